@@ -1,0 +1,34 @@
+/**
+ * The header's navigation. Each role's features add their entries here as they land; the list a
+ * visitor sees is decided on the server from their permissions, never by hiding links in the UI.
+ */
+export interface NavItem {
+  /** Translation key of the label. */
+  labelKey: string;
+  to: string;
+}
+
+export function anonymousNavigation(): NavItem[] {
+  return [
+    { labelKey: "nav.home", to: "/" },
+    { labelKey: "nav.forVolunteers", to: "/#volunteer" },
+    { labelKey: "nav.forEnterprises", to: "/#enterprise" },
+    { labelKey: "nav.forLawFirms", to: "/#lawFirm" },
+    { labelKey: "nav.forOrganizations", to: "/#organization" },
+    { labelKey: "nav.forStaff", to: "/#staff" },
+  ];
+}
+
+/** Signed-in users: their own pages plus each feature their permissions open (decided on the server). */
+export function signedInNavigation(permissions: readonly string[]): NavItem[] {
+  const holds = (prefix: string) => permissions.some((permission) => permission.startsWith(prefix));
+  const items: NavItem[] = [{ labelKey: "accounts:nav.dashboard", to: "/dashboard" }];
+  if (holds("read:subject:")) items.push({ labelKey: "nav.subjects", to: "/staff/subjects" });
+  if (holds("verify:organization:"))
+    items.push({ labelKey: "accounts:nav.organizations", to: "/staff/organizations" });
+  if (holds("invite:staff:")) items.push({ labelKey: "accounts:nav.staff", to: "/admin/staff" });
+  if (holds("manage:outbox:")) items.push({ labelKey: "nav.outbox", to: "/admin/outbox" });
+  if (holds("read:audit-log:")) items.push({ labelKey: "nav.auditLog", to: "/admin/audit" });
+  items.push({ labelKey: "accounts:nav.account", to: "/account" });
+  return items;
+}

@@ -1,0 +1,137 @@
+import { and, eq, lt, ne, or } from "drizzle-orm";
+import { organizations, sessions, users } from "#db/schema/accounts";
+import type { DbOrTx } from "~/utils/db.server";
+import { randomToken, sha256Hex } from "~/utils/crypto.server";
+import type { Role } from "./roles";
+import { checkSession, newSessionTimes } from "./session-policy";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  language: string;
+  organizationId: string | null;
+  organizationKind: string | null;
+  organizationName: string | null;
+  organizationStatus: string | null;
+  /** The district (bureau) of the user's organization; a bureau is its own district. */
+  districtId: string | null;
+  emailVerified: boolean;
+  totpEnabled: boolean;
+}
+
+export interface SessionInfo {
+  id: string;
+  expiresAt: Date;
+  twoFactorVerified: boolean;
+}
+
+/**
+ * Starts a session and returns the token for the cookie. Only SHA-256(token) is stored, so a copy
+ * of the database does not let anyone sign in.
+ */
+export async function createSession(
+  db: DbOrTx,
+  input: {
+    userId: string;
+    role: Role;
+    ipAddress?: string | null;
+    userAgent?: string | null;
+    twoFactorVerified: boolean;
+  },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomToken(20);
+  const times = newSessionTimes(input.role, now);
+  await db.insert(sessions).values({
+    id: sha256Hex(token),
+    userId: input.userId,
+    ...times,
+    twoFactorVerified: input.twoFactorVerified,
+    ipAddress: input.ipAddress ?? null,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt: times.expiresAt };
+}
+
+/** The user behind a cookie token, or null when unknown, expired or the account is deactivated. */
+export async function validateSessionToken(
+  db: DbOrTx,
+  token: string,
+  now = new Date(),
+): Promise<{ session: SessionInfo; user: SessionUser } | null> {
+  const sessionId = sha256Hex(token);
+  const [row] = await db
+    .select({ session: sessions, user: users, organization: organizations })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  if (!row) return null;
+  const check = checkSession(row.session, row.user.role, now);
+  if (!check.valid || row.user.status !== "active") {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return null;
+  }
+  let expiresAt = row.session.expiresAt;
+  if (check.renew) {
+    expiresAt = check.renew.expiresAt;
+    await db.update(sessions).set(check.renew).where(eq(sessions.id, sessionId));
+  }
+  const organization = row.organization;
+  return {
+    session: { id: sessionId, expiresAt, twoFactorVerified: row.session.twoFactorVerified },
+    user: {
+      id: row.user.id,
+      email: row.user.email,
+      displayName: row.user.displayName,
+      role: row.user.role,
+      language: row.user.language,
+      organizationId: organization?.id ?? null,
+      organizationKind: organization?.kind ?? null,
+      organizationName: organization?.name ?? null,
+      organizationStatus: organization?.status ?? null,
+      districtId: organization
+        ? organization.kind === "bureau"
+          ? organization.id
+          : organization.districtId
+        : null,
+      emailVerified: row.user.emailVerifiedAt !== null,
+      totpEnabled: row.user.totpEnabledAt !== null,
+    },
+  };
+}
+
+export async function markSessionTwoFactorVerified(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, sessionId));
+}
+
+/** Sends this session back through the second-factor step (used to enrol from the account page). */
+export async function requireSecondFactorAgain(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ twoFactorVerified: false }).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user (password change or reset, role change, deactivation, "everywhere"). */
+export async function invalidateAllSessions(
+  db: DbOrTx,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+        : eq(sessions.userId, userId),
+    );
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now = new Date()): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now)));
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
+import { requestPasswordReset } from "~/domains/accounts/accounts.server";
+import { passwordResetRequestSchema } from "~/domains/accounts/validation";
+import { i18nServer } from "~/i18n.server";
+import { getDb } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms.server";
+import { linkContext } from "~/utils/request.server";
+
+export const handle = { i18n: ["common", "accounts", "validation"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await i18nServer.getFixedT(request, "accounts");
+  return { title: t("forgot.title") };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, passwordResetRequestSchema);
+  if (!parsed.success) return parsed.failure;
+  const { data } = parsed;
+  await requestPasswordReset(await getDb(), data.email, linkContext(request));
+  // Identical for known and unknown emails.
+  return { sent: true as const };
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation("accounts");
+  const state = useActionData<typeof action>();
+  const formState = state && "errors" in state ? state : undefined;
+  return (
+    <section className="container page page--narrow">
+      <h1>{t("forgot.title")}</h1>
+      {state && "sent" in state ? (
+        <Notice kind="success">{t("forgot.sent")}</Notice>
+      ) : (
+        <>
+          <p>{t("forgot.lead")}</p>
+          <div className="panel">
+            <FormError state={formState} />
+            <Form method="post" className="form" noValidate>
+              <TextField
+                name="email"
+                type="email"
+                autoComplete="email"
+                required
+                label={t("fields.email")}
+                state={formState}
+              />
+              <Honeypot />
+              <button type="submit" className="button button--primary">
+                {t("forgot.submit")}
+              </button>
+            </Form>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
+import { login } from "~/domains/accounts/accounts.server";
+import { loginSchema } from "~/domains/accounts/validation";
+import { getDb } from "~/utils/db.server";
+import { formFailure, parseForm } from "~/utils/forms.server";
+import { i18nServer } from "~/i18n.server";
+import { requireAnonymous } from "~/utils/permissions.server";
+import { safeRedirectPath } from "~/utils/redirect";
+import { linkContext, userAgent } from "~/utils/request.server";
+import { clientIp, sessionCookie } from "~/utils/session.server";
+
+export const handle = { i18n: ["common", "accounts", "validation"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const t = await i18nServer.getFixedT(request, "accounts");
+  return { title: t("login.title") };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, loginSchema);
+  if (!parsed.success) return parsed.failure;
+  const { data, formData } = parsed;
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/dashboard");
+  const result = await login(
+    await getDb(),
+    {
+      email: data.email,
+      password: data.password,
+      ipAddress: clientIp(request),
+      userAgent: userAgent(request),
+    },
+    linkContext(request),
+  );
+  switch (result.status) {
+    case "rateLimited":
+      return formFailure(formData, {}, 429, "accounts:login.rateLimited");
+    case "invalid":
+      return formFailure(formData, {}, 400, "accounts:login.invalid");
+    case "unverified":
+      return redirect(`/verify-email?email=${encodeURIComponent(data.email)}`);
+    case "ok":
+      return redirect(
+        result.twoFactor === "none"
+          ? redirectTo
+          : `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`,
+        {
+          headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) },
+        },
+      );
+  }
+}
+
+export default function Login() {
+  const { t } = useTranslation("accounts");
+  const state = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = params.get("notice");
+  return (
+    <section className="container page page--narrow">
+      <h1>{t("login.title")}</h1>
+      {notice === "password-changed" ? <Notice kind="success">{t("login.passwordChanged")}</Notice> : null}
+      {notice === "logged-out" ? <Notice kind="success">{t("login.loggedOut")}</Notice> : null}
+      {notice === "verified" ? <Notice kind="success">{t("verify.done")}</Notice> : null}
+      <div className="panel">
+        <FormError state={state} />
+        <Form method="post" className="form" noValidate>
+          <TextField
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            label={t("fields.email")}
+            state={state}
+          />
+          <TextField
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            label={t("fields.password")}
+            state={state}
+          />
+          <Honeypot />
+          <button type="submit" className="button button--primary">
+            {t("login.submit")}
+          </button>
+        </Form>
+      </div>
+      <p className="form-links">
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+        <Link to="/register">{t("login.register")}</Link>
+      </p>
+    </section>
+  );
+}

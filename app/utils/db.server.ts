@@ -1,0 +1,99 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { mkdirSync } from "node:fs";
+import { type SQL, sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "#db/schema/index";
+import { getEnv } from "./env.server";
+import { singleton } from "./singleton.server";
+
+/** The one typed database handle of the app, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: what domain functions take when they must join the caller's transaction. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DbOrTx = Database | Transaction;
+
+export interface DatabaseConnection {
+  db: Database;
+  driver: "postgres" | "pglite";
+  /** Runs the committed migrations in db/migrations. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function findMigrationsFolder(): string {
+  // Works from source (app/utils) and from the server bundle (build/server); both sit two levels deep.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(here, "../../db/migrations");
+}
+
+export async function connectDatabase(options: {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  maxConnections?: number;
+}): Promise<DatabaseConnection> {
+  const migrationsFolder = findMigrationsFolder();
+  if (options.databaseUrl) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { TimeZone: "UTC" },
+    });
+    const db = drizzle(client, { schema, casing: "snake_case" });
+    return {
+      db: db as unknown as Database,
+      driver: "postgres",
+      migrate: () => migrate(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dir = options.pgliteDir ?? "./.data/pglite";
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = drizzle(client, { schema, casing: "snake_case" });
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    migrate: () => migrate(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+/** The process-wide connection, configured from the environment. */
+export function getConnection(): Promise<DatabaseConnection> {
+  return singleton("database", () => {
+    const env = getEnv();
+    return connectDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+  });
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getConnection()).db;
+}
+
+/** True when the database answers a trivial query. */
+export async function pingDatabase(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Raw SQL rows, the same shape from both drivers (postgres.js returns an array, PGlite `{ rows }`).
+ * Prefer the query builder; this is for the few statements it cannot express.
+ */
+export async function selectRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

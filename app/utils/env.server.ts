@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the portal reads, validated once at start-up.
+ * `.env.example` documents each of them; keep the two in step.
+ */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce
+    .number({ message: "expected a port number" })
+    .int("expected a whole number")
+    .min(1, "expected a port between 1 and 65535")
+    .max(65535, "expected a port between 1 and 65535")
+    .default(3000),
+  /** Public origin of the portal (scheme://host[:port]); when unset the request's Host is trusted. */
+  APP_URL: z.url({ message: "expected an absolute URL such as https://portal.example.gov.cn" }).optional(),
+  /** A PostgreSQL server; when unset the embedded PGlite database in PGLITE_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// connection string")
+    .optional(),
+  /** Folder of the embedded database (or `memory://` for a throw-away in-memory one). */
+  PGLITE_DIR: z.string().min(1).default("./.data/pglite"),
+  /** Seed demo data when the database is empty at start-up. */
+  SEED_DEMO_DATA: booleanFlag.optional(),
+  /** Number of reverse proxies in front of the app (for the client IP and protocol). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Resend API key; when unset no mail leaves the machine (it is kept in the development mailbox). */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  /** Resend API endpoint; tests point it at the fake Resend server. */
+  RESEND_BASE_URL: z.url({ message: "expected an absolute URL such as https://api.resend.com" }).optional(),
+  /** Sender address of every email; the display name is the portal's neutral short name. */
+  EMAIL_FROM: z
+    .email({ message: "expected an email address such as no-reply@portal.example.gov.cn" })
+    .default("no-reply@portal.invalid"),
+  /** Run the email dispatcher inside the web process (turn off when `npm run dispatch` runs separately). */
+  DISPATCHER_ENABLED: booleanFlag.default(true),
+  /** Encryption keys at rest: "id:base64(32 bytes)", comma-separated, the first encrypts. */
+  ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/,
+      "expected id:base64key[,id:base64key…]",
+    )
+    .optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly issues: { variable: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" +
+        issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join("\n") +
+        "\nSee .env.example for every variable and its meaning.",
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Pure: parse a set of variables, throwing an EnvError that names every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" — that is how most shells and .env files express it.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: issue.path.join(".") || "(root)",
+        message: issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Demo data goes in by default only on the embedded database, never silently into a real server. */
+export function shouldSeedDemoData(env: Env): boolean {
+  return env.SEED_DEMO_DATA ?? env.DATABASE_URL === undefined;
+}

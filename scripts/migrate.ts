@@ -1,0 +1,7 @@
+import { getConnection } from "~/utils/db.server";
+
+const connection = await getConnection();
+console.log(`Applying migrations (${connection.driver})…`);
+await connection.migrate();
+console.log("Migrations applied.");
+await connection.close();

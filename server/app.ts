@@ -1,0 +1,110 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import type { Env } from "../app/utils/env.server";
+import { contentSecurityPolicy, createNonce, isSameOriginRequest } from "./security";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The CSP nonce of this response; every inline or entry script must carry it. */
+    cspNonce: string;
+  }
+}
+
+export interface CreateAppOptions {
+  env: Env;
+  /** Project root (where build/ and public/ live). */
+  root: string;
+}
+
+/** The Express app around Remix: security headers, origin check, static files, the Remix handler. */
+export async function createApp({ env, root }: CreateAppOptions): Promise<express.Express> {
+  const development = env.NODE_ENV === "development";
+  const https = env.APP_URL?.startsWith("https://") ?? false;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = createNonce();
+    next();
+  });
+  app.use((req, res, next) =>
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: contentSecurityPolicy({ nonce: res.locals.cspNonce as string, development, https }),
+      },
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: { action: "deny" },
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    })(req, res, next),
+  );
+
+  // The development mailbox frames a captured email's HTML from this one resource route, which sends
+  // its own CSP (inline styles, no scripts, frame-ancestors 'self'); two CSP headers would both apply.
+  app.use(/^\/dev\/mailbox\/[^/]+\/html$/, (_req, res, next) => {
+    res.removeHeader("Content-Security-Policy");
+    res.removeHeader("X-Frame-Options");
+    next();
+  });
+
+  app.use((req, res, next) => {
+    const allowedOrigins = env.APP_URL ? [env.APP_URL] : [`${req.protocol}://${req.get("host")}`];
+    const ok = isSameOriginRequest({
+      method: req.method,
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+      allowedOrigins,
+    });
+    if (ok) return next();
+    res.status(403).type("text/plain").send("Forbidden: cross-origin request / 跨站请求已被拒绝");
+  });
+
+  // The client address as Express trusts it (TRUST_PROXY); whatever the client sent under this name
+  // is overwritten, so route code can rely on it for rate limits and audit rows.
+  app.use((req, _res, next) => {
+    req.headers["x-portal-client-ip"] = req.ip ?? "unknown";
+    next();
+  });
+
+  app.use(compression());
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (development) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ root, server: { middlewareMode: true } });
+    app.use(viteServer.middlewares);
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const buildPath = path.join(root, "build/server/index.js");
+    build = (await import(buildPath)) as ServerBuild;
+    // Fingerprinted assets never change; everything else in public/ gets a short cache.
+    app.use(
+      "/assets",
+      express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  }
+
+  // Pages may carry personal data: nothing dynamic is stored by browsers or proxies unless a
+  // route says otherwise through its own Cache-Control header.
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+  return app;
+}

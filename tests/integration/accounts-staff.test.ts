@@ -1,0 +1,288 @@
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateTOTP } from "@oslojs/otp";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { organizations, recoveryCodes, sessions, users } from "#db/schema/accounts";
+import { emailOutbox } from "#db/schema/notifications";
+import { login, registerOrganization } from "~/domains/accounts/accounts.server";
+import { acceptInvitation, inviteStaff } from "~/domains/accounts/invitations.server";
+import { decideOrganization } from "~/domains/accounts/organizations.server";
+import { hashPassword } from "~/domains/accounts/passwords.server";
+import type { Role } from "~/domains/accounts/roles";
+import { createSession, validateSessionToken } from "~/domains/accounts/sessions.server";
+import {
+  confirmTwoFactorSetup,
+  startTwoFactorSetup,
+  verifySecondFactor,
+} from "~/domains/accounts/two-factor.server";
+import { resetDatabase, testConnection } from "./helpers";
+
+const links = { origin: "http://portal.test" };
+const password = "a long and memorable sentence";
+const db = async () => (await testConnection()).db;
+
+async function district(name: string) {
+  const [bureau] = await (
+    await db()
+  )
+    .insert(organizations)
+    .values({ kind: "bureau", name, status: "verified" })
+    .returning();
+  const [office] = await (
+    await db()
+  )
+    .insert(organizations)
+    .values({ kind: "office", name: `${name}某所`, districtId: bureau!.id, status: "verified" })
+    .returning();
+  return { bureauId: bureau!.id, officeId: office!.id };
+}
+
+async function user(
+  role: Role,
+  organizationId: string | null,
+  email = `${role}-${Math.random()}@example.cn`,
+) {
+  const [row] = await (
+    await db()
+  )
+    .insert(users)
+    .values({
+      email,
+      displayName: role,
+      role,
+      organizationId,
+      passwordHash: await hashPassword(password),
+      emailVerifiedAt: new Date(),
+    })
+    .returning();
+  return row!;
+}
+
+describe("two-factor sign-in", () => {
+  beforeEach(resetDatabase);
+
+  it("requires enrolment of a bureau admin, then accepts a TOTP code or a recovery code once", async () => {
+    const { bureauId } = await district("甲区");
+    const admin = await user("bureau_admin", bureauId, "admin@example.cn");
+    const first = await login(
+      await db(),
+      { email: admin.email, password, ipAddress: "10.0.0.1", userAgent: null },
+      links,
+    );
+    expect(first).toMatchObject({ status: "ok", twoFactor: "setup" });
+    // The half session does not count as signed in until the second factor is given.
+    const half = await validateSessionToken(await db(), (first as { token: string }).token);
+    expect(half?.session.twoFactorVerified).toBe(false);
+
+    const { secret } = await startTwoFactorSetup(await db(), admin, "Portal");
+    const [stored] = await (await db()).select().from(users).where(eq(users.id, admin.id));
+    expect(stored?.totpSecret).not.toContain(secret); // encrypted at rest
+    const valid = generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
+    const wrong = String((Number(valid) + 500_000) % 1_000_000).padStart(6, "0");
+    expect(await confirmTwoFactorSetup(await db(), admin.id, wrong)).toBeNull();
+    const codes = await confirmTwoFactorSetup(await db(), admin.id, valid);
+    expect(codes).toHaveLength(10);
+    expect(await (await db()).select().from(recoveryCodes)).toHaveLength(10);
+
+    const second = await login(
+      await db(),
+      { email: admin.email, password, ipAddress: "10.0.0.1", userAgent: null },
+      links,
+    );
+    expect(second).toMatchObject({ status: "ok", twoFactor: "verify" });
+    expect(
+      await verifySecondFactor(await db(), admin.id, generateTOTP(decodeBase32IgnorePadding(secret), 30, 6)),
+    ).toBe(true);
+    expect(await verifySecondFactor(await db(), admin.id, codes![0]!)).toBe(true);
+    expect(await verifySecondFactor(await db(), admin.id, codes![0]!)).toBe(false);
+    expect(await verifySecondFactor(await db(), admin.id, "abcde-fghij")).toBe(false);
+  });
+});
+
+describe("organization verification", () => {
+  beforeEach(resetDatabase);
+
+  async function pendingEnterprise(districtId: string) {
+    const result = await registerOrganization(
+      await db(),
+      {
+        kind: "enterprise",
+        organizationName: "恒达制造",
+        creditCode: "91110108MA01ABCD0B",
+        districtId,
+        contactName: "刘经理",
+        contactPhone: "13800138000",
+        address: "工业园 8 号",
+        pledge: true,
+        displayName: "刘经理",
+        email: "hr@hengda.cn",
+        password,
+        language: "zh-CN",
+      },
+      links,
+    );
+    expect(result).toEqual({ ok: true });
+    const [organization] = await (
+      await db()
+    )
+      .select()
+      .from(organizations)
+      .where(eq(organizations.kind, "enterprise"));
+    return organization!;
+  }
+
+  it("registers an enterprise as pending, refuses a second one with the same credit code", async () => {
+    const { bureauId } = await district("甲区");
+    const organization = await pendingEnterprise(bureauId);
+    expect(organization.status).toBe("pending");
+    expect(organization.pledgeAcceptedAt).not.toBeNull();
+    const again = await registerOrganization(
+      await db(),
+      {
+        kind: "enterprise",
+        organizationName: "另一家",
+        creditCode: "91110108MA01ABCD0B",
+        districtId: bureauId,
+        contactName: "某",
+        contactPhone: "13800138001",
+        address: "某地",
+        pledge: true,
+        displayName: "某",
+        email: "x@another.cn",
+        password,
+        language: "zh-CN",
+      },
+      links,
+    );
+    expect(again).toEqual({ ok: false, field: "creditCode", error: "validation:creditCode.taken" });
+    expect(await (await db()).select().from(users).where(eq(users.email, "x@another.cn"))).toEqual([]);
+  });
+
+  it("verifies, tells the members, and suspension ends their sessions", async () => {
+    const { bureauId } = await district("甲区");
+    const organization = await pendingEnterprise(bureauId);
+    const staff = await user("bureau_admin", bureauId);
+    expect(
+      await decideOrganization(await db(), {
+        organizationId: organization.id,
+        decision: "suspend",
+        reason: "x",
+        actorId: staff.id,
+      }),
+    ).toEqual({
+      ok: false,
+      error: "invalidTransition",
+    });
+    expect(
+      await decideOrganization(await db(), {
+        organizationId: organization.id,
+        decision: "verify",
+        reason: null,
+        actorId: staff.id,
+      }),
+    ).toEqual({
+      ok: true,
+      status: "verified",
+    });
+    const mails = await (
+      await db()
+    )
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "organization-status"));
+    expect(mails.map((mail) => mail.recipientEmail)).toEqual(["hr@hengda.cn"]);
+
+    const [member] = await (await db()).select().from(users).where(eq(users.email, "hr@hengda.cn"));
+    await createSession(await db(), { userId: member!.id, role: member!.role, twoFactorVerified: true });
+    expect(
+      await decideOrganization(await db(), {
+        organizationId: organization.id,
+        decision: "suspend",
+        reason: " ",
+        actorId: staff.id,
+      }),
+    ).toEqual({
+      ok: false,
+      error: "reasonRequired",
+    });
+    await decideOrganization(await db(), {
+      organizationId: organization.id,
+      decision: "suspend",
+      reason: "虚假信息",
+      actorId: staff.id,
+    });
+    expect(await (await db()).select().from(sessions).where(eq(sessions.userId, member!.id))).toEqual([]);
+  });
+
+  it("refuses an enterprise without the pledge at the database", async () => {
+    const { bureauId } = await district("甲区");
+    await expect(
+      (await db()).insert(organizations).values({
+        kind: "enterprise",
+        name: "无承诺",
+        districtId: bureauId,
+        creditCode: "91110108MA01ABCD0B",
+      }),
+    ).rejects.toThrow();
+  });
+});
+
+describe("staff invitations", () => {
+  beforeEach(resetDatabase);
+
+  it("invites into an office of the inviter's district only, and the link sets a password once", async () => {
+    const own = await district("甲区");
+    const other = await district("乙区");
+    const admin = await user("bureau_admin", own.bureauId);
+    const inviter = { id: admin.id, displayName: "王局", districtId: own.bureauId };
+    const base = {
+      email: "new.staff@example.cn",
+      displayName: "新同事",
+      role: "office_staff" as const,
+      roleLabel: "司法所工作人员",
+      language: "zh-CN" as const,
+    };
+
+    expect(
+      await inviteStaff(await db(), inviter, { ...base, organizationId: other.officeId }, links),
+    ).toEqual({
+      ok: false,
+      field: "organizationId",
+      error: "validation:organization.notInDistrict",
+    });
+    expect(
+      await inviteStaff(
+        await db(),
+        inviter,
+        { ...base, role: "bureau_admin", organizationId: own.officeId },
+        links,
+      ),
+    ).toMatchObject({ ok: false });
+    expect(await inviteStaff(await db(), inviter, { ...base, organizationId: own.officeId }, links)).toEqual({
+      ok: true,
+    });
+    expect(await inviteStaff(await db(), inviter, { ...base, organizationId: own.officeId }, links)).toEqual({
+      ok: false,
+      field: "email",
+      error: "validation:email.taken",
+    });
+
+    const [mail] = await (
+      await db()
+    )
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "staff-invitation"));
+    const token = new URL((mail!.data as { url: string }).url).searchParams.get("token")!;
+    expect(
+      (await login(await db(), { email: base.email, password, ipAddress: "1", userAgent: null }, links))
+        .status,
+    ).toBe("invalid");
+    expect(await acceptInvitation(await db(), token, password)).toBe(true);
+    expect(await acceptInvitation(await db(), token, "another long sentence")).toBe(false);
+    expect(
+      (await login(await db(), { email: base.email, password, ipAddress: "1", userAgent: null }, links))
+        .status,
+    ).toBe("ok");
+  });
+});

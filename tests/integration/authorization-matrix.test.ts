@@ -1,0 +1,439 @@
+/**
+ * The authorization matrix: every route of the app × every role (and anonymous) × objects of the
+ * user's own and of another district, asserting the status each loader and action answers.
+ * Routes are found from the files in app/routes: a route missing from `matrix` fails the test, so
+ * each new feature must state who may do what on its pages.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { organizations, users } from "#db/schema/accounts";
+import { residentIdCheckCharacter } from "~/domains/subjects/resident-id";
+import { registerSubject } from "~/domains/subjects/subjects.server";
+import type { Role } from "~/domains/accounts/roles";
+import { createSession } from "~/domains/accounts/sessions.server";
+import type { Database } from "~/utils/db.server";
+import { resetDatabase, testConnection } from "./helpers";
+
+type Principal = "anonymous" | Role;
+const principals: Principal[] = [
+  "anonymous",
+  "volunteer",
+  "enterprise_member",
+  "law_firm_admin",
+  "lawyer",
+  "provider_member",
+  "office_staff",
+  "bureau_admin",
+  "system_admin",
+];
+
+/** Expected status per principal; `other` overrides apply to the object of another district. */
+type Expectation = Partial<Record<Principal | "signedIn" | "default", number>>;
+interface RouteCase {
+  get?: Expectation;
+  /** The form posted (built per call, so each call acts on a fresh object where needed). */
+  post?: { expect: Expectation; body: (objects: Objects) => Promise<Record<string, string>> };
+  /** A second post at an object of another district. */
+  postOther?: { expect: Expectation; body: (objects: Objects) => Promise<Record<string, string>> };
+  params?: Record<string, string>;
+  /** Route params built from the test's objects: the user's own district's, or another's. */
+  paramsFor?: (objects: Objects, district: "own" | "other") => Promise<Record<string, string>>;
+  /** The loader at the object of another district (with `paramsFor(…, "other")`). */
+  getOther?: Expectation;
+  /** Route with no action: posting is answered by Remix with 405. */
+  noAction?: boolean;
+  noLoader?: boolean;
+}
+
+interface Objects {
+  pendingOrganization(district: "own" | "other"): Promise<string>;
+  /** The subject registered in the office of the own (or the other) district. */
+  subjectId(district: "own" | "other"): string;
+}
+
+const anonymousOnly: Expectation = { anonymous: 200, signedIn: 302 };
+const everyone = (status: number): Expectation => ({ default: status });
+const empty = async () => ({});
+
+const matrix: Record<string, RouteCase> = {
+  "_index.tsx": { get: everyone(200), noAction: true },
+  "$.tsx": { get: everyone(404), noAction: true },
+  "healthz.ts": { get: everyone(200), noAction: true },
+  "set-language.tsx": { get: everyone(302), post: { expect: everyone(400), body: empty } },
+  "login.tsx": { get: anonymousOnly, post: { expect: everyone(400), body: empty } },
+  "login_.two-factor.tsx": { get: everyone(302), post: { expect: everyone(302), body: empty } },
+  "logout.tsx": { get: everyone(302), post: { expect: everyone(302), body: empty } },
+  "register._index.tsx": { get: anonymousOnly, noAction: true },
+  "register.volunteer.tsx": {
+    get: anonymousOnly,
+    post: { expect: { anonymous: 400, signedIn: 302 }, body: empty },
+  },
+  "register.organization.tsx": {
+    get: anonymousOnly,
+    post: { expect: { anonymous: 400, signedIn: 302 }, body: empty },
+  },
+  "verify-email.tsx": { get: everyone(200), post: { expect: everyone(400), body: empty } },
+  "forgot-password.tsx": { get: everyone(200), post: { expect: everyone(400), body: empty } },
+  "reset-password.tsx": { get: everyone(200), post: { expect: everyone(400), body: empty } },
+  "invitation.tsx": { get: everyone(200), post: { expect: everyone(400), body: empty } },
+  "dashboard.tsx": { get: { anonymous: 302, signedIn: 200 }, noAction: true },
+  "account.tsx": {
+    get: { anonymous: 302, signedIn: 200 },
+    post: { expect: { anonymous: 302, signedIn: 400 }, body: empty },
+  },
+  "staff.organizations.tsx": {
+    get: {
+      anonymous: 302,
+      volunteer: 403,
+      enterprise_member: 404,
+      law_firm_admin: 404,
+      lawyer: 404,
+      provider_member: 404,
+      office_staff: 200,
+      bureau_admin: 200,
+      system_admin: 200,
+    },
+    post: {
+      expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, system_admin: 200, default: 403 },
+      body: async (objects) => ({
+        organizationId: await objects.pendingOrganization("own"),
+        decision: "verify",
+      }),
+    },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, system_admin: 200, default: 403 },
+      body: async (objects) => ({
+        organizationId: await objects.pendingOrganization("other"),
+        decision: "verify",
+      }),
+    },
+  },
+  "admin.staff.tsx": {
+    get: { anonymous: 302, bureau_admin: 200, system_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, bureau_admin: 400, system_admin: 400, default: 403 }, body: empty },
+  },
+  // Everyone's own inbox and settings (the queries are narrowed to the signed-in user).
+  "notifications.tsx": {
+    get: { anonymous: 302, signedIn: 200 },
+    post: { expect: { anonymous: 302, signedIn: 400 }, body: empty },
+  },
+  "settings.notifications.tsx": {
+    get: { anonymous: 302, signedIn: 200 },
+    post: { expect: { anonymous: 302, signedIn: 400 }, body: empty },
+  },
+  "admin.outbox.tsx": {
+    get: { anonymous: 302, system_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, system_admin: 400, default: 403 }, body: empty },
+  },
+  "admin.audit.tsx": {
+    get: { anonymous: 302, bureau_admin: 200, system_admin: 200, default: 403 },
+    noAction: true,
+  },
+  // The development mailbox is open to anyone, but only in development and the embedded demo
+  // (see isDevMailboxEnabled); the test process runs with NODE_ENV=test and no provider key.
+  "dev.mailbox._index.tsx": { get: everyone(200), noAction: true },
+  // Subjects: only the office in charge and its bureau; system admins run the platform, not cases.
+  "staff.subjects._index.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.subjects.new.tsx": {
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  "staff.subjects.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: objects.subjectId(district) }),
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    getOther: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+    post: {
+      expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+      body: async () => ({ intent: "reveal", purpose: "授权测试" }),
+    },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+      body: async () => ({ intent: "reveal", purpose: "授权测试" }),
+    },
+  },
+  "dev.mailbox.$id.tsx": {
+    get: everyone(404),
+    params: { id: "00000000-0000-0000-0000-000000000000" },
+    noAction: true,
+  },
+  "dev.mailbox.$id.html.ts": { get: everyone(404), params: { id: "not-a-uuid" }, noAction: true },
+};
+
+function expected(expectation: Expectation, principal: Principal): number {
+  const value =
+    expectation[principal] ??
+    (principal !== "anonymous" ? expectation.signedIn : undefined) ??
+    expectation.default;
+  if (value === undefined) throw new Error(`no expectation for ${principal}`);
+  return value;
+}
+
+type RouteFunction = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: { cspNonce: string };
+}) => unknown;
+interface RouteModule {
+  loader?: RouteFunction;
+  action?: RouteFunction;
+}
+
+const routeModules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
+const routeFile = (path: string) => path.replace("../../app/routes/", "");
+
+/**
+ * What the browser would get: a returned or thrown Response, data() with a status, or plain data
+ * (200). The serialized payload is kept so the leak check can read exactly what was sent.
+ */
+async function answerOf(
+  fn: RouteFunction,
+  request: Request,
+  params: Record<string, string>,
+): Promise<{ status: number; payload: string }> {
+  try {
+    const result = await fn({ request, params, context: { cspNonce: "" } });
+    if (result instanceof Response) return { status: result.status, payload: await result.clone().text() };
+    if (
+      result &&
+      typeof result === "object" &&
+      (result as { type?: string }).type === "DataWithResponseInit"
+    ) {
+      const wrapped = result as { data?: unknown; init?: { status?: number } };
+      return { status: wrapped.init?.status ?? 200, payload: JSON.stringify(wrapped.data ?? null) };
+    }
+    return { status: 200, payload: JSON.stringify(result ?? null) };
+  } catch (error) {
+    if (error instanceof Response) return { status: error.status, payload: await error.clone().text() };
+    throw error;
+  }
+}
+
+/** Identifying data of the seeded subjects: no answer to a non-justice role may contain any of it. */
+const subjectSecrets = {
+  name: "秘密测试姓名",
+  idNumber: "11010519491231002X",
+  phone: "13912345678",
+  address: "保密路 7 号",
+};
+const justiceRoles: Principal[] = ["office_staff", "bureau_admin", "system_admin"];
+
+function expectNoSubjectData(principal: Principal, file: string, payload: string) {
+  if (justiceRoles.includes(principal)) return;
+  for (const [field, secret] of Object.entries(subjectSecrets)) {
+    expect(payload.includes(secret), `${file} sent ${principal} the subject's ${field}`).toBe(false);
+  }
+  expect(/"minor"\s*:/.test(payload), `${file} sent ${principal} a minor flag`).toBe(false);
+}
+
+let db: Database;
+const userIds = new Map<Principal, string>();
+const districts: Record<"own" | "other", string> = { own: "", other: "" };
+const subjectIds: Record<"own" | "other", string> = { own: "", other: "" };
+let counter = 0;
+
+const objects: Objects = {
+  async pendingOrganization(district) {
+    counter += 1;
+    const [row] = await db
+      .insert(organizations)
+      .values({
+        kind: "social_org",
+        name: `待核验机构 ${counter}`,
+        districtId: districts[district],
+        creditCode: `52110000MJ0${String(counter).padStart(6, "0")}X`.slice(0, 18),
+        status: "pending",
+      })
+      .returning();
+    return row!.id;
+  },
+  subjectId: (district) => subjectIds[district],
+};
+
+beforeAll(async () => {
+  await resetDatabase();
+  db = (await testConnection()).db;
+  const insertOrg = async (values: typeof organizations.$inferInsert) =>
+    (await db.insert(organizations).values(values).returning())[0]!.id;
+  districts.own = await insertOrg({ kind: "bureau", name: "甲区司法局", status: "verified" });
+  districts.other = await insertOrg({ kind: "bureau", name: "乙区司法局", status: "verified" });
+  const inOwn = { districtId: districts.own, status: "verified" as const };
+  const organizationOf: Record<Role, string | null> = {
+    volunteer: null,
+    system_admin: null,
+    bureau_admin: districts.own,
+    office_staff: await insertOrg({ kind: "office", name: "甲所", ...inOwn }),
+    enterprise_member: await insertOrg({
+      kind: "enterprise",
+      name: "甲企业",
+      creditCode: "91110108MA01ABCD0B",
+      pledgeAcceptedAt: new Date(),
+      ...inOwn,
+    }),
+    law_firm_admin: await insertOrg({
+      kind: "law_firm",
+      name: "甲律所",
+      creditCode: "31110000MD01234564",
+      ...inOwn,
+    }),
+    lawyer: null,
+    provider_member: await insertOrg({
+      kind: "social_org",
+      name: "甲社会组织",
+      creditCode: "52110000MJ01234569",
+      ...inOwn,
+    }),
+  };
+  organizationOf.lawyer = organizationOf.law_firm_admin;
+  for (const principal of principals) {
+    if (principal === "anonymous") continue;
+    const [user] = await db
+      .insert(users)
+      .values({
+        email: `${principal}@matrix.test`,
+        displayName: principal,
+        role: principal,
+        organizationId: organizationOf[principal],
+        emailVerifiedAt: new Date(),
+      })
+      .returning();
+    userIds.set(principal, user!.id);
+  }
+
+  // One subject in the own office and one in an office of the other district.
+  const otherOffice = await insertOrg({
+    kind: "office",
+    name: "乙所",
+    districtId: districts.other,
+    status: "verified",
+  });
+  const registration = {
+    ...subjectSecrets,
+    area: "城关街道",
+    supervisionLevel: "normal" as const,
+    correctionStart: "2026-01-01",
+    correctionEnd: "2027-01-01",
+    languages: [],
+  };
+  // Another person (another ID number) in the other district, so both records are active.
+  const otherIdNumber = `11010519800101003${residentIdCheckCharacter("11010519800101003")}`;
+  for (const [district, officeId, idNumber] of [
+    ["own", organizationOf.office_staff!, subjectSecrets.idNumber],
+    ["other", otherOffice, otherIdNumber],
+  ] as const) {
+    const result = await registerSubject(
+      db,
+      {
+        id: userIds.get("office_staff")!,
+        organizationId: officeId,
+        districtId: districts[district],
+        ipAddress: "test",
+      },
+      { ...registration, idNumber },
+    );
+    if (!result.ok) throw new Error(`could not register the ${district} subject: ${result.error}`);
+    subjectIds[district] = result.id;
+  }
+});
+
+/** A request with a fresh session of the principal (the logout row ends the sessions it is given). */
+async function request(
+  principal: Principal,
+  file: string,
+  method: "GET" | "POST",
+  body?: Record<string, string>,
+) {
+  const headers = new Headers();
+  if (principal !== "anonymous") {
+    const session = await createSession(db, {
+      userId: userIds.get(principal)!,
+      role: principal,
+      twoFactorVerified: true,
+    });
+    headers.set("Cookie", `session=${session.token}`);
+  }
+  const path =
+    "/" +
+    file
+      .replace(/\.(tsx|ts)$/, "")
+      .replace(/\./g, "/")
+      .replace(/_index$/, "");
+  return new Request(`http://portal.test${path}`, {
+    method,
+    headers,
+    body: method === "POST" ? new URLSearchParams(body ?? {}) : undefined,
+  });
+}
+
+describe("authorization matrix", () => {
+  it("covers every route of the app", () => {
+    const files = Object.keys(routeModules).map(routeFile).sort();
+    const missing = files.filter((file) => !(file in matrix));
+    const stale = Object.keys(matrix).filter((file) => !files.includes(file));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  for (const [file, routeCase] of Object.entries(matrix)) {
+    describe(file, () => {
+      it("loader answers each principal as expected", async () => {
+        const module = await routeModules[`../../app/routes/${file}`]!();
+        if (routeCase.noLoader || !routeCase.get) {
+          expect(module.loader).toBeUndefined();
+          return;
+        }
+        expect(module.loader, "loader").toBeTypeOf("function");
+        const variants = [
+          { expect: routeCase.get, district: "own" as const },
+          ...(routeCase.getOther ? [{ expect: routeCase.getOther, district: "other" as const }] : []),
+        ];
+        for (const variant of variants) {
+          const params = routeCase.paramsFor
+            ? await routeCase.paramsFor(objects, variant.district)
+            : (routeCase.params ?? {});
+          const actual: Record<string, number> = {};
+          const wanted: Record<string, number> = {};
+          for (const principal of principals) {
+            const answer = await answerOf(module.loader!, await request(principal, file, "GET"), params);
+            expectNoSubjectData(principal, file, answer.payload);
+            actual[principal] = answer.status;
+            wanted[principal] = expected(variant.expect, principal);
+          }
+          expect(actual, `${file} (${variant.district} district)`).toEqual(wanted);
+        }
+      });
+
+      it("action answers each principal as expected (own and other district)", async () => {
+        const module = await routeModules[`../../app/routes/${file}`]!();
+        if (routeCase.noAction) {
+          expect(module.action, "this route should have no action").toBeUndefined();
+          return;
+        }
+        expect(module.action, "action").toBeTypeOf("function");
+        for (const [variant, district] of [
+          [routeCase.post, "own"],
+          [routeCase.postOther, "other"],
+        ] as const) {
+          if (!variant) continue;
+          const params = routeCase.paramsFor
+            ? await routeCase.paramsFor(objects, district)
+            : (routeCase.params ?? {});
+          const actual: Record<string, number> = {};
+          const wanted: Record<string, number> = {};
+          for (const principal of principals) {
+            const body = await variant.body(objects);
+            const answer = await answerOf(
+              module.action!,
+              await request(principal, file, "POST", body),
+              params,
+            );
+            expectNoSubjectData(principal, file, answer.payload);
+            actual[principal] = answer.status;
+            wanted[principal] = expected(variant.expect, principal);
+          }
+          expect(actual, `${file} (${district} district)`).toEqual(wanted);
+        }
+      });
+    });
+  }
+});
