@@ -1,0 +1,169 @@
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { users } from "#db/schema/accounts";
+import { notificationPreferences, notifications } from "#db/schema/notifications";
+import {
+  type EmailTemplateName,
+  emailTemplateNames,
+  getEmailTemplate,
+  isEmailTemplateName,
+} from "#emails/registry";
+import type { DbOrTx } from "~/utils/db.server";
+
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+export function normalizePage(input: Partial<Page> = {}): Page {
+  const page = Math.max(1, Math.floor(input.page ?? 1) || 1);
+  const pageSize = Math.min(100, Math.max(1, Math.floor(input.pageSize ?? 20) || 20));
+  return { page, pageSize };
+}
+
+export interface InAppNotification {
+  id: string;
+  kind: string;
+  data: unknown;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+export interface NotificationList extends Page {
+  items: InAppNotification[];
+  total: number;
+  unread: number;
+}
+
+/** A user's notifications, newest first. */
+export async function listNotifications(
+  db: DbOrTx,
+  userId: string,
+  page?: Partial<Page>,
+): Promise<NotificationList> {
+  const { page: current, pageSize } = normalizePage(page);
+  const [items, [totals]] = await Promise.all([
+    db
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        data: notifications.data,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+      })
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(pageSize)
+      .offset((current - 1) * pageSize),
+    db
+      .select({
+        total: count(),
+        unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)`.mapWith(Number),
+      })
+      .from(notifications)
+      .where(eq(notifications.userId, userId)),
+  ]);
+  return { items, total: totals?.total ?? 0, unread: totals?.unread ?? 0, page: current, pageSize };
+}
+
+/** The number on the bell; served by the partial unread index. */
+export async function countUnread(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.unread ?? 0;
+}
+
+/** Marks one of the user's own notifications read; false when it is not theirs or does not exist. */
+export async function markNotificationRead(
+  db: DbOrTx,
+  userId: string,
+  notificationId: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, notificationId), eq(notifications.userId, userId)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export async function markAllNotificationsRead(db: DbOrTx, userId: string): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+export interface NotificationPreference {
+  kind: EmailTemplateName;
+  emailEnabled: boolean;
+  weeklyDigest: boolean;
+  /** Security mail: always sent, not changeable. */
+  locked: boolean;
+}
+
+const STAFF_ROLES = new Set(["office_staff", "bureau_admin", "system_admin"]);
+
+/** Every kind with the user's choice, or the default (emailed, no digest). */
+export async function getNotificationPreferences(
+  db: DbOrTx,
+  userId: string,
+): Promise<NotificationPreference[]> {
+  const rows = await db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
+  const byKind = new Map(rows.map((row) => [row.kind, row]));
+  return emailTemplateNames.map((kind) => {
+    const locked = getEmailTemplate(kind).security;
+    const row = byKind.get(kind);
+    return {
+      kind,
+      locked,
+      emailEnabled: locked ? true : (row?.emailEnabled ?? true),
+      weeklyDigest: locked ? false : (row?.weeklyDigest ?? false),
+    };
+  });
+}
+
+export type PreferenceErrorCode = "unknown_kind" | "security_kind" | "digest_staff_only" | "unknown_user";
+
+export class NotificationPreferenceError extends Error {
+  override name = "NotificationPreferenceError";
+  constructor(public readonly code: PreferenceErrorCode) {
+    super(code);
+  }
+}
+
+/** Changes one kind for one user. Security kinds cannot be changed; the weekly digest is for staff. */
+export async function setNotificationPreference(
+  db: DbOrTx,
+  userId: string,
+  kind: string,
+  change: { emailEnabled?: boolean; weeklyDigest?: boolean },
+): Promise<NotificationPreference> {
+  if (!isEmailTemplateName(kind)) throw new NotificationPreferenceError("unknown_kind");
+  if (getEmailTemplate(kind).security) throw new NotificationPreferenceError("security_kind");
+  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  if (!user) throw new NotificationPreferenceError("unknown_user");
+  if (change.weeklyDigest && !STAFF_ROLES.has(user.role))
+    throw new NotificationPreferenceError("digest_staff_only");
+  const values = {
+    ...(change.emailEnabled === undefined ? {} : { emailEnabled: change.emailEnabled }),
+    ...(change.weeklyDigest === undefined ? {} : { weeklyDigest: change.weeklyDigest }),
+  };
+  const [row] = await db
+    .insert(notificationPreferences)
+    .values({ userId, kind, ...values })
+    .onConflictDoUpdate({
+      target: [notificationPreferences.userId, notificationPreferences.kind],
+      set: { ...values, updatedAt: sql`now()` },
+    })
+    .returning();
+  if (!row) throw new Error("preference upsert returned no row");
+  return { kind, emailEnabled: row.emailEnabled, weeklyDigest: row.weeklyDigest, locked: false };
+}

@@ -1,0 +1,68 @@
+import { render } from "@react-email/render";
+import type { z } from "zod";
+import type { EmailTemplate } from "./define";
+import { emailTranslator, type EmailLanguage } from "./i18n";
+import { emailVerification } from "./templates/email-verification";
+import { newSignIn } from "./templates/new-sign-in";
+import { organizationStatus } from "./templates/organization-status";
+import { passwordReset } from "./templates/password-reset";
+import { registrationReceived } from "./templates/registration-received";
+import { staffInvitation } from "./templates/staff-invitation";
+
+/** Every email the portal can send, by the name stored in the outbox. */
+export const emailTemplates = {
+  "email-verification": emailVerification,
+  "password-reset": passwordReset,
+  "staff-invitation": staffInvitation,
+  "new-sign-in": newSignIn,
+  "organization-status": organizationStatus,
+  "registration-received": registrationReceived,
+} as const;
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+export type EmailTemplateData<Name extends EmailTemplateName> = z.infer<
+  (typeof emailTemplates)[Name]["schema"]
+>;
+
+export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
+
+export function isEmailTemplateName(value: string): value is EmailTemplateName {
+  return Object.hasOwn(emailTemplates, value);
+}
+
+export function getEmailTemplate<Name extends EmailTemplateName>(
+  name: Name,
+): EmailTemplate<EmailTemplateData<Name>> {
+  return emailTemplates[name] as unknown as EmailTemplate<EmailTemplateData<Name>>;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  preview: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * Renders a stored outbox row. Data comes back from jsonb untyped, so it is parsed again with the
+ * template's schema; a failure here is permanent (retrying cannot fix it).
+ */
+export async function renderEmail(
+  name: string,
+  rawData: unknown,
+  language: EmailLanguage,
+  appUrl: string,
+): Promise<RenderedEmail> {
+  if (!isEmailTemplateName(name)) throw new EmailRenderError(`Unknown email template "${name}"`);
+  const template = getEmailTemplate(name);
+  const parsed = template.schema.safeParse(rawData);
+  if (!parsed.success) throw new EmailRenderError(`Invalid data for "${name}": ${parsed.error.message}`);
+  const t = emailTranslator(language);
+  const element = template.element({ t, language, appUrl }, parsed.data);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: template.subject(t, parsed.data), preview: template.preview(t, parsed.data), html, text };
+}
+
+export class EmailRenderError extends Error {
+  override name = "EmailRenderError";
+}
