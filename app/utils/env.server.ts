@@ -49,6 +49,16 @@ export const envSchema = z.object({
       "expected id:base64key[,id:base64key…]",
     )
     .optional(),
+  /**
+   * Days after a subject's correction ends before `npm run purge-expired` erases the identifying
+   * fields (case code and statistics stay). Default 3 years (PIPL art. 56 keeps records ≥ 3 years).
+   */
+  SUBJECT_RETENTION_DAYS: z.coerce
+    .number({ message: "expected a number of days" })
+    .int("expected a whole number of days")
+    .min(30, "expected at least 30 days")
+    .max(36_500, "expected at most 36500 days")
+    .default(1095),
 });
 
 export type Env = z.infer<typeof envSchema>;

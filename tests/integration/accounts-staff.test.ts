@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { organizations, recoveryCodes, sessions, users } from "#db/schema/accounts";
 import { emailOutbox } from "#db/schema/notifications";
 import { login, registerOrganization } from "~/domains/accounts/accounts.server";
-import { acceptInvitation, inviteStaff } from "~/domains/accounts/invitations.server";
+import { acceptInvitation, createSystemAdmin, inviteStaff } from "~/domains/accounts/invitations.server";
 import { decideOrganization } from "~/domains/accounts/organizations.server";
 import { hashPassword } from "~/domains/accounts/passwords.server";
 import type { Role } from "~/domains/accounts/roles";
@@ -284,5 +284,34 @@ describe("staff invitations", () => {
       (await login(await db(), { email: base.email, password, ipAddress: "1", userAgent: null }, links))
         .status,
     ).toBe("ok");
+  });
+});
+
+describe("the first system admin (scripts/create-admin)", () => {
+  beforeEach(resetDatabase);
+
+  it("creates a password-less admin whose one-time link sets the password, and refuses a taken email", async () => {
+    const input = { email: "root@example.gov.cn", displayName: "管理员", language: "zh-CN" as const };
+    const created = await createSystemAdmin(await db(), input, links.origin);
+    if (!created.ok) throw new Error("expected the admin to be created");
+    expect(created.setPasswordUrl).toMatch(/^http:\/\/portal\.test\/invitation\?token=[a-z0-9]{20,}$/);
+    const [admin] = await (await db()).select().from(users).where(eq(users.email, input.email));
+    expect(admin).toMatchObject({ role: "system_admin", organizationId: null, passwordHash: null });
+
+    const token = new URL(created.setPasswordUrl).searchParams.get("token")!;
+    expect(await acceptInvitation(await db(), token, password)).toBe(true);
+    expect(await acceptInvitation(await db(), token, password)).toBe(false);
+    const signedIn = await login(
+      await db(),
+      { email: input.email, password, ipAddress: "198.51.100.7", userAgent: null },
+      links,
+    );
+    // A system admin must enrol in two-factor before the session counts as signed in.
+    expect(signedIn).toMatchObject({ status: "ok", twoFactor: "setup" });
+
+    expect(await createSystemAdmin(await db(), input, links.origin)).toEqual({
+      ok: false,
+      error: "email.taken",
+    });
   });
 });

@@ -1,8 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { connectDatabase } from "~/utils/db.server";
-import { recreateDatabase, testServerUrl } from "#tests/fixtures/databases";
-
-export const TEMPLATE_DATABASE = "portal_test_template";
+import { TEMPLATE_DATABASE, recreateDatabase, testServerUrl } from "#tests/fixtures/databases";
 
 declare module "vitest" {
   export interface ProvidedContext {

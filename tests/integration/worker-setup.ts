@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { getConnection } from "~/utils/db.server";
-import { dropDatabase, recreateDatabase } from "#tests/fixtures/databases";
+import { TEMPLATE_DATABASE, dropDatabase, recreateDatabase } from "#tests/fixtures/databases";
 
 // Each test file gets a database of its own, so files run in parallel without seeing each other.
 const serverUrl = inject("testServerUrl");
 const databaseName = `portal_test_${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
 
 if (serverUrl) {
-  process.env.DATABASE_URL = await recreateDatabase(serverUrl, databaseName, "portal_test_template");
+  process.env.DATABASE_URL = await recreateDatabase(serverUrl, databaseName, TEMPLATE_DATABASE);
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = "memory://";

@@ -113,3 +113,32 @@ export async function invitableOrganizations(db: DbOrTx, districtId: string | nu
       (districtId === null || row.id === districtId || row.districtId === districtId),
   );
 }
+
+export type CreateAdminResult = { ok: true; setPasswordUrl: string } | { ok: false; error: "email.taken" };
+
+/**
+ * The first system admin (scripts/create-admin.ts): an account without a password and a one-time
+ * set-password link, printed to the operator's terminal — the password never passes through a shell.
+ */
+export async function createSystemAdmin(
+  db: Database,
+  input: { email: string; displayName: string; language: "zh-CN" | "en" },
+  origin: string,
+): Promise<CreateAdminResult> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        displayName: input.displayName,
+        role: "system_admin",
+        organizationId: null,
+        language: input.language,
+      })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (!user) return { ok: false, error: "email.taken" } as const;
+    const { token } = await issueToken(tx, user.id, "invitation");
+    return { ok: true, setPasswordUrl: `${origin}/invitation?token=${token}` } as const;
+  });
+}

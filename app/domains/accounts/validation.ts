@@ -313,6 +313,9 @@ export const staffInvitationSchema = z.object({
   organizationId: uuid("organization"),
 });
 
+/** `npm run create-admin -- --email … --name …` (messages are printed in the operator's terminal). */
+export const createAdminSchema = z.object({ email, displayName });
+
 export type LoginInput = z.infer<typeof loginSchema>;
 export type VolunteerRegistrationInput = z.infer<typeof volunteerRegistrationSchema>;
 export type OrganizationRegistrationInput = z.infer<typeof organizationRegistrationSchema>;
