@@ -4,3 +4,4 @@ export * from "./accounts";
 export * from "./notifications";
 export * from "./subjects";
 export * from "./audit";
+export * from "./volunteers";

@@ -151,6 +151,44 @@ permissionDefinitions.push(
   ["read:audit-log:any", "Search the whole audit log", ["system_admin"]],
 );
 
+/**
+ * Volunteers and service hours. Staff see the volunteers of their office (bureau admins: district);
+ * system admins hold no right to volunteers' personal data.
+ */
+export const volunteerPermissionDefinitions: [string, string, Role[]][] = [
+  ["register:volunteer-profile:own", "Register and update one's own volunteer profile", ["volunteer"]],
+  ["read:volunteer:office", "See the volunteers of one's office", ["office_staff"]],
+  ["read:volunteer:district", "See the volunteers of the district", ["bureau_admin"]],
+  ["approve:volunteer:office", "Approve or reject volunteers of one's office", ["office_staff"]],
+  ["approve:volunteer:district", "Approve or reject volunteers of the district", ["bureau_admin"]],
+  [
+    "read:activity:any",
+    "Browse service activities",
+    ["volunteer", "office_staff", "bureau_admin", "provider_member"],
+  ],
+  ["manage:activity:office", "Create, change and cancel activities of one's office", ["office_staff"]],
+  [
+    "manage:activity:organization",
+    "Create, change and cancel activities of one's (verified) social organization",
+    ["provider_member"],
+  ],
+  ["signup:activity:own", "Sign up for and withdraw from activities", ["volunteer"]],
+  ["create:hour-record:own", "Check in and out, and report one's own service hours", ["volunteer"]],
+  ["approve:hour-record:office", "Verify or reject hour records of one's office", ["office_staff"]],
+  ["approve:hour-record:district", "Verify or reject hour records of the district", ["bureau_admin"]],
+  ["request:hour-correction:own", "Ask for a correction of one's own approved record", ["volunteer"]],
+  [
+    "request:hour-correction:organization",
+    "Ask for a correction of a record of one's organization's activity",
+    ["provider_member"],
+  ],
+  ["approve:hour-correction:office", "Decide correction requests of one's office", ["office_staff"]],
+  ["approve:hour-correction:district", "Decide correction requests of the district", ["bureau_admin"]],
+  ["manage:star-thresholds:district", "Set the star-level thresholds of the district", ["bureau_admin"]],
+  ["issue:certificate:own", "Download a proof-of-service certificate of one's own hours", ["volunteer"]],
+];
+permissionDefinitions.push(...volunteerPermissionDefinitions);
+
 export const rolePermissionSeed: Record<Role, string[]> = Object.fromEntries(
   everyone.map((role) => [
     role,
