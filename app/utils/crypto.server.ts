@@ -3,6 +3,7 @@ import {
   createDecipheriv,
   createHash,
   createHmac,
+  hkdfSync,
   randomBytes,
   timingSafeEqual,
 } from "node:crypto";
@@ -106,10 +107,25 @@ export function decrypt(payload: string): string {
 /** Keyed hash for exact-match lookups of secrets (never the plaintext), with the active key. */
 export function keyedHash(value: string): string {
   const { activeId, keys } = keyRing();
-  return createHmac("sha256", keys.get(activeId)!).update(value).digest("hex");
+  return createHmac("sha256", hashKeyOf(keys.get(activeId)!))
+    .update(value)
+    .digest("hex");
+}
+
+/** The HMAC key is derived from an encryption key (HKDF), so one key is never used for two algorithms. */
+const hashKeys = new WeakMap<Buffer, Buffer>();
+function hashKeyOf(encryptionKey: Buffer): Buffer {
+  let derived = hashKeys.get(encryptionKey);
+  if (!derived) {
+    derived = Buffer.from(hkdfSync("sha256", encryptionKey, Buffer.alloc(0), "portal keyed hash v1", 32));
+    hashKeys.set(encryptionKey, derived);
+  }
+  return derived;
 }
 
 /** The keyed hash of a value under every key of the ring, so a search still finds rows hashed before a rotation. */
 export function keyedHashesForSearch(value: string): string[] {
-  return [...keyRing().keys.values()].map((key) => createHmac("sha256", key).update(value).digest("hex"));
+  return [...keyRing().keys.values()].map((key) =>
+    createHmac("sha256", hashKeyOf(key)).update(value).digest("hex"),
+  );
 }
