@@ -44,6 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     consents: (await listConsents(db, subject.id)).map((consent) => ({
       ...consent,
+      state: consent.withdrawnAt
+        ? ("withdrawn" as const)
+        : consent.expiresAt <= new Date()
+          ? ("expired" as const)
+          : ("active" as const),
       grantedAt: consent.grantedAt.toISOString(),
       expiresAt: consent.expiresAt.toISOString(),
       withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
@@ -100,14 +105,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notFound();
     return { intent: "withdraw" as const, done: true };
   }
+  // The consent's purpose is posted as `consentPurpose`: the reveal form on the same page has a
+  // `purpose` field, and two fields of one name would share one id and one label.
   const parsed = consentSchema.safeParse({
     ...Object.fromEntries(formData),
+    purpose: formData.get("consentPurpose") ?? undefined,
     dataCategories: formData.getAll("dataCategories"),
   });
+  // What was typed comes back with the errors; the ticked categories as one comma-separated value.
+  const typed = new FormData();
+  for (const [key, value] of formData) if (key !== "dataCategories") typed.append(key, value);
+  typed.set("dataCategories", formData.getAll("dataCategories").join(","));
   if (!parsed.success) {
     const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return formFailure(formData, errors);
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      errors[field === "purpose" ? "consentPurpose" : field] ??= issue.message;
+    }
+    return formFailure(typed, errors);
   }
   const result = await recordConsent(db, {
     subjectId: subject.id,
@@ -118,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Valid through the chosen day, Asia/Shanghai.
     expiresAt: new Date(`${parsed.data.expiresOn}T23:59:59+08:00`),
   });
-  if (!result.ok) return formFailure(formData, { [result.field]: result.error });
+  if (!result.ok) return formFailure(typed, { [result.field]: result.error });
   return { intent: "consent" as const, done: true };
 }
 
@@ -192,20 +207,22 @@ export default function SubjectDetail() {
               </dd>
             </dl>
           ) : (
-            <Form method="post" className="panel form" noValidate>
+            <>
               <p>{t("detail.identityLead")}</p>
-              <input type="hidden" name="intent" value="reveal" />
-              <TextField
-                name="purpose"
-                required
-                maxLength={200}
-                label={t("fields.purpose")}
-                state={revealState}
-              />
-              <button type="submit" className="button button--primary">
-                {t("detail.reveal")}
-              </button>
-            </Form>
+              <Form method="post" className="panel form" noValidate>
+                <input type="hidden" name="intent" value="reveal" />
+                <TextField
+                  name="purpose"
+                  required
+                  maxLength={200}
+                  label={t("fields.purpose")}
+                  state={revealState}
+                />
+                <button type="submit" className="button button--primary">
+                  {t("detail.reveal")}
+                </button>
+              </Form>
+            </>
           )}
         </section>
       ) : null}
@@ -220,88 +237,121 @@ export default function SubjectDetail() {
         {result && "intent" in result && result.intent === "withdraw" ? (
           <Notice kind="success">{t("consent.withdrawn")}</Notice>
         ) : null}
-        {data.consents.length === 0 ? (
-          <p className="empty-state">{t("consent.empty")}</p>
-        ) : (
-          <ul className="list">
-            {data.consents.map((consent) => (
-              <li key={consent.id} className="list__item">
-                <strong>{consent.recipientName}</strong> · {consent.purpose}
-                <p className="list__meta">
-                  {t("consent.fields")}:{" "}
-                  {consent.dataCategories.map((category) => t(`categories.${category}`)).join("、")} ·{" "}
-                  {t("consent.until", { date: formatDateTime(consent.expiresAt, i18n.language) })}
-                  {consent.withdrawnAt
-                    ? ` · ${t("consent.withdrawnAt", { date: formatDateTime(consent.withdrawnAt, i18n.language) })}`
-                    : ""}
-                </p>
-                {data.canManageConsent && !consent.withdrawnAt ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="consentId" value={consent.id} />
-                    <button type="submit" className="button">
-                      {t("consent.withdraw")}
-                    </button>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        {data.canManageConsent && subject.status === "active" ? (
-          <Form method="post" className="panel form section" noValidate>
-            <h3>{t("consent.recordTitle")}</h3>
-            <FormError state={consentState} />
-            <input type="hidden" name="intent" value="consent" />
-            <div className={`field${consentState?.errors.recipientOrganizationId ? " field--invalid" : ""}`}>
-              <label htmlFor="field-recipientOrganizationId">{t("consent.recipient")}</label>
-              <select id="field-recipientOrganizationId" name="recipientOrganizationId" defaultValue="">
-                <option value="">{t("consent.chooseRecipient")}</option>
-                {data.recipients.map((recipient) => (
-                  <option key={recipient.id} value={recipient.id}>
-                    {recipient.name}
-                  </option>
-                ))}
-              </select>
-              {consentState?.errors.recipientOrganizationId ? (
-                <p className="field__error" role="alert">
-                  {t(consentState.errors.recipientOrganizationId)}
-                </p>
-              ) : null}
-            </div>
-            <TextField
-              name="purpose"
-              required
-              maxLength={200}
-              label={t("fields.purpose")}
-              state={consentState}
-            />
-            <fieldset className={`field${consentState?.errors.dataCategories ? " field--invalid" : ""}`}>
-              <legend>{t("consent.categoriesLegend")}</legend>
-              {consentDataCategories.map((category) => (
-                <label key={category} className="checkbox">
-                  <input type="checkbox" name="dataCategories" value={category} />
-                  {t(`categories.${category}`)}
-                </label>
+        {/* A grid of its own: the ledger and the form below it keep apart. */}
+        <div className="form">
+          {data.consents.length === 0 ? (
+            <p className="empty-state">{t("consent.empty")}</p>
+          ) : (
+            <ul className="list">
+              {data.consents.map((consent) => (
+                <li key={consent.id} className="list__item">
+                  <strong>{consent.recipientName}</strong> · {consent.purpose}{" "}
+                  <span className={`badge${consent.state === "active" ? " badge--verified" : ""}`}>
+                    {t(`consent.states.${consent.state}`)}
+                  </span>
+                  <p className="list__meta">
+                    {t("consent.fields", {
+                      fields: consent.dataCategories
+                        .map((category) => t(`categories.${category}`))
+                        .join("、"),
+                    })}{" "}
+                    · {t("consent.until", { date: formatDateTime(consent.expiresAt, i18n.language) })}
+                    {consent.withdrawnAt
+                      ? ` · ${t("consent.withdrawnAt", { date: formatDateTime(consent.withdrawnAt, i18n.language) })}`
+                      : ""}
+                  </p>
+                  {data.canManageConsent && consent.state === "active" ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="withdraw" />
+                      <input type="hidden" name="consentId" value={consent.id} />
+                      <button type="submit" className="button">
+                        {t("consent.withdraw")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
               ))}
-              {consentState?.errors.dataCategories ? (
-                <p className="field__error" role="alert">
-                  {t(consentState.errors.dataCategories)}
-                </p>
-              ) : null}
-            </fieldset>
-            <TextField
-              name="expiresOn"
-              type="date"
-              required
-              label={t("consent.expiresOn")}
-              state={consentState}
-            />
-            <button type="submit" className="button button--primary">
-              {t("consent.record")}
-            </button>
-          </Form>
-        ) : null}
+            </ul>
+          )}
+          {data.canManageConsent && subject.status === "active" ? (
+            // Keyed by the number of consents: a recorded consent empties the form for the next one.
+            <Form key={data.consents.length} method="post" className="panel form" noValidate>
+              <h3>{t("consent.recordTitle")}</h3>
+              <FormError state={consentState} />
+              <input type="hidden" name="intent" value="consent" />
+              <div
+                className={`field${consentState?.errors.recipientOrganizationId ? " field--invalid" : ""}`}
+              >
+                <label htmlFor="field-recipientOrganizationId">{t("consent.recipient")}</label>
+                <select
+                  id="field-recipientOrganizationId"
+                  name="recipientOrganizationId"
+                  defaultValue={consentState?.values.recipientOrganizationId ?? ""}
+                  aria-invalid={consentState?.errors.recipientOrganizationId ? true : undefined}
+                  aria-describedby={
+                    consentState?.errors.recipientOrganizationId
+                      ? "field-recipientOrganizationId-error"
+                      : undefined
+                  }
+                >
+                  <option value="">{t("consent.chooseRecipient")}</option>
+                  {data.recipients.map((recipient) => (
+                    <option key={recipient.id} value={recipient.id}>
+                      {recipient.name}
+                    </option>
+                  ))}
+                </select>
+                {consentState?.errors.recipientOrganizationId ? (
+                  <p className="field__error" id="field-recipientOrganizationId-error" role="alert">
+                    {t(consentState.errors.recipientOrganizationId)}
+                  </p>
+                ) : null}
+              </div>
+              <TextField
+                name="consentPurpose"
+                required
+                maxLength={200}
+                label={t("fields.purpose")}
+                state={consentState}
+              />
+              <fieldset
+                className="preferences"
+                aria-describedby={
+                  consentState?.errors.dataCategories ? "field-dataCategories-error" : undefined
+                }
+              >
+                <legend>{t("consent.categoriesLegend")}</legend>
+                {consentDataCategories.map((category) => (
+                  <div key={category} className="checkbox">
+                    <input
+                      id={`field-dataCategories-${category}`}
+                      type="checkbox"
+                      name="dataCategories"
+                      value={category}
+                      defaultChecked={consentState?.values.dataCategories?.split(",").includes(category)}
+                    />
+                    <label htmlFor={`field-dataCategories-${category}`}>{t(`categories.${category}`)}</label>
+                  </div>
+                ))}
+                {consentState?.errors.dataCategories ? (
+                  <p className="field__error" id="field-dataCategories-error" role="alert">
+                    {t(consentState.errors.dataCategories)}
+                  </p>
+                ) : null}
+              </fieldset>
+              <TextField
+                name="expiresOn"
+                type="date"
+                required
+                label={t("consent.expiresOn")}
+                state={consentState}
+              />
+              <button type="submit" className="button button--primary">
+                {t("consent.record")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
       </section>
 
       {data.canEnd && subject.status === "active" ? (

@@ -28,18 +28,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const actor = { id: user.id, organizationId: user.organizationId, districtId: user.districtId };
   // An 18-character query is an ID number: found through its keyed hash, never a plaintext search.
-  if (params.q && /^\d{17}[\dXx]$/.test(params.q)) {
+  // One that matches no subject in scope finds nothing (it must not fall back to the whole list).
+  const byIdNumber = Boolean(params.q && /^\d{17}[\dXx]$/.test(params.q));
+  if (params.q && byIdNumber) {
     const found = await findSubjectByIdNumber(db, normalizeResidentId(params.q), scope, actor);
     if (found) throw redirect(`/staff/subjects/${found.id}`);
   }
-  const { rows, total } = await listSubjects(db, {
-    scope,
-    actor,
-    status: new URL(request.url).searchParams.has("status") ? params.status : "active",
-    caseCode: params.q && !/^\d{17}[\dXx]$/.test(params.q) ? normalizeCaseCode(params.q) : undefined,
-    page: params.page,
-    pageSize: PAGE_SIZE,
-  });
+  const { rows, total } = byIdNumber
+    ? { rows: [], total: 0 }
+    : await listSubjects(db, {
+        scope,
+        actor,
+        status: new URL(request.url).searchParams.has("status") ? params.status : "active",
+        caseCode: params.q ? normalizeCaseCode(params.q) : undefined,
+        page: params.page,
+        pageSize: PAGE_SIZE,
+      });
   const t = await i18nServer.getFixedT(request, "subjects");
   return {
     title: t("list.title"),

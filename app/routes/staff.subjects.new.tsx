@@ -76,6 +76,7 @@ export default function NewSubject() {
               name="supervisionLevel"
               defaultValue={state?.values.supervisionLevel ?? "normal"}
               aria-invalid={levelError ? true : undefined}
+              aria-describedby={levelError ? "field-supervisionLevel-error" : undefined}
             >
               {supervisionLevels.map((level) => (
                 <option key={level} value={level}>
@@ -83,6 +84,11 @@ export default function NewSubject() {
                 </option>
               ))}
             </select>
+            {levelError ? (
+              <p className="field__error" id="field-supervisionLevel-error" role="alert">
+                {t(levelError)}
+              </p>
+            ) : null}
           </div>
           <TextField
             name="correctionStart"
