@@ -3,12 +3,32 @@ import { z } from "zod";
 import type { EmailContext } from "./components/layout";
 import type { Translate } from "./i18n";
 
+/** Groups of roles an email kind is meant for (see `audienceOfRole`). */
+export type EmailAudience = "volunteer" | "provider" | "staff";
+
+/** Volunteers; members of enterprises, law firms and social organizations; justice staff. */
+export function audienceOfRole(role: string): EmailAudience {
+  if (role === "volunteer") return "volunteer";
+  if (role === "office_staff" || role === "bureau_admin" || role === "system_admin") return "staff";
+  return "provider";
+}
+
 /** What every template provides: its data shape, subject, preview and body. */
 export interface EmailTemplate<Data> {
   /** Checked when the event is recorded, so a bad call fails in the caller's transaction, not days later. */
   schema: z.ZodType<Data>;
   /** Security mail (verification, reset, invitation, sign-in alert) ignores the user's preferences. */
   security: boolean;
+  /**
+   * The weekly digest itself: it reports notifications already in the inbox, so it writes no in-app
+   * notification of its own, is not a kind in the notification settings, and is never digested.
+   */
+  digest?: boolean;
+  /**
+   * Who receives this kind, so the notification settings offer each user only the kinds that can
+   * reach them; omitted for kinds any account may receive.
+   */
+  audience?: readonly EmailAudience[];
   subject: (t: Translate, data: Data) => string;
   preview: (t: Translate, data: Data) => string;
   element: (context: EmailContext, data: Data) => ReactElement;

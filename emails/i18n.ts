@@ -22,11 +22,15 @@ void instance.init({
   initImmediate: false,
 });
 
-/** The notifications namespace in one language; throws on a missing key rather than mailing a key name. */
+/**
+ * The notifications namespace in one language; throws on a missing key rather than mailing a key name,
+ * unless the caller gave a `defaultValue` (the label of a kind this version does not know).
+ */
 export function emailTranslator(language: EmailLanguage): Translate {
   const t = instance.getFixedT(language, "notifications");
   return (key, options) => {
-    if (!instance.exists(key, { lng: language, ns: "notifications" })) {
+    const hasDefault = typeof options?.defaultValue === "string";
+    if (!hasDefault && !instance.exists(key, { lng: language, ns: "notifications" })) {
       throw new Error(`Missing email translation ${language}:notifications:${key}`);
     }
     return String(t(key, options));

@@ -2,12 +2,26 @@ import { render } from "@react-email/render";
 import type { z } from "zod";
 import type { EmailTemplate } from "./define";
 import { emailTranslator, type EmailLanguage } from "./i18n";
+import { activityCancelled } from "./templates/activity-cancelled";
+import { activityChanged } from "./templates/activity-changed";
+import { activityReminder } from "./templates/activity-reminder";
+import { activitySignupConfirmed } from "./templates/activity-signup-confirmed";
+import { activityWaitlistPromoted } from "./templates/activity-waitlist-promoted";
+import { activityWaitlisted } from "./templates/activity-waitlisted";
+import { activityWithdrawal } from "./templates/activity-withdrawal";
 import { emailVerification } from "./templates/email-verification";
+import { hourCorrectionDecided } from "./templates/hour-correction-decided";
+import { hourRecordDecided } from "./templates/hour-record-decided";
 import { newSignIn } from "./templates/new-sign-in";
 import { organizationStatus } from "./templates/organization-status";
 import { passwordReset } from "./templates/password-reset";
 import { registrationReceived } from "./templates/registration-received";
 import { staffInvitation } from "./templates/staff-invitation";
+import { starLevelReached } from "./templates/star-level-reached";
+import { volunteerRegistrationDecided } from "./templates/volunteer-registration-decided";
+import { volunteerRegistrationReceived } from "./templates/volunteer-registration-received";
+import { volunteerVettingRequested } from "./templates/volunteer-vetting-requested";
+import { weeklyDigest } from "./templates/weekly-digest";
 
 /** Every email the portal can send, by the name stored in the outbox. */
 export const emailTemplates = {
@@ -17,6 +31,20 @@ export const emailTemplates = {
   "new-sign-in": newSignIn,
   "organization-status": organizationStatus,
   "registration-received": registrationReceived,
+  "activity-signup-confirmed": activitySignupConfirmed,
+  "activity-waitlisted": activityWaitlisted,
+  "activity-waitlist-promoted": activityWaitlistPromoted,
+  "activity-withdrawal": activityWithdrawal,
+  "activity-changed": activityChanged,
+  "activity-cancelled": activityCancelled,
+  "activity-reminder": activityReminder,
+  "hour-record-decided": hourRecordDecided,
+  "hour-correction-decided": hourCorrectionDecided,
+  "star-level-reached": starLevelReached,
+  "volunteer-registration-received": volunteerRegistrationReceived,
+  "volunteer-registration-decided": volunteerRegistrationDecided,
+  "volunteer-vetting-requested": volunteerVettingRequested,
+  "weekly-digest": weeklyDigest,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -29,6 +57,14 @@ export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateNa
 export function isEmailTemplateName(value: string): value is EmailTemplateName {
   return Object.hasOwn(emailTemplates, value);
 }
+
+/**
+ * The kinds a user is told about and may choose for in the settings: every template but the weekly
+ * digest, which only reports the others.
+ */
+export const notificationKinds: EmailTemplateName[] = emailTemplateNames.filter(
+  (name) => !emailTemplates[name].digest,
+);
 
 export function getEmailTemplate<Name extends EmailTemplateName>(
   name: Name,

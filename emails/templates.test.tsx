@@ -31,6 +31,12 @@ function expectedFragments(name: string, data: Record<string, unknown>): string[
   if (typeof data.organizationName === "string") fragments.push(data.organizationName);
   if (typeof data.ipAddress === "string") fragments.push(data.ipAddress);
   if (name === "new-sign-in") fragments.push(`${appUrl}/forgot-password`);
+  if (name === "weekly-digest") {
+    fragments.push(`${appUrl}/notifications`);
+    for (const group of data.groups as { items: { id: string }[] }[]) {
+      for (const item of group.items) fragments.push(`${appUrl}/notifications#notification-${item.id}`);
+    }
+  }
   return fragments;
 }
 
@@ -65,6 +71,55 @@ describe("email templates", () => {
       appUrl,
     );
     expect(rendered.text).toMatch(/2:30\s?PM/);
+  });
+
+  it("weekly-digest lists the items grouped by kind, with counts, and counts what it leaves out", async () => {
+    const item = (n: number) => ({
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+      data: { registration: "volunteer" },
+      createdAt: "2026-11-20T02:00:00.000Z",
+    });
+    const data = {
+      weekOf: "2026-11-23T00:00:00.000Z",
+      total: 27,
+      groups: [
+        {
+          kind: "organization-status",
+          count: 1,
+          items: [
+            {
+              id: "0f8fad5b-d9cb-469f-a165-70867728950e",
+              data: { organizationName: "Org A", status: "verified", reason: null },
+              createdAt: "2026-11-18T02:15:00.000Z",
+            },
+          ],
+        },
+        { kind: "registration-received", count: 25, items: Array.from({ length: 20 }, (_, n) => item(n)) },
+        // A kind this version does not know still reads as a message from the portal.
+        { kind: "retired-kind", count: 1, items: [item(99)] },
+      ],
+    };
+    const en = await renderEmail("weekly-digest", data, "en", appUrl);
+    expect(en.subject).toBe("Your weekly notification summary");
+    expect(en.preview).toContain("27");
+    expect(en.text).toContain("Organization review result (1)");
+    expect(en.text).toContain("The status of Org A is now: verified.");
+    expect(en.text).toContain("Registration confirmation (25)");
+    expect(en.text).toContain("Not listed here: 5 more of this kind");
+    expect(en.text).toContain("Message from the portal (1)");
+    expect(en.text).toContain("Nov 20, 2026");
+    expect(en.text).toContain(`${appUrl}/notifications#notification-${item(19).id}`);
+    const zh = await renderEmail("weekly-digest", data, "zh-CN", appUrl);
+    expect(zh.text).toContain("机构审核结果（1 条）");
+    expect(zh.text).toContain("另有 5 条同类通知未列出");
+    // More than a kind's limit of items is refused when the event is recorded.
+    const tooMany = {
+      ...data,
+      groups: [
+        { kind: "registration-received", count: 21, items: Array.from({ length: 21 }, (_, n) => item(n)) },
+      ],
+    };
+    await expect(renderEmail("weekly-digest", tooMany, "en", appUrl)).rejects.toThrow(/Invalid data/);
   });
 
   it("rejects unknown templates and bad data as permanent errors", async () => {

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
+import { volunteerProfileStatus } from "~/domains/volunteers/registration.server";
 import { i18nServer } from "~/i18n.server";
+import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 
-export const handle = { i18n: ["common", "accounts"] };
+export const handle = { i18n: ["common", "accounts", "volunteers"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard:own");
@@ -17,6 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     organizationName: user.organizationName,
     organizationStatus: user.organizationStatus,
+    // A volunteer's next step until the registration is approved (the full dashboard comes later).
+    volunteerStatus: user.permissions.includes("register:volunteer-profile:own")
+      ? ((await volunteerProfileStatus(await getDb(), user.id)) ?? ("none" as const))
+      : null,
   };
 }
 
@@ -24,6 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function Dashboard() {
   const { t } = useTranslation("accounts");
+  const { t: tv } = useTranslation("volunteers");
   const data = useLoaderData<typeof loader>();
   return (
     <section className="container page">
@@ -36,6 +43,20 @@ export default function Dashboard() {
       ) : null}
       {data.organizationStatus === "rejected" ? (
         <Notice kind="error">{t("dashboard.rejectedOrganization")}</Notice>
+      ) : null}
+      {data.volunteerStatus === "none" ? (
+        <div className="panel">
+          <p>{tv("dashboard.noProfile")}</p>
+          <Link to="/volunteer/profile" className="button button--primary">
+            {tv("dashboard.callToAction")}
+          </Link>
+        </div>
+      ) : null}
+      {data.volunteerStatus === "pending" || data.volunteerStatus === "rejected" ? (
+        <Notice kind={data.volunteerStatus === "rejected" ? "error" : "info"}>
+          {tv(`dashboard.${data.volunteerStatus}`)}{" "}
+          <Link to="/volunteer/profile">{tv("dashboard.view")}</Link>
+        </Notice>
       ) : null}
       <p className="field__hint">{t("dashboard.nextSteps")}</p>
     </section>

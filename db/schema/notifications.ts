@@ -86,6 +86,10 @@ export const notifications = pgTable(
     idempotencyKey: text(),
     readAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Its email was held back for the user's weekly digest instead of being sent on its own. */
+    emailDigest: boolean().notNull().default(false),
+    /** The weekly digest that reported it; null while it still waits for one. */
+    digestId: uuid().references(() => notificationDigests.id, { onDelete: "set null" }),
   },
   (table) => [
     uniqueIndex("notifications_idempotency_key_unique").on(table.idempotencyKey),
@@ -93,7 +97,37 @@ export const notifications = pgTable(
     index("notifications_unread_idx")
       .on(table.userId)
       .where(sql`${table.readAt} is null`),
+    // What the digest run looks for every few minutes: only the rows still owed a digest.
+    index("notifications_digest_pending_idx")
+      .on(table.userId, table.createdAt)
+      .where(sql`${table.emailDigest} and ${table.digestId} is null`),
     check("notifications_kind_not_blank", sql`length(${table.kind}) > 0`),
+    check("notifications_digest_only_if_digested", sql`${table.digestId} is null or ${table.emailDigest}`),
+  ],
+);
+
+/**
+ * One row per user and digest week: the user's weekly digest was assembled for that week (the row's
+ * creation is the user's last digest time). The unique pair lets one app instance, and only one, do it.
+ */
+export const notificationDigests = pgTable(
+  "notification_digests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The scheduled digest time of that week (Monday 08:00 in Asia/Shanghai), in UTC. */
+    weekOf: timestamp({ withTimezone: true }).notNull(),
+    itemCount: integer().notNull(),
+    /** Key of the digest mail in email_outbox. */
+    idempotencyKey: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("notification_digests_user_week_unique").on(table.userId, table.weekOf),
+    uniqueIndex("notification_digests_idempotency_key_unique").on(table.idempotencyKey),
+    check("notification_digests_item_count", sql`${table.itemCount} > 0`),
   ],
 );
 

@@ -4,10 +4,13 @@
  * Routes are found from the files in app/routes: a route missing from `matrix` fails the test, so
  * each new feature must state who may do what on its pages.
  */
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organizations, users } from "#db/schema/accounts";
+import { activities, hourCorrections, hourRecords, volunteerProfiles } from "#db/schema/volunteers";
 import { residentIdCheckCharacter } from "~/domains/subjects/resident-id";
 import { registerSubject } from "~/domains/subjects/subjects.server";
+import { submitVolunteerProfile } from "~/domains/volunteers/registration.server";
 import type { Role } from "~/domains/accounts/roles";
 import { createSession } from "~/domains/accounts/sessions.server";
 import type { Database } from "~/utils/db.server";
@@ -48,6 +51,18 @@ interface Objects {
   pendingOrganization(district: "own" | "other"): Promise<string>;
   /** The subject registered in the office of the own (or the other) district. */
   subjectId(district: "own" | "other"): string;
+  /** A volunteer registered with the office of the own (or the other) district. */
+  volunteerId(district: "own" | "other"): string;
+  /** A fresh service activity organized by the office of the own (or the other) district. */
+  activity(district: "own" | "other"): Promise<string>;
+  /**
+   * A fresh self-reported hour record at the office of the own (or other) district: own — the matrix
+   * volunteer's, for an activity organized by the matrix's social organization; other — another
+   * volunteer's, without an activity.
+   */
+  hourRecord(district: "own" | "other", status?: "pending" | "approved"): Promise<string>;
+  /** A pending correction request of a fresh approved record (see hourRecord). */
+  hourCorrection(district: "own" | "other"): Promise<string>;
 }
 
 const anonymousOnly: Expectation = { anonymous: 200, signedIn: 302 };
@@ -153,6 +168,158 @@ const matrix: Record<string, RouteCase> = {
       body: async () => ({ intent: "reveal", purpose: "授权测试" }),
     },
   },
+  // Service activities: every role that takes part browses all of them; staff organize at their own
+  // office, verified social organizations their own (the matrix's organization is verified).
+  "activities._index.tsx": {
+    get: {
+      anonymous: 302,
+      volunteer: 200,
+      provider_member: 200,
+      office_staff: 200,
+      bureau_admin: 200,
+      default: 403,
+    },
+    noAction: true,
+  },
+  "activities.new.tsx": {
+    get: { anonymous: 302, office_staff: 200, provider_member: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, provider_member: 400, default: 403 }, body: empty },
+  },
+  "activities.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.activity(district) }),
+    get: {
+      anonymous: 302,
+      volunteer: 200,
+      provider_member: 200,
+      office_staff: 200,
+      bureau_admin: 200,
+      default: 403,
+    },
+    getOther: {
+      anonymous: 302,
+      volunteer: 200,
+      provider_member: 200,
+      office_staff: 200,
+      bureau_admin: 200,
+      default: 403,
+    },
+    // Cancelling: only the organizing office; an organization that does not organize it gets 404.
+    post: {
+      expect: { anonymous: 302, office_staff: 200, provider_member: 404, default: 403 },
+      body: async () => ({ intent: "cancel", reason: "授权测试" }),
+    },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, provider_member: 404, default: 403 },
+      body: async () => ({ intent: "cancel", reason: "授权测试" }),
+    },
+  },
+  "activities.$id_.edit.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.activity(district) }),
+    get: { anonymous: 302, office_staff: 200, provider_member: 404, default: 403 },
+    getOther: { anonymous: 302, office_staff: 404, provider_member: 404, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, provider_member: 404, default: 403 }, body: empty },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, provider_member: 404, default: 403 },
+      body: empty,
+    },
+  },
+  // Volunteer registration: the volunteer's own profile; vetting by the home office and its bureau.
+  "volunteer.profile.tsx": {
+    get: { anonymous: 302, volunteer: 200, default: 403 },
+    post: { expect: { anonymous: 302, volunteer: 400, default: 403 }, body: empty },
+  },
+  "staff.volunteers._index.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.volunteers.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: objects.volunteerId(district) }),
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    getOther: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+    post: {
+      expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+      body: async () => ({ intent: "reveal" }),
+    },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+      body: async () => ({ intent: "reveal" }),
+    },
+  },
+  // Service hours: the volunteer's own pages; review by the office in charge and its bureau; the
+  // check-in code only for the activity's organizers; corrections asked by the volunteer (own record)
+  // or the organizing organization.
+  "activities.$id_.checkin-code.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.activity(district) }),
+    get: { anonymous: 302, office_staff: 200, provider_member: 404, default: 403 },
+    getOther: { anonymous: 302, office_staff: 404, provider_member: 404, default: 403 },
+    noAction: true,
+  },
+  "hours._index.tsx": { get: { anonymous: 302, volunteer: 200, default: 403 }, noAction: true },
+  "hours.checkin.tsx": {
+    get: { anonymous: 302, volunteer: 200, default: 403 },
+    post: { expect: { anonymous: 302, volunteer: 400, default: 403 }, body: empty },
+  },
+  "hours.new.tsx": {
+    get: { anonymous: 302, volunteer: 200, default: 403 },
+    post: { expect: { anonymous: 302, volunteer: 400, default: 403 }, body: empty },
+  },
+  "hours.export[.csv].ts": { get: { anonymous: 302, volunteer: 200, default: 403 }, noAction: true },
+  "hours.$id.correction.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.hourRecord(district, "approved") }),
+    get: { anonymous: 302, volunteer: 200, provider_member: 200, default: 403 },
+    getOther: { anonymous: 302, volunteer: 404, provider_member: 404, default: 403 },
+    post: { expect: { anonymous: 302, volunteer: 400, provider_member: 400, default: 403 }, body: empty },
+    postOther: {
+      expect: { anonymous: 302, volunteer: 404, provider_member: 404, default: 403 },
+      body: empty,
+    },
+  },
+  "staff.hours._index.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    post: {
+      expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+      body: async (objects) => ({ intent: "approve", recordIds: await objects.hourRecord("own") }),
+    },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+      body: async (objects) => ({ intent: "approve", recordIds: await objects.hourRecord("other") }),
+    },
+  },
+  "staff.hours.corrections.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    post: {
+      expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+      body: async (objects) => ({
+        correctionId: await objects.hourCorrection("own"),
+        decision: "reject",
+        reason: "授权测试",
+      }),
+    },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+      body: async (objects) => ({
+        correctionId: await objects.hourCorrection("other"),
+        decision: "reject",
+        reason: "授权测试",
+      }),
+    },
+  },
+  // Proof of service: a volunteer's own certificates; verification by number is public.
+  "certificates._index.tsx": {
+    get: { anonymous: 302, volunteer: 200, default: 403 },
+    post: { expect: { anonymous: 302, volunteer: 400, default: 403 }, body: empty },
+  },
+  "certificates.$number[.pdf].ts": {
+    get: { anonymous: 302, volunteer: 404, default: 403 },
+    params: { number: "ZM-2026-2222-2222" },
+    noAction: true,
+  },
+  "verify._index.tsx": { get: everyone(200), post: { expect: everyone(400), body: empty } },
+  "verify.$number.tsx": { get: everyone(404), params: { number: "ZM-2026-2222-2222" }, noAction: true },
+  "admin.star-levels.tsx": {
+    get: { anonymous: 302, bureau_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, bureau_admin: 400, default: 403 }, body: empty },
+  },
   "dev.mailbox.$id.tsx": {
     get: everyone(404),
     params: { id: "00000000-0000-0000-0000-000000000000" },
@@ -231,6 +398,8 @@ let db: Database;
 const userIds = new Map<Principal, string>();
 const districts: Record<"own" | "other", string> = { own: "", other: "" };
 const subjectIds: Record<"own" | "other", string> = { own: "", other: "" };
+const volunteerIds: Record<"own" | "other", string> = { own: "", other: "" };
+const officeIds: Record<"own" | "other", string> = { own: "", other: "" };
 let counter = 0;
 
 const objects: Objects = {
@@ -249,7 +418,103 @@ const objects: Objects = {
     return row!.id;
   },
   subjectId: (district) => subjectIds[district],
+  volunteerId: (district) => volunteerIds[district],
+  async activity(district) {
+    const startsAt = new Date(Date.now() + 7 * 24 * 60 * 60_000);
+    const [row] = await db
+      .insert(activities)
+      .values({
+        organizerId: officeIds[district],
+        officeId: officeIds[district],
+        districtId: districts[district],
+        createdBy: userIds.get("office_staff")!,
+        title: "授权测试活动",
+        description: "授权测试",
+        category: "community",
+        place: "服务点",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 60 * 60_000),
+        capacity: 5,
+        checkinSecret: "matrix-test-secret",
+      })
+      .returning({ id: activities.id });
+    return row!.id;
+  },
+  async hourRecord(district, status = "pending") {
+    const volunteerId = district === "own" ? await matrixVolunteerProfile() : volunteerIds.other;
+    const activityId = district === "own" ? await providerActivity() : null;
+    const [row] = await db
+      .insert(hourRecords)
+      .values({
+        volunteerId,
+        activityId,
+        officeId: officeIds[district],
+        districtId: districts[district],
+        kind: "self_reported",
+        serviceDate: "2026-01-10",
+        minutes: 60,
+        description: "授权测试服务",
+        status,
+        decidedAt: status === "approved" ? new Date() : null,
+      })
+      .returning({ id: hourRecords.id });
+    return row!.id;
+  },
+  async hourCorrection(district) {
+    const hourRecordId = await objects.hourRecord(district, "approved");
+    const [row] = await db
+      .insert(hourCorrections)
+      .values({
+        hourRecordId,
+        requestedBy: userIds.get("office_staff")!,
+        originalMinutes: 60,
+        originalDescription: "授权测试服务",
+        proposedMinutes: 90,
+        proposedDescription: "授权测试服务",
+        reason: "授权测试",
+      })
+      .returning({ id: hourCorrections.id });
+    return row!.id;
+  },
 };
+
+/** The matrix volunteer's own (approved) profile, created when a service-hours row first needs it. */
+async function matrixVolunteerProfile(): Promise<string> {
+  const userId = userIds.get("volunteer")!;
+  await db
+    .insert(volunteerProfiles)
+    .values({
+      userId,
+      volunteerNumber: "V2026999001",
+      status: "approved",
+      legalName: "授权测试志愿者",
+      idNumberCiphertext: "matrix",
+      idNumberHash: "matrix-volunteer-principal",
+      gender: "female",
+      birthDate: "1990-01-01",
+      phone: "13800000000",
+      homeOfficeId: officeIds.own,
+      districtId: districts.own,
+      emergencyContactName: "联系人",
+      emergencyContactPhone: "13900000000",
+      termsVersion: "matrix",
+      termsAcceptedAt: new Date(),
+      decidedAt: new Date("2026-01-01T00:00:00Z"),
+    })
+    .onConflictDoNothing();
+  return userId;
+}
+
+/** An activity at the own office organized by the matrix's social organization. */
+async function providerActivity(): Promise<string> {
+  const [member] = await db
+    .select({ organizationId: users.organizationId })
+    .from(users)
+    .where(eq(users.id, userIds.get("provider_member")!));
+  const id = await objects.activity("own");
+  await db.update(activities).set({ organizerId: member!.organizationId! }).where(eq(activities.id, id));
+  return id;
+}
 
 beforeAll(async () => {
   await resetDatabase();
@@ -318,6 +583,8 @@ beforeAll(async () => {
   };
   // Another person (another ID number) in the other district, so both records are active.
   const otherIdNumber = `11010519800101003${residentIdCheckCharacter("11010519800101003")}`;
+  officeIds.own = organizationOf.office_staff!;
+  officeIds.other = otherOffice;
   for (const [district, officeId, idNumber] of [
     ["own", organizationOf.office_staff!, subjectSecrets.idNumber],
     ["other", otherOffice, otherIdNumber],
@@ -334,6 +601,42 @@ beforeAll(async () => {
     );
     if (!result.ok) throw new Error(`could not register the ${district} subject: ${result.error}`);
     subjectIds[district] = result.id;
+  }
+
+  // One registered volunteer per district, with the own and the other district's office as home.
+  for (const [district, officeId, first17] of [
+    ["own", officeIds.own, "11010519900307002"],
+    ["other", officeIds.other, "11010519900307003"],
+  ] as const) {
+    const [account] = await db
+      .insert(users)
+      .values({
+        email: `volunteer-${district}@matrix.test`,
+        displayName: `volunteer ${district}`,
+        role: "volunteer",
+        emailVerifiedAt: new Date(),
+      })
+      .returning();
+    const result = await submitVolunteerProfile(
+      db,
+      { id: account!.id, email: account!.email, language: "zh-CN" },
+      {
+        kind: "registration",
+        legalName: "授权测试志愿者",
+        idNumber: first17 + residentIdCheckCharacter(first17),
+        homeOfficeId: officeId,
+        serviceOfficeIds: [],
+        phone: "13800000000",
+        skills: ["teaching"],
+        languages: [],
+        availability: ["sat-am"],
+        emergencyContactName: "联系人",
+        emergencyContactPhone: "13900000000",
+        acceptVolunteerTerms: "on",
+      },
+    );
+    if (!result.ok) throw new Error(`could not register the ${district} volunteer: ${result.error}`);
+    volunteerIds[district] = account!.id;
   }
 });
 

@@ -211,13 +211,19 @@ describe("notification preferences", () => {
     const staff = await createUser("bureau_admin");
     const forVolunteer = await settings.loader(args(await requestAs(volunteer, "/settings/notifications")));
     expect(forVolunteer.digestAvailable).toBe(false);
-    expect(forVolunteer.choices.map((choice) => choice.kind).sort()).toEqual([
-      "organization-status",
-      "registration-received",
-    ]);
+    const volunteerKinds = forVolunteer.choices.map((choice) => choice.kind);
+    expect(volunteerKinds).toEqual(
+      expect.arrayContaining(["registration-received", "activity-signup-confirmed", "hour-record-decided"]),
+    );
+    // Kinds meant for other roles are not offered.
+    expect(volunteerKinds).not.toContain("volunteer-vetting-requested");
+    expect(volunteerKinds).not.toContain("activity-withdrawal");
     expect(forVolunteer.securityKinds).toContain("password-reset");
     const forStaff = await settings.loader(args(await requestAs(staff, "/settings/notifications")));
     expect(forStaff.digestAvailable).toBe(true);
+    const staffKinds = forStaff.choices.map((choice) => choice.kind);
+    expect(staffKinds).toContain("volunteer-vetting-requested");
+    expect(staffKinds).not.toContain("star-level-reached");
   });
 
   it("settings form: unticked boxes turn email off; errors come back per field with what was ticked", async () => {

@@ -24,6 +24,14 @@ export function signedInNavigation(permissions: readonly string[]): NavItem[] {
   const holds = (prefix: string) => permissions.some((permission) => permission.startsWith(prefix));
   const items: NavItem[] = [{ labelKey: "accounts:nav.dashboard", to: "/dashboard" }];
   if (holds("read:subject:")) items.push({ labelKey: "nav.subjects", to: "/staff/subjects" });
+  if (holds("register:volunteer-profile:"))
+    items.push({ labelKey: "nav.volunteerProfile", to: "/volunteer/profile" });
+  if (holds("read:volunteer:")) items.push({ labelKey: "nav.volunteers", to: "/staff/volunteers" });
+  if (holds("read:activity:")) items.push({ labelKey: "nav.activities", to: "/activities" });
+  if (holds("create:hour-record:")) items.push({ labelKey: "nav.hours", to: "/hours" });
+  if (holds("issue:certificate:")) items.push({ labelKey: "nav.certificates", to: "/certificates" });
+  if (holds("approve:hour-record:")) items.push({ labelKey: "nav.hourReview", to: "/staff/hours" });
+  if (holds("manage:star-thresholds:")) items.push({ labelKey: "nav.starLevels", to: "/admin/star-levels" });
   if (holds("verify:organization:"))
     items.push({ labelKey: "accounts:nav.organizations", to: "/staff/organizations" });
   if (holds("invite:staff:")) items.push({ labelKey: "accounts:nav.staff", to: "/admin/staff" });

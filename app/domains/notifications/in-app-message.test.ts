@@ -44,6 +44,28 @@ describe("in-app notification text", () => {
     ).toBe("我们已收到 明法律师事务所 的机构注册申请，正在等待审核。");
   });
 
+  it("reads volunteer registration notices with the number or the reason", () => {
+    expect(
+      inAppMessage(translator("zh-CN"), "volunteer-registration-decided", {
+        decision: "approved",
+        volunteerNumber: "V2026000123",
+        reason: null,
+      }),
+    ).toEqual({ title: "志愿者审核结果", body: "您的志愿者注册已通过审核，志愿者编号 V2026000123。" });
+    expect(
+      inAppMessage(translator("en"), "volunteer-registration-decided", {
+        decision: "rejected",
+        reason: "照片不清晰",
+      }).body,
+    ).toBe("Your volunteer registration was not approved. Reason: 照片不清晰");
+    expect(
+      inAppMessage(translator("en"), "volunteer-vetting-requested", { volunteerName: "王晓燕" }).body,
+    ).toBe("王晓燕's volunteer registration is waiting for review.");
+    expect(
+      inAppMessage(translator("en"), "volunteer-registration-decided", { decision: "deleted" }).body,
+    ).toBeNull();
+  });
+
   it("never fails on unknown kinds or damaged data", () => {
     expect(inAppMessage(translator("zh-CN"), "something-new", { x: 1 })).toEqual({
       title: "平台消息",

@@ -48,6 +48,72 @@ export function inAppMessage(t: TranslateNotifications, kind: string, data: unkn
         return { title, body: t("email.registration-received.introOrganization", { name }) };
       return { title, body: null };
     }
+    case "activity-signup-confirmed":
+    case "activity-waitlisted":
+    case "activity-waitlist-promoted":
+    case "activity-withdrawal":
+    case "activity-changed":
+    case "activity-cancelled":
+    case "activity-reminder": {
+      const activityTitle = text(fields.activityTitle);
+      return { title, body: activityTitle ? t(`email.${kind}.inApp`, { activityTitle }) : null };
+    }
+    case "hour-record-decided": {
+      const decision =
+        fields.decision === "approved" || fields.decision === "rejected" ? fields.decision : null;
+      const records = Array.isArray(fields.records) ? fields.records.length : 0;
+      if (!decision || records === 0) return { title, body: null };
+      return {
+        title,
+        body: t(`email.hour-record-decided.inApp.${decision}`, {
+          count: records,
+          reason: text(fields.reason) ?? "",
+        }),
+      };
+    }
+    case "hour-correction-decided": {
+      const decision =
+        fields.decision === "approved" || fields.decision === "rejected" ? fields.decision : null;
+      const hourTitle = text(fields.title);
+      if (!decision || !hourTitle) return { title, body: null };
+      return {
+        title,
+        body: t(`email.hour-correction-decided.inApp.${decision}`, {
+          title: hourTitle,
+          reason: text(fields.reason) ?? "",
+        }),
+      };
+    }
+    case "star-level-reached": {
+      const level = typeof fields.level === "number" ? fields.level : null;
+      return { title, body: level ? t("email.star-level-reached.inApp", { level }) : null };
+    }
+    case "volunteer-registration-received": {
+      const officeName = text(fields.officeName);
+      return {
+        title,
+        body: officeName ? t("email.volunteer-registration-received.inApp", { officeName }) : null,
+      };
+    }
+    case "volunteer-registration-decided": {
+      const decision = text(fields.decision);
+      if (!decision || !["approved", "rejected", "suspended", "reinstated"].includes(decision))
+        return { title, body: null };
+      return {
+        title,
+        body: t(`email.volunteer-registration-decided.inApp.${decision}`, {
+          volunteerNumber: text(fields.volunteerNumber) ?? "",
+          reason: text(fields.reason) ?? "",
+        }),
+      };
+    }
+    case "volunteer-vetting-requested": {
+      const volunteerName = text(fields.volunteerName);
+      return {
+        title,
+        body: volunteerName ? t("email.volunteer-vetting-requested.inApp", { volunteerName }) : null,
+      };
+    }
     default:
       return { title, body: null };
   }

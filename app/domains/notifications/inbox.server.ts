@@ -1,12 +1,7 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { users } from "#db/schema/accounts";
 import { notificationPreferences, notifications } from "#db/schema/notifications";
-import {
-  type EmailTemplateName,
-  emailTemplateNames,
-  getEmailTemplate,
-  isEmailTemplateName,
-} from "#emails/registry";
+import { type EmailTemplateName, getEmailTemplate, notificationKinds } from "#emails/registry";
 import type { DbOrTx } from "~/utils/db.server";
 
 export interface Page {
@@ -118,7 +113,7 @@ export async function getNotificationPreferences(
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
   const byKind = new Map(rows.map((row) => [row.kind, row]));
-  return emailTemplateNames.map((kind) => {
+  return notificationKinds.map((kind) => {
     const locked = getEmailTemplate(kind).security;
     const row = byKind.get(kind);
     return {
@@ -139,6 +134,9 @@ export class NotificationPreferenceError extends Error {
   }
 }
 
+const isNotificationKind = (kind: string): kind is EmailTemplateName =>
+  (notificationKinds as string[]).includes(kind);
+
 /** Changes one kind for one user. Security kinds cannot be changed; the weekly digest is for staff. */
 export async function setNotificationPreference(
   db: DbOrTx,
@@ -146,7 +144,8 @@ export async function setNotificationPreference(
   kind: string,
   change: { emailEnabled?: boolean; weeklyDigest?: boolean },
 ): Promise<NotificationPreference> {
-  if (!isEmailTemplateName(kind)) throw new NotificationPreferenceError("unknown_kind");
+  // The weekly digest is not a kind of its own: it follows the digest choices of the other kinds.
+  if (!isNotificationKind(kind)) throw new NotificationPreferenceError("unknown_kind");
   if (getEmailTemplate(kind).security) throw new NotificationPreferenceError("security_kind");
   const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
   if (!user) throw new NotificationPreferenceError("unknown_user");

@@ -3,6 +3,7 @@ import { users } from "#db/schema/accounts";
 import { emailOutbox, notificationPreferences, notifications } from "#db/schema/notifications";
 import type { EmailLanguage } from "#emails/i18n";
 import { type EmailTemplateData, type EmailTemplateName, getEmailTemplate } from "#emails/registry";
+import { isJusticeRole } from "~/domains/accounts/roles";
 import type { DbOrTx } from "~/utils/db.server";
 
 export interface NotifyRecipient {
@@ -38,6 +39,8 @@ export interface NotifyResult {
   duplicate: boolean;
   /** True when the user turned email off for this kind (the in-app notification is still written). */
   emailSuppressed: boolean;
+  /** True when the email waits for the user's weekly digest (the in-app notification is its source). */
+  digested: boolean;
 }
 
 export class NotifyError extends Error {
@@ -56,19 +59,28 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<NotifyResu
   const userId = event.to.userId ?? null;
 
   let emailSuppressed = false;
-  if (userId && !template.security) {
+  let digested = false;
+  // Security mail is always sent at once; the digest itself is never digested.
+  if (userId && !template.security && !template.digest) {
     const [preference] = await tx
-      .select({ emailEnabled: notificationPreferences.emailEnabled })
+      .select({
+        emailEnabled: notificationPreferences.emailEnabled,
+        weeklyDigest: notificationPreferences.weeklyDigest,
+        role: users.role,
+      })
       .from(notificationPreferences)
+      .innerJoin(users, eq(users.id, notificationPreferences.userId))
       .where(
         and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, event.template)),
       );
     emailSuppressed = preference?.emailEnabled === false;
+    // The digest is for justice staff: a stored choice of someone who is no longer staff is not honoured.
+    digested = !emailSuppressed && preference?.weeklyDigest === true && isJusticeRole(preference.role);
   }
 
   let outboxId: string | null = null;
   let duplicate = false;
-  if (!emailSuppressed) {
+  if (!emailSuppressed && !digested) {
     const [row] = await tx
       .insert(emailOutbox)
       .values({
@@ -89,18 +101,25 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<NotifyResu
   }
 
   let notificationId: string | null = null;
-  // Security mail carries one-time secrets and says nothing the user needs to find again in the app.
-  if (userId && !template.security && !duplicate) {
+  // Security mail carries one-time secrets and says nothing the user needs to find again in the app;
+  // the digest only reports notifications the inbox already has.
+  if (userId && !template.security && !template.digest && !duplicate) {
     const [row] = await tx
       .insert(notifications)
-      .values({ userId, kind: event.template, data: parsed.data, idempotencyKey: event.idempotencyKey })
+      .values({
+        userId,
+        kind: event.template,
+        data: parsed.data,
+        idempotencyKey: event.idempotencyKey,
+        emailDigest: digested,
+      })
       .onConflictDoNothing({ target: notifications.idempotencyKey })
       .returning({ id: notifications.id });
     notificationId = row?.id ?? null;
     duplicate = !row;
   }
 
-  return { outboxId, notificationId, duplicate, emailSuppressed };
+  return { outboxId, notificationId, duplicate, emailSuppressed, digested };
 }
 
 /** Withdraws the scheduled sends of a cancelled event; mail already on its way is not recalled. */

@@ -1,0 +1,136 @@
+/**
+ * The forms of service hours: self-reports, check-in / check-out, correction requests and staff
+ * decisions. Shared by the page and the action; messages are keys of the "validation" namespace.
+ * Client-safe.
+ */
+import { z } from "zod";
+
+/** A record holds at most one day of service (the hour_records CHECK). */
+export const MAX_RECORD_MINUTES = 24 * 60;
+export const DESCRIPTION_MAX = 500;
+export const EVIDENCE_MAX = 1000;
+export const REASON_MAX = 500;
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const optionalUuid = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .pipe(z.uuid("validation:hourRecord.activityInvalid").optional());
+
+/** Hours and minutes typed in two boxes (full-width digits allowed), as whole minutes. */
+const durationFields = {
+  hours: z.string().optional(),
+  minutes: z.string().optional(),
+};
+
+function durationOf(
+  input: { hours?: string; minutes?: string },
+  ctx: z.RefinementCtx,
+  path = "duration",
+): number | null {
+  const read = (value: string | undefined) => {
+    const text = (value ?? "").normalize("NFKC").trim();
+    if (text === "") return 0;
+    return /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+  };
+  const hours = read(input.hours);
+  const minutes = read(input.minutes);
+  if (Number.isNaN(hours) || Number.isNaN(minutes) || minutes > 59) {
+    ctx.addIssue({ code: "custom", message: "validation:hourRecord.durationInvalid", path: [path] });
+    return null;
+  }
+  const total = hours * 60 + minutes;
+  if (total < 1) {
+    ctx.addIssue({ code: "custom", message: "validation:hourRecord.durationRequired", path: [path] });
+    return null;
+  }
+  if (total > MAX_RECORD_MINUTES) {
+    ctx.addIssue({ code: "custom", message: "validation:hourRecord.durationTooLong", path: [path] });
+    return null;
+  }
+  return total;
+}
+
+/** Splits minutes into the two boxes of the form. */
+export function splitMinutes(total: number): { hours: number; minutes: number } {
+  return { hours: Math.floor(total / 60), minutes: total % 60 };
+}
+
+export const selfReportSchema = z
+  .object({
+    serviceDate: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "validation:hourRecord.dateInvalid"),
+    ...durationFields,
+    activityId: optionalUuid,
+    description: optionalText(DESCRIPTION_MAX, "validation:hourRecord.descriptionTooLong"),
+    evidenceNote: optionalText(EVIDENCE_MAX, "validation:hourRecord.evidenceTooLong"),
+  })
+  .transform((input, ctx) => {
+    const minutes = durationOf(input, ctx);
+    if (!input.activityId && !input.description) {
+      ctx.addIssue({
+        code: "custom",
+        message: "validation:hourRecord.descriptionRequired",
+        path: ["description"],
+      });
+    }
+    if (minutes === null) return z.NEVER;
+    return {
+      serviceDate: input.serviceDate,
+      minutes,
+      activityId: input.activityId ?? null,
+      description: input.description ?? null,
+      evidenceNote: input.evidenceNote ?? null,
+    };
+  });
+export type SelfReportInput = z.infer<typeof selfReportSchema>;
+
+export const checkinSchema = z.object({
+  intent: z.enum(["checkin", "checkout"], { error: "validation:form.invalid" }),
+  activityId: z.uuid("validation:checkin.activityRequired"),
+  // The field is called "checkinCode" so it is never echoed back into the page (see formValues).
+  checkinCode: z
+    .string()
+    .trim()
+    .min(1, "validation:checkin.codeInvalid")
+    .max(64, "validation:checkin.codeInvalid"),
+});
+
+export const correctionRequestSchema = z
+  .object({
+    ...durationFields,
+    description: z
+      .string()
+      .trim()
+      .min(1, "validation:hourRecord.descriptionRequired")
+      .max(DESCRIPTION_MAX, "validation:hourRecord.descriptionTooLong"),
+    reason: z
+      .string()
+      .trim()
+      .min(1, "validation:hourCorrection.reasonRequired")
+      .max(REASON_MAX, "validation:hourCorrection.reasonTooLong"),
+  })
+  .transform((input, ctx) => {
+    const minutes = durationOf(input, ctx);
+    if (minutes === null) return z.NEVER;
+    return { proposedMinutes: minutes, proposedDescription: input.description, reason: input.reason };
+  });
+export type CorrectionRequestInput = z.infer<typeof correctionRequestSchema>;
+
+/** A staff decision's reason (reject), required and bounded. */
+export const decisionReasonSchema = z
+  .string()
+  .trim()
+  .min(1, "validation:hourReview.reasonRequired")
+  .max(REASON_MAX, "validation:hourReview.reasonTooLong");

@@ -1,0 +1,602 @@
+import { and, asc, count, desc, eq, gte, lt, lte, ne, sql, type SQL } from "drizzle-orm";
+import {
+  activities,
+  activitySignups,
+  hourCorrections,
+  hourRecords,
+  volunteerProfiles,
+} from "#db/schema/volunteers";
+import { recordAudit } from "~/domains/audit/audit.server";
+import { shanghaiDate } from "~/domains/subjects/resident-id";
+import type { Database, DbOrTx } from "~/utils/db.server";
+import {
+  autoCheckout,
+  checkinStep,
+  currentCheckinCode,
+  DEFAULT_CHECKIN_STEP_SECONDS,
+  DEFAULT_CHECKOUT_GRACE_MINUTES,
+  secondsUntilRotation,
+  verifyCheckinCode,
+} from "./checkin-code";
+import type { SelfReportInput } from "./hours-validation";
+
+/**
+ * Service hours from the volunteer's side: check-in and check-out with the organizer's rotating code,
+ * self-reported records, the volunteer's own history and its export. Staff decisions, corrections and
+ * the running totals live in hour-review.server.ts: nothing here ever writes an approved record.
+ */
+
+/** The code is shown (and check-out accepted) from 30 minutes before the start to 30 after the end. */
+export const CODE_SHOWN_BEFORE_MINUTES = 30;
+export const CODE_SHOWN_AFTER_MINUTES = DEFAULT_CHECKOUT_GRACE_MINUTES;
+const MINUTE = 60_000;
+
+export type HoursResult<Extra = object> =
+  ({ ok: true } & Extra) | { ok: false; field: string; error: string };
+
+const failure = (field: string, error: string) => ({ ok: false as const, field, error });
+
+/** Whole minutes an activity lasts: the longest record it can give. */
+export function activityLengthMinutes(activity: { startsAt: Date; endsAt: Date }): number {
+  return Math.floor((activity.endsAt.getTime() - activity.startsAt.getTime()) / MINUTE);
+}
+
+export function checkinWindow(activity: { startsAt: Date; endsAt: Date }) {
+  return {
+    opensAt: new Date(activity.startsAt.getTime() - CODE_SHOWN_BEFORE_MINUTES * MINUTE),
+    closesAt: new Date(activity.endsAt.getTime() + CODE_SHOWN_AFTER_MINUTES * MINUTE),
+  };
+}
+
+/** The instant a Beijing calendar day ('YYYY-MM-DD') starts. */
+function shanghaiDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+function isRealDate(day: string): boolean {
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
+
+// -----------------------------------------------------------------------------------------------
+// The organizer's screen
+
+export type CheckinCodeScreen =
+  | { state: "open"; code: string; secondsLeft: number; stepSeconds: number; closesAt: Date }
+  | { state: "notYet"; opensAt: Date }
+  | { state: "over" }
+  | { state: "cancelled" };
+
+/** The code to show at `now`, or why none is shown. The secret never leaves this function. */
+export function checkinCodeScreen(
+  activity: { startsAt: Date; endsAt: Date; status: string; checkinSecret: string },
+  now: Date,
+): CheckinCodeScreen {
+  if (activity.status === "cancelled") return { state: "cancelled" };
+  const { opensAt, closesAt } = checkinWindow(activity);
+  if (now < opensAt) return { state: "notYet", opensAt };
+  if (now > closesAt) return { state: "over" };
+  return {
+    state: "open",
+    code: currentCheckinCode(activity.checkinSecret, now),
+    secondsLeft: secondsUntilRotation(now),
+    stepSeconds: DEFAULT_CHECKIN_STEP_SECONDS,
+    closesAt,
+  };
+}
+
+// -----------------------------------------------------------------------------------------------
+// The volunteer
+
+export async function getVolunteerProfile(db: DbOrTx, userId: string) {
+  const [row] = await db
+    .select({
+      userId: volunteerProfiles.userId,
+      status: volunteerProfiles.status,
+      legalName: volunteerProfiles.legalName,
+      volunteerNumber: volunteerProfiles.volunteerNumber,
+      homeOfficeId: volunteerProfiles.homeOfficeId,
+      districtId: volunteerProfiles.districtId,
+      decidedAt: volunteerProfiles.decidedAt,
+      approvedMinutes: volunteerProfiles.approvedMinutes,
+      approvedRecords: volunteerProfiles.approvedRecords,
+      activitiesServed: volunteerProfiles.activitiesServed,
+      lastServiceOn: volunteerProfiles.lastServiceOn,
+      starLevel: volunteerProfiles.starLevel,
+    })
+    .from(volunteerProfiles)
+    .where(eq(volunteerProfiles.userId, userId));
+  return row ?? null;
+}
+
+/**
+ * The volunteer's confirmed activities of today (Beijing) with the state of their check-in, for the
+ * check-in page's choice.
+ */
+export async function listCheckinActivities(db: DbOrTx, volunteerId: string, now: Date) {
+  const dayStart = shanghaiDayStart(shanghaiDate(now));
+  const dayEnd = new Date(dayStart.getTime() + 24 * 60 * MINUTE);
+  const rows = await db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      place: activities.place,
+      startsAt: activities.startsAt,
+      endsAt: activities.endsAt,
+      recordStatus: hourRecords.status,
+      checkInAt: hourRecords.checkInAt,
+      checkOutAt: hourRecords.checkOutAt,
+      minutes: hourRecords.minutes,
+    })
+    .from(activitySignups)
+    .innerJoin(activities, eq(activities.id, activitySignups.activityId))
+    .leftJoin(
+      hourRecords,
+      and(
+        eq(hourRecords.activityId, activities.id),
+        eq(hourRecords.volunteerId, volunteerId),
+        eq(hourRecords.kind, "system"),
+      ),
+    )
+    .where(
+      and(
+        eq(activitySignups.volunteerId, volunteerId),
+        eq(activitySignups.status, "confirmed"),
+        eq(activities.status, "scheduled"),
+        // Today's activities, and any still running from yesterday evening.
+        lt(activities.startsAt, dayEnd),
+        gte(activities.endsAt, new Date(dayStart.getTime() - CODE_SHOWN_AFTER_MINUTES * MINUTE)),
+      ),
+    )
+    .orderBy(asc(activities.startsAt))
+    .limit(20);
+  return rows;
+}
+
+async function approvedProfile(db: DbOrTx, volunteerId: string) {
+  const profile = await getVolunteerProfile(db, volunteerId);
+  return profile?.status === "approved" ? profile : null;
+}
+
+/**
+ * Checks the volunteer in with the code on the organizer's screen: only a confirmed participant,
+ * from 30 minutes before the start until the end. One system record per volunteer and activity (the
+ * partial unique index settles a double submit).
+ */
+export async function checkIn(
+  db: Database,
+  input: { volunteerId: string; activityId: string; code: string; now: Date },
+): Promise<HoursResult<{ recordId: string }>> {
+  return db.transaction(async (tx) => {
+    const profile = await approvedProfile(tx, input.volunteerId);
+    if (!profile) return failure("form", "validation:hourRecord.notApproved");
+    const [activity] = await tx
+      .select({
+        id: activities.id,
+        title: activities.title,
+        startsAt: activities.startsAt,
+        endsAt: activities.endsAt,
+        status: activities.status,
+        officeId: activities.officeId,
+        districtId: activities.districtId,
+        checkinSecret: activities.checkinSecret,
+        signupStatus: activitySignups.status,
+      })
+      .from(activities)
+      .innerJoin(
+        activitySignups,
+        and(
+          eq(activitySignups.activityId, activities.id),
+          eq(activitySignups.volunteerId, input.volunteerId),
+        ),
+      )
+      .where(eq(activities.id, input.activityId));
+    if (!activity || activity.signupStatus !== "confirmed" || activity.status !== "scheduled")
+      return failure("activityId", "validation:checkin.notParticipant");
+    const { opensAt } = checkinWindow(activity);
+    if (input.now < opensAt || input.now > activity.endsAt)
+      return failure("activityId", "validation:checkin.notOpen");
+    const verification = verifyCheckinCode(activity.checkinSecret, input.code, input.now);
+    if (!verification.ok) return failure("checkinCode", "validation:checkin.codeInvalid");
+    const [row] = await tx
+      .insert(hourRecords)
+      .values({
+        volunteerId: input.volunteerId,
+        activityId: activity.id,
+        officeId: activity.officeId,
+        districtId: activity.districtId,
+        kind: "system",
+        serviceDate: shanghaiDate(activity.startsAt),
+        description: activity.title,
+        checkInAt: input.now,
+        status: "open",
+      })
+      .onConflictDoNothing()
+      .returning({ id: hourRecords.id });
+    if (!row) return failure("activityId", "validation:checkin.alreadyCheckedIn");
+    return { ok: true as const, recordId: row.id };
+  });
+}
+
+/**
+ * Checks the volunteer out with a fresh code: the code's time step must come after the one the
+ * check-in was made in (a code seen at check-in cannot close the record). The minutes are the time
+ * present within the activity's start and end, in whole minutes; the record then waits for staff.
+ */
+export async function checkOut(
+  db: Database,
+  input: { volunteerId: string; activityId: string; code: string; now: Date },
+): Promise<HoursResult<{ recordId: string; minutes: number }>> {
+  return db.transaction(async (tx) => {
+    const [record] = await tx
+      .select({
+        id: hourRecords.id,
+        status: hourRecords.status,
+        checkInAt: hourRecords.checkInAt,
+        startsAt: activities.startsAt,
+        endsAt: activities.endsAt,
+        checkinSecret: activities.checkinSecret,
+      })
+      .from(hourRecords)
+      .innerJoin(activities, eq(activities.id, hourRecords.activityId))
+      .where(
+        and(
+          eq(hourRecords.activityId, input.activityId),
+          eq(hourRecords.volunteerId, input.volunteerId),
+          eq(hourRecords.kind, "system"),
+        ),
+      )
+      .for("update", { of: hourRecords });
+    if (!record || record.status !== "open" || !record.checkInAt)
+      return failure("activityId", "validation:checkin.notCheckedIn");
+    const overdue = autoCheckout(record.checkInAt, null, record.startsAt, record.endsAt, input.now);
+    if (overdue.reason === "autoCheckout") {
+      // Too late to check out: the rule closes the record now (as the background sweep would have).
+      await closeOverdueRecord(tx, record.id, overdue);
+      return failure("activityId", "validation:checkin.notOpen");
+    }
+    const verification = verifyCheckinCode(record.checkinSecret, input.code, input.now);
+    if (!verification.ok) return failure("checkinCode", "validation:checkin.codeInvalid");
+    if (verification.step <= checkinStep(record.checkInAt))
+      return failure("checkinCode", "validation:checkin.codeReused");
+    const result = autoCheckout(record.checkInAt, input.now, record.startsAt, record.endsAt, input.now);
+    if (result.minutes < 1) return failure("checkinCode", "validation:checkin.noMinutes");
+    const [updated] = await tx
+      .update(hourRecords)
+      .set({
+        checkOutAt: input.now,
+        minutes: result.minutes,
+        status: "pending",
+        updatedAt: input.now,
+      })
+      .where(and(eq(hourRecords.id, record.id), eq(hourRecords.status, "open")))
+      .returning({ id: hourRecords.id });
+    if (!updated) return failure("activityId", "validation:checkin.notCheckedIn");
+    return { ok: true as const, recordId: record.id, minutes: result.minutes };
+  });
+}
+
+async function closeOverdueRecord(
+  tx: DbOrTx,
+  recordId: string,
+  result: { checkOutAt: Date | null; minutes: number },
+): Promise<"closed" | "discarded" | "gone"> {
+  const open = and(eq(hourRecords.id, recordId), eq(hourRecords.status, "open"));
+  if (result.minutes < 1) {
+    // No whole minute fell within the activity (checked in in its last minute): nothing to verify,
+    // and a record of 0 minutes cannot exist. The check-in is withdrawn.
+    const deleted = await tx.delete(hourRecords).where(open).returning({ id: hourRecords.id });
+    return deleted.length > 0 ? "discarded" : "gone";
+  }
+  const updated = await tx
+    .update(hourRecords)
+    .set({
+      checkOutAt: result.checkOutAt,
+      minutes: result.minutes,
+      status: "pending",
+      autoCheckedOut: true,
+      updatedAt: new Date(),
+    })
+    .where(open)
+    .returning({ id: hourRecords.id });
+  return updated.length > 0 ? "closed" : "gone";
+}
+
+/**
+ * Closes the check-ins still open after their activity's end plus the grace period (the auto
+ * check-out rule of checkin-code.ts): checked out at the end, flagged for staff. Run by the
+ * background loop and lazily when a volunteer opens their hours. Safe to run concurrently: each
+ * row is closed only while it is still open.
+ */
+export async function closeOverdueCheckins(
+  db: DbOrTx,
+  now: Date,
+  options: { volunteerId?: string; limit?: number } = {},
+): Promise<{ closed: number; discarded: number }> {
+  const deadline = new Date(now.getTime() - DEFAULT_CHECKOUT_GRACE_MINUTES * MINUTE);
+  const conditions: SQL[] = [eq(hourRecords.status, "open"), lte(activities.endsAt, deadline)];
+  if (options.volunteerId) conditions.push(eq(hourRecords.volunteerId, options.volunteerId));
+  const overdue = await db
+    .select({
+      id: hourRecords.id,
+      checkInAt: hourRecords.checkInAt,
+      startsAt: activities.startsAt,
+      endsAt: activities.endsAt,
+    })
+    .from(hourRecords)
+    .innerJoin(activities, eq(activities.id, hourRecords.activityId))
+    .where(and(...conditions))
+    .limit(options.limit ?? 500);
+  let closed = 0;
+  let discarded = 0;
+  for (const row of overdue) {
+    if (!row.checkInAt) continue;
+    const result = autoCheckout(row.checkInAt, null, row.startsAt, row.endsAt, now);
+    if (result.reason !== "autoCheckout") continue;
+    const outcome = await closeOverdueRecord(db, row.id, result);
+    if (outcome === "closed") closed += 1;
+    if (outcome === "discarded") discarded += 1;
+  }
+  return { closed, discarded };
+}
+
+/**
+ * Runs `closeOverdueCheckins` every `intervalMs` next to the email dispatcher (web process and
+ * `npm run dispatch`). A failure is logged and retried at the next tick.
+ */
+export function startOverdueCheckinSweeper(
+  db: Database,
+  options: { intervalMs?: number; log?: (message: string) => void } = {},
+): { stop(): Promise<void> } {
+  const intervalMs = options.intervalMs ?? 60_000;
+  let running: Promise<unknown> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = closeOverdueCheckins(db, new Date())
+      .then((result) => {
+        if (result.closed + result.discarded > 0)
+          options.log?.(`auto check-out: ${result.closed} closed, ${result.discarded} without minutes`);
+      })
+      .catch((error: unknown) =>
+        options.log?.(`auto check-out failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** Activities the volunteer was confirmed for that a self-report can name (newest first). */
+export async function listReportableActivities(db: DbOrTx, volunteerId: string, now: Date) {
+  return db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      startsAt: activities.startsAt,
+      endsAt: activities.endsAt,
+    })
+    .from(activitySignups)
+    .innerJoin(activities, eq(activities.id, activitySignups.activityId))
+    .where(
+      and(
+        eq(activitySignups.volunteerId, volunteerId),
+        eq(activitySignups.status, "confirmed"),
+        eq(activities.status, "scheduled"),
+        lte(activities.startsAt, now),
+      ),
+    )
+    .orderBy(desc(activities.startsAt))
+    .limit(100);
+}
+
+/**
+ * Records self-reported hours for staff to verify. Refused: a date in the future or before the
+ * volunteer's approval, more than a day, an activity the volunteer was not confirmed for, more
+ * minutes than the activity lasted, a day other than the activity's, or an activity already recorded.
+ */
+export async function reportHours(
+  db: Database,
+  input: { volunteerId: string; report: SelfReportInput; now: Date },
+): Promise<HoursResult<{ recordId: string }>> {
+  const { report } = input;
+  return db.transaction(async (tx) => {
+    const profile = await approvedProfile(tx, input.volunteerId);
+    if (!profile) return failure("form", "validation:hourRecord.notApproved");
+    if (!isRealDate(report.serviceDate)) return failure("serviceDate", "validation:hourRecord.dateInvalid");
+    if (report.serviceDate > shanghaiDate(input.now))
+      return failure("serviceDate", "validation:hourRecord.dateInFuture");
+    if (profile.decidedAt && report.serviceDate < shanghaiDate(profile.decidedAt))
+      return failure("serviceDate", "validation:hourRecord.dateBeforeApproval");
+
+    let officeId = profile.homeOfficeId;
+    let districtId = profile.districtId;
+    let description = report.description;
+    if (report.activityId) {
+      // The sign-up row is locked so two reports of one activity are decided one after the other.
+      const [activity] = await tx
+        .select({
+          id: activities.id,
+          title: activities.title,
+          startsAt: activities.startsAt,
+          endsAt: activities.endsAt,
+          status: activities.status,
+          officeId: activities.officeId,
+          districtId: activities.districtId,
+          signupStatus: activitySignups.status,
+        })
+        .from(activitySignups)
+        .innerJoin(activities, eq(activities.id, activitySignups.activityId))
+        .where(
+          and(
+            eq(activitySignups.activityId, report.activityId),
+            eq(activitySignups.volunteerId, input.volunteerId),
+          ),
+        )
+        .for("update", { of: activitySignups });
+      if (!activity || activity.signupStatus !== "confirmed" || activity.status !== "scheduled")
+        return failure("activityId", "validation:hourRecord.activityInvalid");
+      if (report.minutes > activityLengthMinutes(activity))
+        return failure("duration", "validation:hourRecord.longerThanActivity");
+      if (report.serviceDate !== shanghaiDate(activity.startsAt))
+        return failure("serviceDate", "validation:hourRecord.dateNotActivityDay");
+      const [existing] = await tx
+        .select({ id: hourRecords.id })
+        .from(hourRecords)
+        .where(
+          and(
+            eq(hourRecords.activityId, activity.id),
+            eq(hourRecords.volunteerId, input.volunteerId),
+            ne(hourRecords.status, "rejected"),
+          ),
+        )
+        .limit(1);
+      if (existing) return failure("activityId", "validation:hourRecord.alreadyRecorded");
+      officeId = activity.officeId;
+      districtId = activity.districtId;
+      description ??= activity.title;
+    }
+    const [row] = await tx
+      .insert(hourRecords)
+      .values({
+        volunteerId: input.volunteerId,
+        activityId: report.activityId,
+        officeId,
+        districtId,
+        kind: "self_reported",
+        serviceDate: report.serviceDate,
+        minutes: report.minutes,
+        description: description ?? "",
+        evidenceNote: report.evidenceNote,
+        status: "pending",
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
+      .returning({ id: hourRecords.id });
+    return { ok: true as const, recordId: row!.id };
+  });
+}
+
+function yearCondition(year: number | undefined): SQL[] {
+  if (!year) return [];
+  return [gte(hourRecords.serviceDate, `${year}-01-01`), lte(hourRecords.serviceDate, `${year}-12-31`)];
+}
+
+const ownRecordColumns = {
+  id: hourRecords.id,
+  serviceDate: hourRecords.serviceDate,
+  kind: hourRecords.kind,
+  minutes: hourRecords.minutes,
+  status: hourRecords.status,
+  description: hourRecords.description,
+  activityTitle: activities.title,
+  autoCheckedOut: hourRecords.autoCheckedOut,
+  rejectReason: hourRecords.rejectReason,
+  decidedAt: hourRecords.decidedAt,
+  createdAt: hourRecords.createdAt,
+};
+
+/** The volunteer's own records, newest first, one page at a time. */
+export async function listOwnRecords(
+  db: DbOrTx,
+  query: { volunteerId: string; year?: number; page: number; pageSize: number },
+) {
+  const where = and(eq(hourRecords.volunteerId, query.volunteerId), ...yearCondition(query.year));
+  const [rows, [total], years, pendingCorrections] = await Promise.all([
+    db
+      .select(ownRecordColumns)
+      .from(hourRecords)
+      .leftJoin(activities, eq(activities.id, hourRecords.activityId))
+      .where(where)
+      .orderBy(desc(hourRecords.serviceDate), desc(hourRecords.createdAt), hourRecords.id)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(hourRecords).where(where),
+    db
+      .selectDistinct({ year: sql<number>`extract(year from ${hourRecords.serviceDate})::int` })
+      .from(hourRecords)
+      .where(eq(hourRecords.volunteerId, query.volunteerId))
+      .orderBy(desc(sql`1`)),
+    db
+      .select({ hourRecordId: hourCorrections.hourRecordId })
+      .from(hourCorrections)
+      .innerJoin(hourRecords, eq(hourRecords.id, hourCorrections.hourRecordId))
+      .where(and(eq(hourRecords.volunteerId, query.volunteerId), eq(hourCorrections.status, "pending"))),
+  ]);
+  const pending = new Set(pendingCorrections.map((row) => row.hourRecordId));
+  return {
+    rows: rows.map((row) => ({ ...row, correctionPending: pending.has(row.id) })),
+    total: total?.total ?? 0,
+    years: years.map((row) => row.year),
+  };
+}
+
+/** The most rows one export holds (ten years of daily service). */
+export const EXPORT_LIMIT = 5000;
+
+/**
+ * The volunteer's records for the CSV export, oldest first. The export is audited in the same
+ * transaction as the read.
+ */
+export async function exportOwnRecords(
+  db: Database,
+  input: { volunteerId: string; year?: number; ipAddress: string },
+) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select(ownRecordColumns)
+      .from(hourRecords)
+      .leftJoin(activities, eq(activities.id, hourRecords.activityId))
+      .where(and(eq(hourRecords.volunteerId, input.volunteerId), ...yearCondition(input.year)))
+      .orderBy(asc(hourRecords.serviceDate), asc(hourRecords.createdAt))
+      .limit(EXPORT_LIMIT);
+    await recordAudit(tx, {
+      actorId: input.volunteerId,
+      action: "export",
+      entityType: "hour-records",
+      entityId: input.volunteerId,
+      ipAddress: input.ipAddress,
+      details: { rows: rows.length, year: input.year ?? null },
+    });
+    return rows;
+  });
+}
+
+/** Records by id, only the volunteer's own (for correction requests and the history's links). */
+export async function getOwnRecord(db: DbOrTx, volunteerId: string, recordId: string) {
+  const [row] = await db
+    .select(ownRecordColumns)
+    .from(hourRecords)
+    .leftJoin(activities, eq(activities.id, hourRecords.activityId))
+    .where(and(eq(hourRecords.id, recordId), eq(hourRecords.volunteerId, volunteerId)));
+  return row ?? null;
+}
+
+/** The hour records of one activity, for its organizer's attendance list (check-in code page). */
+export async function listActivityRecords(db: DbOrTx, activityId: string) {
+  return db
+    .select({
+      id: hourRecords.id,
+      volunteerName: volunteerProfiles.legalName,
+      volunteerNumber: volunteerProfiles.volunteerNumber,
+      kind: hourRecords.kind,
+      status: hourRecords.status,
+      minutes: hourRecords.minutes,
+      checkInAt: hourRecords.checkInAt,
+      checkOutAt: hourRecords.checkOutAt,
+      autoCheckedOut: hourRecords.autoCheckedOut,
+    })
+    .from(hourRecords)
+    .innerJoin(volunteerProfiles, eq(volunteerProfiles.userId, hourRecords.volunteerId))
+    .where(eq(hourRecords.activityId, activityId))
+    .orderBy(asc(hourRecords.checkInAt), asc(hourRecords.createdAt))
+    .limit(1000);
+}

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ActivityForm } from "~/components/volunteers/ActivityForm";
+import { createActivity, officesForOrganizer } from "~/domains/volunteers/activities.server";
+import { requireOrganizer } from "~/domains/volunteers/activity-access.server";
+import { activityFormRefusal, parseActivityForm } from "~/domains/volunteers/activity-form.server";
+import { toShanghaiInputValue } from "~/domains/volunteers/activity-time";
+import { i18nServer } from "~/i18n.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle = { i18n: ["common", "activities", "validation"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope, actor } = await requireOrganizer(request);
+  const offices = await officesForOrganizer(await getDb(), scope, actor);
+  const t = await i18nServer.getFixedT(request, "activities");
+  return { title: t("new.title"), offices, minStart: toShanghaiInputValue(new Date()) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { scope, actor } = await requireOrganizer(request);
+  const parsed = await parseActivityForm(request);
+  if (!parsed.success) return parsed.failure;
+  const result = await createActivity(await getDb(), { actor, scope, activity: parsed.data });
+  if (!result.ok) {
+    if (result.notFound) throw new Response("Not Found", { status: 404 });
+    return activityFormRefusal(parsed.formData, result);
+  }
+  return redirect(`/activities/${result.id}?created=1`);
+}
+
+export default function NewActivity() {
+  const { t } = useTranslation("activities");
+  const data = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <section className="container page page--narrow">
+      <h1>{data.title}</h1>
+      <p>{t("new.lead")}</p>
+      <div className="panel">
+        <ActivityForm
+          state={state}
+          offices={data.offices}
+          minStart={data.minStart}
+          submitLabel={t("new.submit")}
+          initial={{
+            title: "",
+            description: "",
+            category: "community",
+            officeId: data.offices.length === 1 ? data.offices[0]!.id : "",
+            place: "",
+            startsAt: "",
+            endsAt: "",
+            capacity: "10",
+            requiredSkills: "",
+            requiredQualification: "",
+            insuranceRequired: "",
+          }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Notice } from "~/components/forms";
+import { Pagination } from "~/components/Pagination";
+import { hoursOf } from "~/domains/volunteers/format";
+import { districtThresholds, starLevelHistory } from "~/domains/volunteers/hour-review.server";
+import { closeOverdueCheckins, getVolunteerProfile, listOwnRecords } from "~/domains/volunteers/hours.server";
+import { progressToNext } from "~/domains/volunteers/star-levels";
+import { i18nServer } from "~/i18n.server";
+import { getDb } from "~/utils/db.server";
+import { requirePermission } from "~/utils/permissions.server";
+
+export const handle = { i18n: ["common", "hours"] };
+
+const PAGE_SIZE = 20;
+const querySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "create:hour-record:own");
+  const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const db = await getDb();
+  // The auto check-out rule also runs in the background; running it here first means the volunteer
+  // never sees a check-in still "open" long after the activity ended. It only closes overdue rows.
+  await closeOverdueCheckins(db, new Date(), { volunteerId: user.id });
+  const profile = await getVolunteerProfile(db, user.id);
+  const [list, thresholds, history] = await Promise.all([
+    listOwnRecords(db, { volunteerId: user.id, year: params.year, page: params.page, pageSize: PAGE_SIZE }),
+    profile ? districtThresholds(db, profile.districtId) : null,
+    profile ? starLevelHistory(db, user.id) : [],
+  ]);
+  const progress = profile && thresholds ? progressToNext(profile.approvedMinutes, thresholds) : null;
+  const t = await i18nServer.getFixedT(request, "hours");
+  return {
+    title: t("history.title"),
+    approved: profile?.status === "approved",
+    totals: profile
+      ? {
+          approvedMinutes: profile.approvedMinutes,
+          approvedRecords: profile.approvedRecords,
+          activitiesServed: profile.activitiesServed,
+          lastServiceOn: profile.lastServiceOn,
+          starLevel: profile.starLevel,
+          volunteerNumber: profile.volunteerNumber,
+        }
+      : null,
+    progress,
+    history: history.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() })),
+    rows: list.rows.map((row) => ({
+      ...row,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    total: list.total,
+    years: list.years,
+    year: params.year ?? null,
+    page: params.page,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+function formatDateTime(iso: string, language: string) {
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Shanghai",
+  }).format(new Date(iso));
+}
+
+export default function HoursHistory() {
+  const { t, i18n } = useTranslation("hours");
+  const loaded = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const language = i18n.language;
+  const exportHref = `/hours/export.csv${loaded.year ? `?year=${loaded.year}` : ""}`;
+  const statusBadge = (status: string) =>
+    status === "approved" ? "badge--verified" : status === "rejected" ? "badge--rejected" : "badge--pending";
+  return (
+    <section className="container page">
+      <h1>{loaded.title}</h1>
+      {params.get("reported") ? <Notice kind="success">{t("report.done")}</Notice> : null}
+      {params.get("correction") ? <Notice kind="success">{t("correction.done")}</Notice> : null}
+      {!loaded.approved ? <Notice>{t("notApproved")}</Notice> : null}
+      {loaded.totals ? (
+        <div className="panel">
+          <h2>{t("totals.title")}</h2>
+          <dl className="facts">
+            <dt>{t("totals.hours")}</dt>
+            <dd>{hoursOf(loaded.totals.approvedMinutes, language)}</dd>
+            <dt>{t("totals.records")}</dt>
+            <dd>{loaded.totals.approvedRecords}</dd>
+            <dt>{t("totals.activities")}</dt>
+            <dd>{loaded.totals.activitiesServed}</dd>
+            <dt>{t("totals.lastService")}</dt>
+            <dd>{loaded.totals.lastServiceOn ?? "—"}</dd>
+            <dt>{t("totals.starLevel")}</dt>
+            <dd>
+              {loaded.totals.starLevel > 0
+                ? t("totals.stars", { level: loaded.totals.starLevel })
+                : t("totals.noStars")}
+            </dd>
+          </dl>
+          {loaded.progress ? (
+            loaded.progress.nextLevel === null ? (
+              <p>{t("totals.highest")}</p>
+            ) : (
+              <>
+                <label htmlFor="star-progress">
+                  {t("totals.toNext", {
+                    level: loaded.progress.nextLevel,
+                    hours: hoursOf(loaded.progress.minutesToNext, language),
+                  })}
+                </label>
+                <progress
+                  id="star-progress"
+                  className="progress"
+                  max={1000}
+                  value={Math.round(loaded.progress.fractionDone * 1000)}
+                />
+              </>
+            )
+          ) : null}
+          {loaded.history.length > 0 ? (
+            <details>
+              <summary>{t("totals.historyTitle")}</summary>
+              <ul>
+                {loaded.history.map((event, index) => (
+                  <li key={index}>
+                    {formatDateTime(event.createdAt, language)} ·{" "}
+                    {t(event.change === "lowered" ? "totals.lowered" : "totals.reached", {
+                      level: event.level,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+      {loaded.approved ? (
+        <p className="actions">
+          <Link to="/hours/checkin" className="button button--primary">
+            {t("history.checkin")}
+          </Link>
+          <Link to="/hours/new" className="button">
+            {t("history.report")}
+          </Link>
+          <a href={exportHref} className="button" download>
+            {t("history.export")}
+          </a>
+        </p>
+      ) : null}
+      <h2>{t("history.records")}</h2>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="filter-year">{t("history.year")}</label>
+          <select id="filter-year" name="year" defaultValue={loaded.year ? String(loaded.year) : ""}>
+            <option value="">{t("history.allYears")}</option>
+            {loaded.years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("history.filter")}
+        </button>
+      </Form>
+      {loaded.rows.length === 0 ? (
+        <p className="empty-state">{t("history.empty")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.serviceDate")}</th>
+              <th scope="col">{t("fields.activity")}</th>
+              <th scope="col">{t("fields.kind")}</th>
+              <th scope="col">{t("fields.hours")}</th>
+              <th scope="col">{t("fields.status")}</th>
+              <th scope="col">{t("fields.decidedAt")}</th>
+              <th scope="col">{t("fields.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaded.rows.map((row) => (
+              <tr key={row.id}>
+                <td>{row.serviceDate}</td>
+                <td>{row.activityTitle ?? row.description}</td>
+                <td>{t(`kinds.${row.kind}`)}</td>
+                <td>{row.minutes === null ? "—" : hoursOf(row.minutes, language)}</td>
+                <td>
+                  <span className={`badge ${statusBadge(row.status)}`}>{t(`statuses.${row.status}`)}</span>
+                  {row.autoCheckedOut ? <small> {t("flags.autoCheckedOut")}</small> : null}
+                  {row.rejectReason ? (
+                    <>
+                      <br />
+                      <small>{t("history.rejectReason", { reason: row.rejectReason })}</small>
+                    </>
+                  ) : null}
+                </td>
+                <td>{row.decidedAt ? formatDateTime(row.decidedAt, language) : "—"}</td>
+                <td>
+                  {row.status === "approved" ? (
+                    row.correctionPending ? (
+                      <small>{t("history.correctionPending")}</small>
+                    ) : (
+                      <Link to={`/hours/${row.id}/correction`}>{t("history.requestCorrection")}</Link>
+                    )
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={loaded.page} pageSize={PAGE_SIZE} total={loaded.total} />
+    </section>
+  );
+}

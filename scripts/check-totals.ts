@@ -1,0 +1,25 @@
+import { checkTotals } from "~/domains/volunteers/hour-review.server";
+import { getConnection } from "~/utils/db.server";
+
+// The running-totals invariant (DATABASE_URL, or the embedded database): every volunteer's approved
+// minutes, records, activities served, last service day and star level equal what their approved
+// hour records add up to. Prints OK, or each mismatch, and exits 1 when there is any.
+const connection = await getConnection();
+let failed = false;
+try {
+  const mismatches = await checkTotals(connection.db);
+  if (mismatches.length === 0) {
+    console.log("Volunteer totals OK: every running total equals the sum of its approved records.");
+  } else {
+    failed = true;
+    console.error(`Volunteer totals MISMATCH for ${mismatches.length} volunteer(s):`);
+    for (const mismatch of mismatches) {
+      console.error(
+        `  ${mismatch.volunteerId}: stored ${JSON.stringify(mismatch.stored)}, approved records give ${JSON.stringify(mismatch.actual)}`,
+      );
+    }
+  }
+} finally {
+  await connection.close();
+}
+process.exit(failed ? 1 : 0);
