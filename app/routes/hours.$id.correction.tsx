@@ -19,7 +19,7 @@ import {
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { forbidden, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
@@ -34,6 +34,8 @@ async function authorize(request: Request, id: string | undefined) {
   const record = await getRecordForCorrection(db, id ?? "");
   if (!record) notFound();
   const user = await requirePermission(request, "request:hour-correction", correctionScopeTarget(record));
+  // An organization acts only while verified (a pending or suspended one may not ask either).
+  if (user.role === "provider_member" && user.organizationStatus !== "verified") forbidden();
   return { user, record, db };
 }
 

@@ -6,7 +6,7 @@ import { Notice } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { hoursOf } from "~/domains/volunteers/format";
 import { districtThresholds, starLevelHistory } from "~/domains/volunteers/hour-review.server";
-import { closeOverdueCheckins, getVolunteerProfile, listOwnRecords } from "~/domains/volunteers/hours.server";
+import { getVolunteerProfile, listOwnRecords } from "~/domains/volunteers/hours.server";
 import { progressToNext } from "~/domains/volunteers/star-levels";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
@@ -24,9 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "create:hour-record:own");
   const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const db = await getDb();
-  // The auto check-out rule also runs in the background; running it here first means the volunteer
-  // never sees a check-in still "open" long after the activity ended. It only closes overdue rows.
-  await closeOverdueCheckins(db, new Date(), { volunteerId: user.id });
+  // No writes on a GET: overdue check-ins are closed by the background sweep (every minute, in the
+  // web process and in `npm run dispatch`), never by reading this page.
   const profile = await getVolunteerProfile(db, user.id);
   const [list, thresholds, history] = await Promise.all([
     listOwnRecords(db, { volunteerId: user.id, year: params.year, page: params.page, pageSize: PAGE_SIZE }),

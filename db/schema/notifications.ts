@@ -90,6 +90,12 @@ export const notifications = pgTable(
     emailDigest: boolean().notNull().default(false),
     /** The weekly digest that reported it; null while it still waits for one. */
     digestId: uuid().references(() => notificationDigests.id, { onDelete: "set null" }),
+    /**
+     * A scheduled event's group (see the outbox's group_key): such a notification is dated when it
+     * is due (`created_at` in the future until then, hidden from the inbox) and withdrawn with its
+     * mail when the event is cancelled.
+     */
+    groupKey: text(),
   },
   (table) => [
     uniqueIndex("notifications_idempotency_key_unique").on(table.idempotencyKey),
@@ -101,6 +107,9 @@ export const notifications = pgTable(
     index("notifications_digest_pending_idx")
       .on(table.userId, table.createdAt)
       .where(sql`${table.emailDigest} and ${table.digestId} is null`),
+    index("notifications_group_idx")
+      .on(table.groupKey)
+      .where(sql`${table.groupKey} is not null`),
     check("notifications_kind_not_blank", sql`length(${table.kind}) > 0`),
     check("notifications_digest_only_if_digested", sql`${table.digestId} is null or ${table.emailDigest}`),
   ],

@@ -263,6 +263,11 @@ export const hourRecords = pgTable(
     uniqueIndex("hour_records_one_checkin_per_activity")
       .on(table.activityId, table.volunteerId)
       .where(sql`${table.kind} = 'system'`),
+    // One record that counts (open, pending or approved) per volunteer and activity, whatever its
+    // kind: a self-report and a check-in of the same activity would count it twice.
+    uniqueIndex("hour_records_one_live_per_activity")
+      .on(table.activityId, table.volunteerId)
+      .where(sql`${table.activityId} is not null and ${table.status} <> 'rejected'`),
     check(
       "hour_records_system_has_activity",
       sql`${table.kind} <> 'system' or ${table.activityId} is not null`,

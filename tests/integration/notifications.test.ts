@@ -294,8 +294,15 @@ describe("scheduled sends", () => {
     await notify(db, event("reminder:2", "booking:1"));
     await notify(db, event("reminder:3", "booking:2"));
     expect(await resendDispatcher().runOnce()).toMatchObject({ claimed: 0 });
+    // Not due yet: nothing in the inbox or on the bell.
+    expect(await countUnread(db, user.id)).toBe(0);
+    expect((await listNotifications(db, user.id)).total).toBe(0);
 
     expect(await db.transaction((tx) => cancelScheduled(tx, "booking:1"))).toBe(2);
+    // The withdrawn reminders' in-app notifications are gone; the other one waits for its time.
+    const planned = await db.select().from(notifications);
+    expect(planned.map((row) => row.idempotencyKey)).toEqual(["reminder:3"]);
+    expect(planned[0]!.createdAt.getTime()).toBe(later.getTime());
     const rows = await outboxRows();
     expect(
       rows

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import { users } from "#db/schema/accounts";
 import { notificationPreferences, notifications } from "#db/schema/notifications";
 import { type EmailTemplateName, getEmailTemplate, notificationKinds } from "#emails/registry";
@@ -29,6 +29,9 @@ export interface NotificationList extends Page {
   unread: number;
 }
 
+/** Scheduled notifications (reminders) are dated when due and stay out of sight until then. */
+const isDue = lte(notifications.createdAt, sql`now()`);
+
 /** A user's notifications, newest first. */
 export async function listNotifications(
   db: DbOrTx,
@@ -46,7 +49,7 @@ export async function listNotifications(
         createdAt: notifications.createdAt,
       })
       .from(notifications)
-      .where(eq(notifications.userId, userId))
+      .where(and(eq(notifications.userId, userId), isDue))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(pageSize)
       .offset((current - 1) * pageSize),
@@ -56,7 +59,7 @@ export async function listNotifications(
         unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)`.mapWith(Number),
       })
       .from(notifications)
-      .where(eq(notifications.userId, userId)),
+      .where(and(eq(notifications.userId, userId), isDue)),
   ]);
   return { items, total: totals?.total ?? 0, unread: totals?.unread ?? 0, page: current, pageSize };
 }
@@ -66,7 +69,7 @@ export async function countUnread(db: DbOrTx, userId: string): Promise<number> {
   const [row] = await db
     .select({ unread: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), isDue));
   return row?.unread ?? 0;
 }
 
@@ -88,7 +91,7 @@ export async function markAllNotificationsRead(db: DbOrTx, userId: string): Prom
   const rows = await db
     .update(notifications)
     .set({ readAt: sql`now()` })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), isDue))
     .returning({ id: notifications.id });
   return rows.length;
 }

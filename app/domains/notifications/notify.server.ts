@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { users } from "#db/schema/accounts";
 import { emailOutbox, notificationPreferences, notifications } from "#db/schema/notifications";
 import type { EmailLanguage } from "#emails/i18n";
@@ -112,6 +112,9 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<NotifyResu
         data: parsed.data,
         idempotencyKey: event.idempotencyKey,
         emailDigest: digested,
+        // A scheduled event (a reminder) shows in the inbox when it is due, not when it is planned.
+        ...(event.sendAfter ? { createdAt: event.sendAfter } : {}),
+        groupKey: event.groupKey ?? null,
       })
       .onConflictDoNothing({ target: notifications.idempotencyKey })
       .returning({ id: notifications.id });
@@ -122,13 +125,19 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<NotifyResu
   return { outboxId, notificationId, duplicate, emailSuppressed, digested };
 }
 
-/** Withdraws the scheduled sends of a cancelled event; mail already on its way is not recalled. */
+/**
+ * Withdraws the scheduled sends of a cancelled event, and their in-app notifications not yet due;
+ * mail already on its way is not recalled, and what the user has already been shown stays.
+ */
 export async function cancelScheduled(tx: DbOrTx, groupKey: string): Promise<number> {
   const rows = await tx
     .update(emailOutbox)
     .set({ status: "cancelled", updatedAt: sql`now()` })
     .where(and(eq(emailOutbox.groupKey, groupKey), eq(emailOutbox.status, "pending")))
     .returning({ id: emailOutbox.id });
+  await tx
+    .delete(notifications)
+    .where(and(eq(notifications.groupKey, groupKey), gt(notifications.createdAt, sql`now()`)));
   return rows.length;
 }
 

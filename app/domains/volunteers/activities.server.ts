@@ -5,6 +5,7 @@ import { organizations, users } from "#db/schema/accounts";
 import {
   activities,
   activitySignups,
+  hourRecords,
   volunteerProfiles,
   volunteerQualifications,
 } from "#db/schema/volunteers";
@@ -405,6 +406,11 @@ export async function cancelActivity(
       .update(activities)
       .set({ status: "cancelled", cancelReason: input.reason, confirmedCount: 0, updatedAt: now })
       .where(eq(activities.id, activity.id));
+    // Check-ins made in the half hour before the start are withdrawn: a cancelled activity earns no
+    // hours (only open check-ins can exist before the start).
+    await tx
+      .delete(hourRecords)
+      .where(and(eq(hourRecords.activityId, activity.id), eq(hourRecords.status, "open")));
     const recipients = await activeSignupRecipients(tx, activity.id);
     if (recipients.length > 0) {
       await tx
@@ -623,6 +629,16 @@ export async function withdrawFromActivity(
       .update(activitySignups)
       .set({ status: "withdrawn", updatedAt: now })
       .where(eq(activitySignups.id, signup.id));
+    // An early check-in (allowed from 30 minutes before the start) goes with the place.
+    await tx
+      .delete(hourRecords)
+      .where(
+        and(
+          eq(hourRecords.activityId, activityId),
+          eq(hourRecords.volunteerId, volunteerId),
+          eq(hourRecords.status, "open"),
+        ),
+      );
     if (signup.status === "waitlisted") return { ok: true, wasConfirmed: false, promotedVolunteerId: null };
 
     await cancelScheduled(tx, reminderGroup(activityId, volunteerId));

@@ -190,7 +190,10 @@ export async function checkIn(
           eq(activitySignups.volunteerId, input.volunteerId),
         ),
       )
-      .where(eq(activities.id, input.activityId));
+      .where(eq(activities.id, input.activityId))
+      // The sign-up row serializes this with a self-report, a withdrawal and a cancellation, which
+      // all lock or change it: none can slip in between the checks below and the insert.
+      .for("update", { of: activitySignups });
     if (!activity || activity.signupStatus !== "confirmed" || activity.status !== "scheduled")
       return failure("activityId", "validation:checkin.notParticipant");
     const { opensAt } = checkinWindow(activity);
@@ -198,6 +201,26 @@ export async function checkIn(
       return failure("activityId", "validation:checkin.notOpen");
     const verification = verifyCheckinCode(activity.checkinSecret, input.code, input.now);
     if (!verification.ok) return failure("checkinCode", "validation:checkin.codeInvalid");
+    // One live record per volunteer and activity: a self-report of this activity already counts it
+    // (the partial unique index hour_records_one_live_per_activity says the same in the database).
+    const [existing] = await tx
+      .select({ kind: hourRecords.kind })
+      .from(hourRecords)
+      .where(
+        and(
+          eq(hourRecords.activityId, activity.id),
+          eq(hourRecords.volunteerId, input.volunteerId),
+          ne(hourRecords.status, "rejected"),
+        ),
+      )
+      .limit(1);
+    if (existing)
+      return failure(
+        "activityId",
+        existing.kind === "system"
+          ? "validation:checkin.alreadyCheckedIn"
+          : "validation:hourRecord.alreadyRecorded",
+      );
     const [row] = await tx
       .insert(hourRecords)
       .values({
@@ -305,7 +328,7 @@ async function closeOverdueRecord(
 /**
  * Closes the check-ins still open after their activity's end plus the grace period (the auto
  * check-out rule of checkin-code.ts): checked out at the end, flagged for staff. Run by the
- * background loop and lazily when a volunteer opens their hours. Safe to run concurrently: each
+ * background loop (server/index.ts and scripts/dispatch.ts). Safe to run concurrently: each
  * row is closed only while it is still open.
  */
 export async function closeOverdueCheckins(
