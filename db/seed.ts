@@ -5,6 +5,7 @@ import { notify } from "~/domains/notifications/notify.server";
 import type { Role } from "~/domains/accounts/roles";
 import { organizations, users } from "./schema/accounts";
 import { appMeta } from "./schema/system";
+import { seedVolunteerDemo } from "./seed-volunteers";
 
 /** Demo sign-in password of every seeded account (embedded demo database only; see README). */
 export const DEMO_PASSWORD = "portal-demo-2026";
@@ -53,8 +54,18 @@ export const demoAccounts: { email: string; displayName: string; role: Role; org
     },
   ];
 
+/**
+ * More volunteers for the volunteers demo (same password): two approved ones who fill the small
+ * activity, and one registration waiting for 城关司法所's review.
+ */
+export const demoVolunteerAccounts = [
+  { email: "volunteer2@demo.portal", displayName: "王芳" },
+  { email: "volunteer3@demo.portal", displayName: "赵磊" },
+  { email: "volunteer.pending@demo.portal", displayName: "林小雨" },
+] as const;
+
 /** Bumped whenever the demo data changes shape, so `npm start` on an old .data folder can tell. */
-export const DEMO_SEED_VERSION = 1;
+export const DEMO_SEED_VERSION = 2;
 
 export interface SeedReport {
   seeded: boolean;
@@ -143,7 +154,14 @@ export async function seedDemoData(
     const demoUsers = await tx
       .insert(users)
       .values(
-        demoAccounts.map((account) => ({
+        [
+          ...demoAccounts,
+          ...demoVolunteerAccounts.map((account) => ({
+            ...account,
+            role: "volunteer" as const,
+            organization: null,
+          })),
+        ].map((account) => ({
           email: account.email,
           displayName: account.displayName,
           role: account.role,
@@ -193,6 +211,28 @@ export async function seedDemoData(
       to: recipient("volunteer@demo.portal"),
       idempotencyKey: `demo:registration-received:${recipient("volunteer@demo.portal").userId}`,
     });
+
+    onProgress("volunteers, activities and service hours");
+    const account = (email: string) => {
+      const user = demoUsers.find((row) => row.email === email);
+      if (!user) throw new Error(`no demo account ${email}`);
+      return { id: user.id, email };
+    };
+    await seedVolunteerDemo(
+      tx as unknown as Database,
+      {
+        main: account("volunteer@demo.portal"),
+        others: [
+          { ...account("volunteer2@demo.portal"), name: "王芳" },
+          { ...account("volunteer3@demo.portal"), name: "赵磊" },
+        ],
+        pending: account("volunteer.pending@demo.portal"),
+        staff: { id: account("staff.a@demo.portal").id, organizationId: officeA!.id, districtId: bureau!.id },
+        officeA: officeA!.id,
+        officeB: officeB!.id,
+      },
+      now,
+    );
 
     onProgress("installation facts");
     await tx.insert(appMeta).values({

@@ -10,6 +10,7 @@ import { formatActivityPeriod } from "~/domains/volunteers/activity-time";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { listOf } from "~/utils/list-format";
 
 export const handle = { i18n: ["common", "activities"] };
 
@@ -182,7 +183,10 @@ export default function ActivityList() {
                     : t("places.full", { capacity: row.capacity })}
                   {row.waitlisted > 0 ? ` · ${t("places.waitlist", { waitlisted: row.waitlisted })}` : ""}
                   {row.requiredSkills.length > 0
-                    ? ` · ${t("fields.requiredSkills")}: ${row.requiredSkills.map((skill) => t(`skills.${skill}`)).join("、")}`
+                    ? ` · ${t("fields.requiredSkills")}: ${listOf(
+                        row.requiredSkills.map((skill) => t(`skills.${skill}`)),
+                        i18n.language,
+                      )}`
                     : ""}
                   {row.requiredQualification
                     ? ` · ${t("fields.requiredQualification")}: ${t(`qualifications.${row.requiredQualification}`)}`

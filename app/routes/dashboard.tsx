@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
+import { volunteerDashboard } from "~/domains/volunteers/dashboard.server";
+import { hoursOf } from "~/domains/volunteers/format";
 import { volunteerProfileStatus } from "~/domains/volunteers/registration.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
@@ -12,6 +14,9 @@ export const handle = { i18n: ["common", "accounts", "volunteers"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard:own");
   const t = await i18nServer.getFixedT(request, "accounts");
+  const isVolunteer = user.permissions.includes("register:volunteer-profile:own");
+  const db = await getDb();
+  const service = isVolunteer ? await volunteerDashboard(db, user.id) : null;
   // Only what the page shows: no ids beyond the user's own, nothing about anyone else.
   return {
     title: t("dashboard.title"),
@@ -19,10 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: user.role,
     organizationName: user.organizationName,
     organizationStatus: user.organizationStatus,
-    // A volunteer's next step until the registration is approved (the full dashboard comes later).
-    volunteerStatus: user.permissions.includes("register:volunteer-profile:own")
-      ? ((await volunteerProfileStatus(await getDb(), user.id)) ?? ("none" as const))
-      : null,
+    // A volunteer's next step until the registration is approved, then their service at a glance.
+    volunteerStatus: isVolunteer ? ((await volunteerProfileStatus(db, user.id)) ?? ("none" as const)) : null,
+    service: service && {
+      ...service,
+      upcoming: service.upcoming.map((row) => ({
+        ...row,
+        startsAt: row.startsAt.toISOString(),
+        endsAt: row.endsAt.toISOString(),
+      })),
+    },
   };
 }
 
@@ -30,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function Dashboard() {
   const { t } = useTranslation("accounts");
-  const { t: tv } = useTranslation("volunteers");
+  const { t: tv, i18n } = useTranslation("volunteers");
   const data = useLoaderData<typeof loader>();
   return (
     <section className="container page">
@@ -58,7 +69,90 @@ export default function Dashboard() {
           <Link to="/volunteer/profile">{tv("dashboard.view")}</Link>
         </Notice>
       ) : null}
-      <p className="field__hint">{t("dashboard.nextSteps")}</p>
+      {data.service ? <VolunteerService service={data.service} language={i18n.language} /> : null}
+      {data.service ? null : <p className="field__hint">{t("dashboard.nextSteps")}</p>}
     </section>
+  );
+}
+
+type Service = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["service"]>;
+
+function VolunteerService({ service, language }: { service: Service; language: string }) {
+  const { t } = useTranslation("volunteers");
+  const when = new Intl.DateTimeFormat(language, {
+    timeZone: "Asia/Shanghai",
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+  const { progress } = service;
+  return (
+    <>
+      <div className="panel">
+        <h2>{t("dashboard.summaryTitle")}</h2>
+        {service.volunteerNumber ? <p>{t("dashboard.number", { number: service.volunteerNumber })}</p> : null}
+        <dl className="facts">
+          <dt>{t("dashboard.month")}</dt>
+          <dd>{hoursOf(service.monthMinutes, language)}</dd>
+          <dt>{t("dashboard.year")}</dt>
+          <dd>{hoursOf(service.yearMinutes, language)}</dd>
+          <dt>{t("dashboard.total")}</dt>
+          <dd>{hoursOf(service.totalMinutes, language)}</dd>
+        </dl>
+        <p>
+          <strong>
+            {service.starLevel > 0
+              ? t("dashboard.stars", { level: service.starLevel })
+              : t("dashboard.noStars")}
+          </strong>
+        </p>
+        {progress.nextLevel === null ? (
+          <p>{t("dashboard.highest")}</p>
+        ) : (
+          <>
+            <label htmlFor="dashboard-star-progress">
+              {t("dashboard.toNext", {
+                level: progress.nextLevel,
+                hours: hoursOf(progress.minutesToNext, language),
+              })}
+            </label>
+            <progress
+              id="dashboard-star-progress"
+              className="progress"
+              max={1000}
+              value={Math.round(progress.fractionDone * 1000)}
+            />
+          </>
+        )}
+        {service.pendingRecords > 0 ? (
+          <p>{t("dashboard.pendingRecords", { count: service.pendingRecords })}</p>
+        ) : null}
+        <p>
+          <Link to="/hours">{t("dashboard.history")}</Link> ·{" "}
+          <Link to="/hours/checkin">{t("dashboard.checkin")}</Link> ·{" "}
+          <Link to="/certificates">{t("dashboard.certificates")}</Link>
+        </p>
+      </div>
+      <div className="panel">
+        <h2>{t("dashboard.upcomingTitle")}</h2>
+        {service.upcoming.length === 0 ? (
+          <p className="empty-state">{t("dashboard.noUpcoming")}</p>
+        ) : (
+          <ul className="list">
+            {service.upcoming.map((activity) => (
+              <li key={activity.activityId}>
+                <Link to={`/activities/${activity.activityId}`}>{activity.title}</Link> —{" "}
+                {when.format(new Date(activity.startsAt))} · {activity.place} ·{" "}
+                {t(`dashboard.${activity.status}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/activities" className="button">
+            {t("dashboard.browse")}
+          </Link>
+        </p>
+      </div>
+    </>
   );
 }

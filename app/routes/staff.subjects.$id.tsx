@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
 import { notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { listOf } from "~/utils/list-format";
 
 export const handle = { i18n: ["common", "subjects", "validation"] };
 
@@ -182,7 +183,7 @@ export default function SubjectDetail() {
         {subject.languages.length > 0 ? (
           <>
             <dt>{t("fields.languages")}</dt>
-            <dd>{subject.languages.join("、")}</dd>
+            <dd>{listOf(subject.languages, i18n.language)}</dd>
           </>
         ) : null}
       </dl>
@@ -251,9 +252,10 @@ export default function SubjectDetail() {
                   </span>
                   <p className="list__meta">
                     {t("consent.fields", {
-                      fields: consent.dataCategories
-                        .map((category) => t(`categories.${category}`))
-                        .join("、"),
+                      fields: listOf(
+                        consent.dataCategories.map((category) => t(`categories.${category}`)),
+                        i18n.language,
+                      ),
                     })}{" "}
                     · {t("consent.until", { date: formatDateTime(consent.expiresAt, i18n.language) })}
                     {consent.withdrawnAt

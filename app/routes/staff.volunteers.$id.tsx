@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
 import { forbidden, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { listOf } from "~/utils/list-format";
 
 export const handle = { i18n: ["common", "volunteers", "validation"] };
 
@@ -205,20 +206,31 @@ export default function VolunteerDetail() {
         <dt>{t("fields.homeOffice")}</dt>
         <dd>{volunteer.homeOfficeName}</dd>
         <dt>{t("fields.serviceOffices")}</dt>
-        <dd>{volunteer.serviceOffices.map((office) => office.name).join("、") || none}</dd>
+        <dd>
+          {listOf(
+            volunteer.serviceOffices.map((office) => office.name),
+            i18n.language,
+          ) || none}
+        </dd>
         <dt>{t("fields.skills")}</dt>
-        <dd>{volunteer.skills.map((skill) => t(`skills.${skill}`)).join("、") || none}</dd>
+        <dd>
+          {listOf(
+            volunteer.skills.map((skill) => t(`skills.${skill}`)),
+            i18n.language,
+          ) || none}
+        </dd>
         <dt>{t("fields.languages")}</dt>
-        <dd>{volunteer.languages.join("、") || none}</dd>
+        <dd>{listOf(volunteer.languages, i18n.language) || none}</dd>
         <dt>{t("fields.availability")}</dt>
         <dd>
-          {weekDays
-            .flatMap((day) =>
+          {listOf(
+            weekDays.flatMap((day) =>
               dayParts
                 .filter((part) => volunteer.availability.includes(`${day}-${part}`))
                 .map((part) => t("slot", { day: t(`days.${day}`), part: t(`parts.${part}`) })),
-            )
-            .join("、") || none}
+            ),
+            i18n.language,
+          ) || none}
         </dd>
         <dt>{t("fields.emergencyContact")}</dt>
         <dd>

@@ -9,6 +9,7 @@ import { volunteerStatuses } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { forbidden, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { listOf } from "~/utils/list-format";
 
 export const handle = { i18n: ["common", "volunteers"] };
 
@@ -135,7 +136,12 @@ export default function VolunteerList() {
                 <td>{row.volunteerNumber ? <code>{row.volunteerNumber}</code> : "—"}</td>
                 <td>{row.phone}</td>
                 <td>{row.homeOfficeName}</td>
-                <td>{row.skills.map((skill) => t(`skills.${skill}`)).join("、")}</td>
+                <td>
+                  {listOf(
+                    row.skills.map((skill) => t(`skills.${skill}`)),
+                    i18n.language,
+                  )}
+                </td>
                 <td>
                   <span className={`badge badge--${row.status === "approved" ? "verified" : row.status}`}>
                     {t(`statuses.${row.status}`)}

@@ -14,6 +14,7 @@ import {
   activitySignups,
   hourCorrections,
   hourRecords,
+  serviceCertificates,
   starLevelEvents,
   volunteerProfiles,
 } from "#db/schema/volunteers";
@@ -36,6 +37,15 @@ import { selfReportSchema } from "~/domains/volunteers/hours-validation";
 import { setDistrictStarThresholds } from "~/domains/volunteers/star-thresholds.server";
 import { connectDatabase, type Database } from "~/utils/db.server";
 import { loader as exportLoader } from "~/routes/hours.export[.csv]";
+import { loader as certificatePdfLoader } from "~/routes/certificates.$number[.pdf]";
+import {
+  getOwnCertificate,
+  issueCertificate,
+  maskName,
+  verifyCertificate,
+} from "~/domains/volunteers/certificates.server";
+import { volunteerDashboard } from "~/domains/volunteers/dashboard.server";
+import { cancelActivity, withdrawFromActivity } from "~/domains/volunteers/activities.server";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -902,5 +912,244 @@ describe("CSV export", () => {
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "export"));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ entityType: "hour-records", entityId: volunteerId });
+  });
+});
+
+describe("proof-of-service certificates and the volunteer dashboard", () => {
+  const afterMay = new Date("2026-06-01T04:00:00Z");
+
+  async function approvedMayHours(volunteerId: string) {
+    const first = await selfReport(volunteerId, 90, { date: "2026-05-20", description: "法律咨询陪同" });
+    const second = await selfReport(volunteerId, 60, { date: "2026-05-21", description: "社区走访" });
+    const approved = await approveRecords(db, { ...staffScope(), recordIds: [first, second] });
+    expect(approved.ok).toBe(true);
+    // One more, still waiting: never on a certificate.
+    await selfReport(volunteerId, 30, { date: "2026-05-22" });
+  }
+
+  it("certifies only approved hours of the period, freezes the content and audits the issue", async () => {
+    const volunteerId = await volunteer();
+    await approvedMayHours(volunteerId);
+    const issued = await issueCertificate(
+      db,
+      { volunteerId, periodFrom: "2026-05-01", periodTo: "2026-05-31", ipAddress: "10.0.0.9" },
+      afterMay,
+    );
+    if (!issued.ok) throw new Error(issued.error);
+    const { certificate } = issued;
+    expect(certificate.number).toMatch(/^ZM-2026-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(certificate.totalMinutes).toBe(150);
+    expect(certificate.content.activities.map((row) => [row.date, row.minutes])).toEqual([
+      ["2026-05-20", 90],
+      ["2026-05-21", 60],
+    ]);
+    expect(certificate.content.issuer).toBe("甲所");
+    const audits = await db.select().from(auditLog).where(eq(auditLog.entityType, "service_certificate"));
+    expect(audits).toMatchObject([{ action: "export", actorId: volunteerId, entityId: certificate.id }]);
+
+    // Another volunteer cannot fetch it; its owner can.
+    const other = await volunteer();
+    expect(await getOwnCertificate(db, other, certificate.number)).toBeNull();
+    expect((await getOwnCertificate(db, volunteerId, certificate.number))?.totalMinutes).toBe(150);
+  });
+
+  it("refuses a future, inverted or empty period, and a volunteer who is not approved", async () => {
+    const volunteerId = await volunteer();
+    await approvedMayHours(volunteerId);
+    const issue = (periodFrom: string, periodTo: string, who = volunteerId) =>
+      issueCertificate(db, { volunteerId: who, periodFrom, periodTo }, afterMay);
+    expect(await issue("2026-05-01", "2026-06-02")).toEqual({
+      ok: false,
+      field: "periodTo",
+      error: "validation:certificatePeriod.future",
+    });
+    expect(await issue("2026-05-31", "2026-05-01")).toMatchObject({ ok: false, field: "periodTo" });
+    expect(await issue("2026-04-01", "2026-04-30")).toEqual({
+      ok: false,
+      field: "periodFrom",
+      error: "validation:certificatePeriod.noHours",
+    });
+    const pending = await volunteer();
+    await db
+      .update(volunteerProfiles)
+      .set({ status: "pending", volunteerNumber: null, decidedAt: null, decidedBy: null })
+      .where(eq(volunteerProfiles.userId, pending));
+    expect(await issue("2026-05-01", "2026-05-31", pending)).toMatchObject({
+      ok: false,
+      error: "validation:certificatePeriod.notApproved",
+    });
+    expect(await db.select().from(serviceCertificates)).toEqual([]);
+  });
+
+  it("verifies by number with a masked name only, and downloads as a PDF for its owner", async () => {
+    const volunteerId = await volunteer();
+    await approvedMayHours(volunteerId);
+    const issued = await issueCertificate(
+      db,
+      { volunteerId, periodFrom: "2026-05-01", periodTo: "2026-05-31" },
+      afterMay,
+    );
+    if (!issued.ok) throw new Error(issued.error);
+    const { number, content } = issued.certificate;
+    const verified = await verifyCertificate(db, number);
+    expect(verified).toMatchObject({
+      number,
+      totalMinutes: 150,
+      maskedName: maskName(content.volunteerName),
+    });
+    expect(JSON.stringify(verified)).not.toContain(content.volunteerName);
+    expect(JSON.stringify(verified)).not.toContain("法律咨询陪同");
+    expect(await verifyCertificate(db, "ZM-2026-2222-2222")).toBeNull();
+    expect(await verifyCertificate(db, "not a number")).toBeNull();
+
+    const download = async (userId: string, lang: string) => {
+      const session = await createSession(db, { userId, role: "volunteer", twoFactorVerified: true });
+      return certificatePdfLoader({
+        request: new Request(`http://portal.test/certificates/${number}.pdf?lang=${lang}`, {
+          headers: { Cookie: `session=${session.token}` },
+        }),
+        params: { number },
+        context: {},
+      } as unknown as Parameters<typeof certificatePdfLoader>[0]).catch(
+        (thrown: unknown) => thrown as Response,
+      );
+    };
+    for (const lang of ["zh-CN", "en"]) {
+      const response = await download(volunteerId, lang);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toBe("application/pdf");
+      expect(response.headers.get("Content-Disposition")).toBe(
+        `attachment; filename="${number}-${lang}.pdf"`,
+      );
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    }
+    expect((await download(await volunteer(), "zh-CN")).status).toBe(404);
+  });
+
+  it("shows month, year and all-time hours, star progress and pending records on the dashboard", async () => {
+    const volunteerId = await volunteer();
+    await approvedMayHours(volunteerId);
+    const dashboard = await volunteerDashboard(db, volunteerId, new Date("2026-05-25T04:00:00Z"));
+    expect(dashboard).toMatchObject({
+      totalMinutes: 150,
+      monthMinutes: 150,
+      yearMinutes: 150,
+      starLevel: 0,
+      pendingRecords: 1,
+      progress: { nextLevel: 1, minutesToNext: 100 * 60 - 150 },
+    });
+    const nextMonth = await volunteerDashboard(db, volunteerId, new Date("2026-06-25T04:00:00Z"));
+    expect(nextMonth).toMatchObject({ monthMinutes: 0, yearMinutes: 150, totalMinutes: 150 });
+    const pending = await volunteer();
+    await db
+      .update(volunteerProfiles)
+      .set({ status: "pending", volunteerNumber: null, decidedAt: null, decidedBy: null })
+      .where(eq(volunteerProfiles.userId, pending));
+    expect(await volunteerDashboard(db, pending)).toBeNull();
+  });
+});
+
+describe("one activity counts once, and decided records stay locked in the database", () => {
+  it("refuses a check-in after a self-report of the same activity, and the database refuses a second live record", async () => {
+    const event = await activity();
+    const volunteerId = await volunteer();
+    await confirm(event.id, volunteerId);
+    const during = at(START, 40);
+    const reported = await reportHours(db, {
+      volunteerId,
+      report: report({ serviceDate: "2026-05-16", hours: "1", minutes: "0", activityId: event.id }),
+      now: during,
+    });
+    expect(reported.ok).toBe(true);
+    const code = currentCheckinCode(event.checkinSecret, during);
+    expect(await checkIn(db, { volunteerId, activityId: event.id, code, now: during })).toEqual({
+      ok: false,
+      field: "activityId",
+      error: "validation:hourRecord.alreadyRecorded",
+    });
+    await expect(
+      db.insert(hourRecords).values({
+        volunteerId,
+        activityId: event.id,
+        officeId: setting.office,
+        districtId: setting.bureau,
+        kind: "system",
+        serviceDate: "2026-05-16",
+        description: event.title,
+        checkInAt: during,
+        status: "open",
+      }),
+    ).rejects.toThrow();
+    expect(await db.select().from(hourRecords)).toHaveLength(1);
+  });
+
+  it("withdraws early check-ins when the activity is cancelled or the volunteer withdraws", async () => {
+    const first = await activity();
+    const second = await activity();
+    const [stays, leaves] = [await volunteer(), await volunteer()];
+    await confirm(first.id, stays);
+    await confirm(second.id, leaves);
+    const early = at(START, -10);
+    for (const [event, volunteerId] of [
+      [first, stays],
+      [second, leaves],
+    ] as const) {
+      const code = currentCheckinCode(event.checkinSecret, early);
+      expect((await checkIn(db, { volunteerId, activityId: event.id, code, now: early })).ok).toBe(true);
+    }
+    expect(await db.select().from(hourRecords)).toHaveLength(2);
+    const cancelled = await cancelActivity(db, {
+      id: first.id,
+      actor: setting.staff,
+      scope: "office",
+      reason: "天气原因",
+      now: at(START, -5),
+    });
+    expect(cancelled.ok).toBe(true);
+    const withdrawn = await withdrawFromActivity(db, {
+      activityId: second.id,
+      volunteerId: leaves,
+      now: at(START, -5),
+    });
+    expect(withdrawn.ok).toBe(true);
+    expect(await db.select().from(hourRecords)).toEqual([]);
+  });
+
+  it("refuses direct changes to a decided record; a correction still goes through and is then frozen", async () => {
+    const volunteerId = await volunteer();
+    const recordId = await selfReport(volunteerId, 90);
+    expect((await approveRecords(db, { ...staffScope(), recordIds: [recordId] })).ok).toBe(true);
+    const refused = (statement: ReturnType<typeof sql>) => expect(db.execute(statement)).rejects.toThrow();
+    await refused(sql`update hour_records set minutes = 600 where id = ${recordId}`);
+    await refused(sql`update hour_records set status = 'rejected' where id = ${recordId}`);
+    await refused(sql`update hour_records set service_date = '2026-05-01' where id = ${recordId}`);
+    await refused(sql`delete from hour_records where id = ${recordId}`);
+    expect(await record(recordId)).toMatchObject({ status: "approved", minutes: 90 });
+
+    const requested = await requestCorrection(db, {
+      requesterId: volunteerId,
+      recordId,
+      request: { proposedMinutes: 60, proposedDescription: "社区走访", reason: "多报了半小时" },
+      ipAddress: "10.0.0.2",
+    });
+    if (!requested.ok) throw new Error(requested.error);
+    // Even with a correction pending, only its exact values may be written.
+    await refused(sql`update hour_records set minutes = 45 where id = ${recordId}`);
+    const decided = await decideCorrection(db, {
+      ...staffScope(),
+      correctionId: requested.correctionId,
+      decision: "approve",
+      reason: null,
+    });
+    expect(decided.ok).toBe(true);
+    expect(await record(recordId)).toMatchObject({ status: "approved", minutes: 60 });
+    expect((await profile(volunteerId)).approvedMinutes).toBe(60);
+    await refused(
+      sql`update hour_corrections set proposed_minutes = 10 where id = ${requested.correctionId}`,
+    );
+    await refused(sql`update hour_corrections set status = 'rejected' where id = ${requested.correctionId}`);
+    await refused(sql`delete from hour_corrections where id = ${requested.correctionId}`);
+    await refused(sql`update hour_records set minutes = 90 where id = ${recordId}`);
   });
 });

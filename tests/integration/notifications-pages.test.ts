@@ -4,7 +4,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { demoAccounts, seedDemoData } from "#db/seed";
+import { demoAccounts, demoVolunteerAccounts, seedDemoData } from "#db/seed";
 import { organizations, rolePermissions, users } from "#db/schema/accounts";
 import { emailOutbox, notificationPreferences, notifications } from "#db/schema/notifications";
 import { rolePermissionSeed } from "~/domains/accounts/permissions";
@@ -316,6 +316,7 @@ describe("demo seed", () => {
       .from(emailOutbox)
       .where(eq(emailOutbox.status, "pending"));
     expect(outbox?.count).toBe(rows.length);
-    expect(rows.every((row) => demoAccounts.some((account) => account.email === row.email))).toBe(true);
+    const demoEmails = [...demoAccounts, ...demoVolunteerAccounts].map((account) => account.email);
+    expect(rows.every((row) => demoEmails.includes(row.email))).toBe(true);
   });
 });
