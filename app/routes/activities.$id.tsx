@@ -22,6 +22,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { listOf } from "~/utils/list-format";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -162,8 +163,14 @@ export default function ActivityDetail() {
       {refusal ? (
         <Notice kind="error">
           {t(refusal.error, {
-            skills: refusal.missing.map((skill) => t(`skills.${skill}`)).join("、"),
-            qualification: refusal.missing.map((kind) => t(`qualifications.${kind}`)).join("、"),
+            skills: listOf(
+              refusal.missing.map((skill) => t(`skills.${skill}`)),
+              i18n.language,
+            ),
+            qualification: listOf(
+              refusal.missing.map((kind) => t(`qualifications.${kind}`)),
+              i18n.language,
+            ),
           })}
         </Notice>
       ) : null}
@@ -191,7 +198,12 @@ export default function ActivityDetail() {
         {activity.requiredSkills.length > 0 ? (
           <>
             <dt>{t("fields.requiredSkills")}</dt>
-            <dd>{activity.requiredSkills.map((skill) => t(`skills.${skill}`)).join("、")}</dd>
+            <dd>
+              {listOf(
+                activity.requiredSkills.map((skill) => t(`skills.${skill}`)),
+                i18n.language,
+              )}
+            </dd>
           </>
         ) : null}
         {activity.requiredQualification ? (
@@ -240,10 +252,16 @@ export default function ActivityDetail() {
       {data.manages ? (
         <section className="section" aria-labelledby="participants-title">
           <h2 id="participants-title">{t("detail.participantsTitle")}</h2>
-          {open ? (
+          {activity.status === "scheduled" ? (
             <p className="actions">
-              <Link to={`/activities/${activity.id}/edit`} className="button">
-                {t("detail.edit")}
+              {open ? (
+                <Link to={`/activities/${activity.id}/edit`} className="button">
+                  {t("detail.edit")}
+                </Link>
+              ) : null}
+              {/* The organizer's screen with the rotating check-in code (it says when it opens). */}
+              <Link to={`/activities/${activity.id}/checkin-code`} className="button">
+                {t("detail.checkinCode")}
               </Link>
             </p>
           ) : null}
