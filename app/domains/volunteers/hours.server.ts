@@ -153,6 +153,8 @@ export async function listCheckinActivities(db: DbOrTx, volunteerId: string, now
   return rows;
 }
 
+const MINUTES_PER_DAY = 24 * 60;
+
 async function approvedProfile(db: DbOrTx, volunteerId: string) {
   const profile = await getVolunteerProfile(db, volunteerId);
   return profile?.status === "approved" ? profile : null;
@@ -439,6 +441,26 @@ export async function reportHours(
       return failure("serviceDate", "validation:hourRecord.dateInFuture");
     if (profile.decidedAt && report.serviceDate < shanghaiDate(profile.decidedAt))
       return failure("serviceDate", "validation:hourRecord.dateBeforeApproval");
+
+    // No day holds more than 24 hours: what is already recorded for the date (open, waiting or
+    // approved) plus this report. The volunteer's reports are serialized on their profile row.
+    await tx
+      .select({ userId: volunteerProfiles.userId })
+      .from(volunteerProfiles)
+      .where(eq(volunteerProfiles.userId, input.volunteerId))
+      .for("update");
+    const [day] = await tx
+      .select({ minutes: sql<number>`coalesce(sum(${hourRecords.minutes}), 0)::int` })
+      .from(hourRecords)
+      .where(
+        and(
+          eq(hourRecords.volunteerId, input.volunteerId),
+          eq(hourRecords.serviceDate, report.serviceDate),
+          ne(hourRecords.status, "rejected"),
+        ),
+      );
+    if ((day?.minutes ?? 0) + report.minutes > MINUTES_PER_DAY)
+      return failure("duration", "validation:hourRecord.dayFull");
 
     let officeId = profile.homeOfficeId;
     let districtId = profile.districtId;
