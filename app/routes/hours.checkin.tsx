@@ -55,7 +55,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return result.field === "form"
       ? formFailure(parsed.formData, {}, 400, result.error)
-      : formFailure(parsed.formData, { [result.field]: result.error });
+      : formFailure(
+          parsed.formData,
+          { [result.field]: result.error },
+          result.error === "validation:checkin.tooManyAttempts" ? 429 : 400,
+        );
   }
   return redirect(`/hours/checkin?done=${intent}`);
 }

@@ -210,10 +210,16 @@ export const activitySignups = pgTable(
     status: signupStatus().notNull(),
     /** Place in the waitlist: the earliest `queuedAt` is promoted first. */
     queuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Wrong check-in codes typed for this activity since the last right one: at the limit
+     * (MAX_CODE_ATTEMPTS) the volunteer asks the organizer, so the 6 digits cannot be guessed.
+     */
+    failedCodeAttempts: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    check("activity_signups_code_attempts", sql`${table.failedCodeAttempts} >= 0`),
     uniqueIndex("activity_signups_unique").on(table.activityId, table.volunteerId),
     index("activity_signups_waitlist_idx").on(table.activityId, table.status, table.queuedAt),
     index("activity_signups_volunteer_idx").on(table.volunteerId, table.status),

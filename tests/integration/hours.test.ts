@@ -32,7 +32,13 @@ import {
   rejectRecord,
   requestCorrection,
 } from "~/domains/volunteers/hour-review.server";
-import { checkIn, checkOut, closeOverdueCheckins, reportHours } from "~/domains/volunteers/hours.server";
+import {
+  checkIn,
+  checkOut,
+  closeOverdueCheckins,
+  MAX_CODE_ATTEMPTS,
+  reportHours,
+} from "~/domains/volunteers/hours.server";
 import { selfReportSchema } from "~/domains/volunteers/hours-validation";
 import { setDistrictStarThresholds } from "~/domains/volunteers/star-thresholds.server";
 import { connectDatabase, type Database } from "~/utils/db.server";
@@ -1116,6 +1122,31 @@ describe("one activity counts once, and decided records stay locked in the datab
     });
     expect(withdrawn.ok).toBe(true);
     expect(await db.select().from(hourRecords)).toEqual([]);
+  });
+
+  it("locks check-in for a volunteer after ten wrong codes, so the code cannot be guessed", async () => {
+    const event = await activity();
+    const volunteerId = await volunteer();
+    await confirm(event.id, volunteerId);
+    const now = at(START, 5);
+    const wrong = checkinCodeForStep(event.checkinSecret, checkinStep(now) + 1000);
+    for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
+      expect(await checkIn(db, { volunteerId, activityId: event.id, code: wrong, now })).toMatchObject({
+        ok: false,
+        error: "validation:checkin.codeInvalid",
+      });
+    }
+    const right = currentCheckinCode(event.checkinSecret, now);
+    expect(await checkIn(db, { volunteerId, activityId: event.id, code: right, now })).toEqual({
+      ok: false,
+      field: "checkinCode",
+      error: "validation:checkin.tooManyAttempts",
+    });
+    expect(await db.select().from(hourRecords)).toEqual([]);
+    // Another volunteer of the same activity is not affected.
+    const other = await volunteer();
+    await confirm(event.id, other);
+    expect((await checkIn(db, { volunteerId: other, activityId: event.id, code: right, now })).ok).toBe(true);
   });
 
   it("refuses a self-report that would make one day longer than 24 hours", async () => {

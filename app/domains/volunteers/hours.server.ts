@@ -155,6 +155,21 @@ export async function listCheckinActivities(db: DbOrTx, volunteerId: string, now
 
 const MINUTES_PER_DAY = 24 * 60;
 
+/**
+ * Wrong codes allowed per volunteer and activity. Two 6-digit codes are valid at a time, so ten
+ * guesses succeed with a chance of 2 in 100 000; after that the organizer checks the volunteer in
+ * by hand (a self-report of the activity).
+ */
+export const MAX_CODE_ATTEMPTS = 10;
+
+/** Counts a wrong code on the sign-up; the failure is returned, not thrown, so the count commits. */
+async function countWrongCode(tx: DbOrTx, signupId: string) {
+  await tx
+    .update(activitySignups)
+    .set({ failedCodeAttempts: sql`${activitySignups.failedCodeAttempts} + 1` })
+    .where(eq(activitySignups.id, signupId));
+}
+
 async function approvedProfile(db: DbOrTx, volunteerId: string) {
   const profile = await getVolunteerProfile(db, volunteerId);
   return profile?.status === "approved" ? profile : null;
@@ -182,7 +197,9 @@ export async function checkIn(
         officeId: activities.officeId,
         districtId: activities.districtId,
         checkinSecret: activities.checkinSecret,
+        signupId: activitySignups.id,
         signupStatus: activitySignups.status,
+        failedCodeAttempts: activitySignups.failedCodeAttempts,
       })
       .from(activities)
       .innerJoin(
@@ -201,8 +218,13 @@ export async function checkIn(
     const { opensAt } = checkinWindow(activity);
     if (input.now < opensAt || input.now > activity.endsAt)
       return failure("activityId", "validation:checkin.notOpen");
+    if (activity.failedCodeAttempts >= MAX_CODE_ATTEMPTS)
+      return failure("checkinCode", "validation:checkin.tooManyAttempts");
     const verification = verifyCheckinCode(activity.checkinSecret, input.code, input.now);
-    if (!verification.ok) return failure("checkinCode", "validation:checkin.codeInvalid");
+    if (!verification.ok) {
+      await countWrongCode(tx, activity.signupId);
+      return failure("checkinCode", "validation:checkin.codeInvalid");
+    }
     // One live record per volunteer and activity: a self-report of this activity already counts it
     // (the partial unique index hour_records_one_live_per_activity says the same in the database).
     const [existing] = await tx
@@ -280,8 +302,23 @@ export async function checkOut(
       await closeOverdueRecord(tx, record.id, overdue);
       return failure("activityId", "validation:checkin.notOpen");
     }
+    const [signup] = await tx
+      .select({ id: activitySignups.id, failedCodeAttempts: activitySignups.failedCodeAttempts })
+      .from(activitySignups)
+      .where(
+        and(
+          eq(activitySignups.activityId, input.activityId),
+          eq(activitySignups.volunteerId, input.volunteerId),
+        ),
+      )
+      .for("update");
+    if (signup && signup.failedCodeAttempts >= MAX_CODE_ATTEMPTS)
+      return failure("checkinCode", "validation:checkin.tooManyAttempts");
     const verification = verifyCheckinCode(record.checkinSecret, input.code, input.now);
-    if (!verification.ok) return failure("checkinCode", "validation:checkin.codeInvalid");
+    if (!verification.ok) {
+      if (signup) await countWrongCode(tx, signup.id);
+      return failure("checkinCode", "validation:checkin.codeInvalid");
+    }
     if (verification.step <= checkinStep(record.checkInAt))
       return failure("checkinCode", "validation:checkin.codeReused");
     const result = autoCheckout(record.checkInAt, input.now, record.startsAt, record.endsAt, input.now);

@@ -1,0 +1,2 @@
+ALTER TABLE "activity_signups" ADD COLUMN "failed_code_attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "activity_signups" ADD CONSTRAINT "activity_signups_code_attempts" CHECK ("activity_signups"."failed_code_attempts" >= 0);
