@@ -202,7 +202,10 @@ export default function AdminAudit() {
                   {row.entityId ? <code> {row.entityId.slice(0, 8)}</code> : null}
                 </td>
                 <td>{row.caseCode ? <code>{row.caseCode}</code> : "—"}</td>
-                <td>{row.purpose ?? "—"}</td>
+                <td>
+                  {/* Purposes the system writes are translated; a person's own words are shown as typed. */}
+                  {row.purpose ? t(`systemPurposes.${row.purpose}`, { defaultValue: row.purpose }) : "—"}
+                </td>
                 <td>{row.ipAddress ?? "—"}</td>
               </tr>
             ))}
