@@ -1,4 +1,4 @@
-import { residentIdCheckCharacter } from "~/domains/subjects/resident-id";
+import { residentIdCheckCharacter, shanghaiDate } from "~/domains/subjects/resident-id";
 import { cancelActivity, createActivity, signUpForActivity } from "~/domains/volunteers/activities.server";
 import type { ActivityInput } from "~/domains/volunteers/activity-validation";
 import { issueCertificate } from "~/domains/volunteers/certificates.server";
@@ -32,8 +32,6 @@ function ok<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok
   if (!result.ok) throw new Error(`demo seed: ${what} failed: ${JSON.stringify(result)}`);
   return result as Extract<T, { ok: true }>;
 }
-
-const shanghaiDate = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(at);
 
 /** 09:00 Beijing time, `days` from `now`'s day. */
 function morning(now: Date, days: number): Date {

@@ -3,15 +3,11 @@ import { z } from "zod";
 import type { EmailContext } from "./components/layout";
 import type { Translate } from "./i18n";
 
-/** Groups of roles an email kind is meant for (see `audienceOfRole`). */
+/**
+ * Groups of roles an email kind is meant for: volunteers; members of enterprises, law firms and
+ * social organizations; justice staff (see `audienceOfRole` in the notifications domain).
+ */
 export type EmailAudience = "volunteer" | "provider" | "staff";
-
-/** Volunteers; members of enterprises, law firms and social organizations; justice staff. */
-export function audienceOfRole(role: string): EmailAudience {
-  if (role === "volunteer") return "volunteer";
-  if (role === "office_staff" || role === "bureau_admin" || role === "system_admin") return "staff";
-  return "provider";
-}
 
 /** What every template provides: its data shape, subject, preview and body. */
 export interface EmailTemplate<Data> {

@@ -4,10 +4,12 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, Notice, TextField } from "~/components/forms";
-import { calendarDate, issueCertificate, listCertificates } from "~/domains/volunteers/certificates.server";
+import { issueCertificate, listCertificates } from "~/domains/volunteers/certificates.server";
+import { shanghaiDate } from "~/domains/subjects/resident-id";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
+import { formatDateTime } from "~/utils/dates";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { hoursOf } from "~/domains/volunteers/format";
@@ -20,7 +22,7 @@ const issueSchema = z.object({ periodFrom: isoDate, periodTo: isoDate });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "issue:certificate:own");
   const t = await i18nServer.getFixedT(request, "certificates");
-  const today = calendarDate(new Date());
+  const today = shanghaiDate(new Date());
   return {
     title: t("pages.list.title"),
     certificates: (await listCertificates(await getDb(), user.id)).map((row) => ({
@@ -57,11 +59,6 @@ export default function Certificates() {
   const state = useActionData<typeof action>();
   const [params] = useSearchParams();
   const issued = params.get("issued");
-  const dateTime = new Intl.DateTimeFormat(i18n.language, {
-    timeZone: "Asia/Shanghai",
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
   return (
     <section className="container page">
       <h1>{data.title}</h1>
@@ -114,7 +111,7 @@ export default function Certificates() {
                   {row.periodFrom} – {row.periodTo}
                 </td>
                 <td>{t("pages.hoursValue", { hours: hoursOf(row.totalMinutes, i18n.language) })}</td>
-                <td>{dateTime.format(new Date(row.issuedAt))}</td>
+                <td>{formatDateTime(row.issuedAt, i18n.language)}</td>
                 <td>
                   <a href={`/certificates/${row.number}.pdf?lang=zh-CN`} download>
                     {t("pages.list.downloadZh")}

@@ -7,6 +7,7 @@ import { hoursOf } from "~/domains/volunteers/format";
 import { volunteerProfileStatus } from "~/domains/volunteers/registration.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/dates";
 import { requirePermission } from "~/utils/permissions.server";
 
 export const handle = { i18n: ["common", "accounts", "volunteers"] };
@@ -25,7 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organizationName: user.organizationName,
     organizationStatus: user.organizationStatus,
     // A volunteer's next step until the registration is approved, then their service at a glance.
-    volunteerStatus: isVolunteer ? ((await volunteerProfileStatus(db, user.id)) ?? ("none" as const)) : null,
+    // (An approved volunteer's status is known from the service figures: no second read.)
+    volunteerStatus: !isVolunteer
+      ? null
+      : service
+        ? ("approved" as const)
+        : ((await volunteerProfileStatus(db, user.id)) ?? ("none" as const)),
     service: service && {
       ...service,
       upcoming: service.upcoming.map((row) => ({
@@ -79,11 +85,6 @@ type Service = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["serv
 
 function VolunteerService({ service, language }: { service: Service; language: string }) {
   const { t } = useTranslation("volunteers");
-  const when = new Intl.DateTimeFormat(language, {
-    timeZone: "Asia/Shanghai",
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
   const { progress } = service;
   return (
     <>
@@ -141,7 +142,7 @@ function VolunteerService({ service, language }: { service: Service; language: s
             {service.upcoming.map((activity) => (
               <li key={activity.activityId}>
                 <Link to={`/activities/${activity.activityId}`}>{activity.title}</Link> —{" "}
-                {when.format(new Date(activity.startsAt))} · {activity.place} ·{" "}
+                {formatDateTime(activity.startsAt, language)} · {activity.place} ·{" "}
                 {t(`dashboard.${activity.status}`)}
               </li>
             ))}

@@ -11,6 +11,7 @@ import { progressToNext } from "~/domains/volunteers/star-levels";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { formatDateTime } from "~/utils/dates";
 
 export const handle = { i18n: ["common", "hours"] };
 
@@ -62,14 +63,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
-
-function formatDateTime(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(new Date(iso));
-}
 
 export default function HoursHistory() {
   const { t, i18n } = useTranslation("hours");

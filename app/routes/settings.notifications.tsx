@@ -4,8 +4,6 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { isJusticeRole } from "~/domains/accounts/roles";
 import { getNotificationPreferences } from "~/domains/notifications/inbox.server";
-import { audienceOfRole } from "#emails/define";
-import { getEmailTemplate } from "#emails/registry";
 import {
   type PreferenceChoiceError,
   saveNotificationPreferences,
@@ -20,11 +18,8 @@ export const handle = { i18n: ["common", "notifications"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const t = await i18nServer.getFixedT(request, "notifications");
-  const audience = audienceOfRole(user.role);
   // Only the kinds that can reach this user's role.
-  const preferences = (await getNotificationPreferences(await getDb(), user.id)).filter(
-    (preference) => getEmailTemplate(preference.kind).audience?.includes(audience) ?? true,
-  );
+  const preferences = await getNotificationPreferences(await getDb(), user.id, user.role);
   return {
     title: t("settings.title"),
     // The weekly digest is for justice staff (office staff, bureau and system admins).

@@ -14,9 +14,10 @@ import { consentDataCategories, consentSchema, revealSchema } from "~/domains/su
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
-import { notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { can, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { listOf } from "~/utils/list-format";
+import { formatDateTime } from "~/utils/dates";
 
 export const handle = { i18n: ["common", "subjects", "validation"] };
 
@@ -34,8 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, subject } = await loadCase(request, params.id ?? "");
   const db = await getDb();
   const t = await i18nServer.getFixedT(request, "subjects");
-  const canManageConsent =
-    user.permissions.includes("manage:consent:office") && subject.officeId === user.organizationId;
+  const target = { officeId: subject.officeId, districtId: subject.districtId };
+  const canManageConsent = await can(user, "manage", "consent", target);
   return {
     title: t("detail.title", { caseCode: subject.caseCode }),
     subject: {
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recipients: canManageConsent ? await consentRecipients(db, subject.districtId) : [],
     canReveal: user.permissions.some((permission) => permission.startsWith("read-identity:subject:")),
     canManageConsent,
-    canEnd: user.permissions.includes("update:subject:office") && subject.officeId === user.organizationId,
+    canEnd: await can(user, "update", "subject", target),
   };
 }
 
@@ -136,14 +137,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return formFailure(typed, { [result.field]: result.error });
   return { intent: "consent" as const, done: true };
-}
-
-function formatDateTime(iso: string, locale: string) {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(new Date(iso));
 }
 
 export default function SubjectDetail() {

@@ -15,9 +15,11 @@ import { dayParts, weekDays } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
-import { forbidden, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { can, forbidden, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { listOf } from "~/utils/list-format";
+import { formatCalendarDate, formatDateTime } from "~/utils/dates";
+import { QualificationSummary } from "~/components/volunteers/QualificationSummary";
 
 export const handle = { i18n: ["common", "volunteers", "validation"] };
 
@@ -38,11 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "volunteers");
   const target = { officeId: volunteer.homeOfficeId, districtId: volunteer.districtId };
   const approveScope = await scopeOf(user, "approve", "volunteer");
-  const canDecide = user.permissions.some(
-    (permission) =>
-      (permission === "approve:volunteer:office" && target.officeId === user.organizationId) ||
-      (permission === "approve:volunteer:district" && target.districtId === user.districtId),
-  );
+  const canDecide = await can(user, "approve", "volunteer", target);
   return {
     title: t("staff.detailTitle", { name: volunteer.legalName }),
     volunteer: {
@@ -136,20 +134,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
 }
 
-function formatDateTime(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(new Date(iso));
-}
-
-function formatDate(isoDate: string, language: string) {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
-
 const decidedNotice = {
   approve: "staff.approved",
   reject: "staff.rejected",
@@ -198,7 +182,7 @@ export default function VolunteerDetail() {
         <dt>{t("fields.gender")}</dt>
         <dd>{t(`genders.${volunteer.gender}`)}</dd>
         <dt>{t("fields.birthDate")}</dt>
-        <dd>{formatDate(volunteer.birthDate, i18n.language)}</dd>
+        <dd>{formatCalendarDate(volunteer.birthDate, i18n.language)}</dd>
         <dt>{t("fields.phone")}</dt>
         <dd>{volunteer.phone}</dd>
         <dt>{t("fields.email")}</dt>
@@ -342,26 +326,7 @@ export default function VolunteerDetail() {
           <ul className="list">
             {data.qualifications.map((qualification) => (
               <li key={qualification.id} className="list__item">
-                <strong>{t(`qualifications.kinds.${qualification.kind}`)}</strong> ·{" "}
-                <code>{qualification.certificateNumber}</code>{" "}
-                <span
-                  className={`badge badge--${qualification.status === "verified" ? "verified" : qualification.status}`}
-                >
-                  {t(`qualifications.statuses.${qualification.status}`)}
-                </span>{" "}
-                <span
-                  className={`badge${qualification.expiry === "valid" ? "" : qualification.expiry === "expired" ? " badge--rejected" : " badge--pending"}`}
-                >
-                  {t(`qualifications.expiry.${qualification.expiry}`)}
-                </span>
-                <p className="list__meta">
-                  {t("qualifications.meta", {
-                    issuedBy: qualification.issuedBy,
-                    expiresOn: qualification.expiresOn
-                      ? formatDate(qualification.expiresOn, i18n.language)
-                      : t("qualifications.noExpiry"),
-                  })}
-                </p>
+                <QualificationSummary qualification={qualification} />
                 {data.canDecide && qualification.status === "pending" ? (
                   <div className="actions">
                     {(["verify", "reject"] as const).map((decision) => (

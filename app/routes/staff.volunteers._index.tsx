@@ -10,6 +10,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { forbidden, requirePermission, scopeOf } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
+import { formatDateTime } from "~/utils/dates";
 
 export const handle = { i18n: ["common", "volunteers"] };
 
@@ -55,14 +56,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
-
-function formatDateTime(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(new Date(iso));
-}
 
 export default function VolunteerList() {
   const { t, i18n } = useTranslation("volunteers");

@@ -37,6 +37,8 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { formatCalendarDate } from "~/utils/dates";
+import { QualificationSummary } from "~/components/volunteers/QualificationSummary";
 
 export const handle = { i18n: ["common", "volunteers", "validation"] };
 
@@ -136,12 +138,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/volunteer/profile?notice=${notice}`);
 }
 
-function formatDate(isoDate: string, language: string) {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
-
 /** The ID number field, with the gender and birth date read from it as the volunteer types. */
 function IdNumberField({
   defaultValue,
@@ -171,7 +167,7 @@ function IdNumberField({
         <p className="field__hint" aria-live="polite">
           {t("profile.derived", {
             gender: t(`genders.${parsed.gender}`),
-            birthDate: formatDate(parsed.birthDate, i18n.language),
+            birthDate: formatCalendarDate(parsed.birthDate, i18n.language),
           })}
         </p>
       ) : null}
@@ -254,7 +250,7 @@ export default function VolunteerProfile() {
                 <dt>{t("fields.gender")}</dt>
                 <dd>{t(`genders.${profile.gender}`)}</dd>
                 <dt>{t("fields.birthDate")}</dt>
-                <dd>{formatDate(profile.birthDate, i18n.language)}</dd>
+                <dd>{formatCalendarDate(profile.birthDate, i18n.language)}</dd>
                 <dt>{t("fields.homeOffice")}</dt>
                 <dd>{profile.homeOfficeName}</dd>
                 {profile.volunteerNumber ? (
@@ -419,26 +415,7 @@ export default function VolunteerProfile() {
               <ul className="list">
                 {data.qualifications.map((qualification) => (
                   <li key={qualification.id} className="list__item">
-                    <strong>{t(`qualifications.kinds.${qualification.kind}`)}</strong> ·{" "}
-                    <code>{qualification.certificateNumber}</code>{" "}
-                    <span
-                      className={`badge badge--${qualification.status === "verified" ? "verified" : qualification.status}`}
-                    >
-                      {t(`qualifications.statuses.${qualification.status}`)}
-                    </span>{" "}
-                    <span
-                      className={`badge${qualification.expiry === "valid" ? "" : qualification.expiry === "expired" ? " badge--rejected" : " badge--pending"}`}
-                    >
-                      {t(`qualifications.expiry.${qualification.expiry}`)}
-                    </span>
-                    <p className="list__meta">
-                      {t("qualifications.meta", {
-                        issuedBy: qualification.issuedBy,
-                        expiresOn: qualification.expiresOn
-                          ? formatDate(qualification.expiresOn, i18n.language)
-                          : t("qualifications.noExpiry"),
-                      })}
-                    </p>
+                    <QualificationSummary qualification={qualification} />
                     {qualification.status !== "verified" ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="removeQualification" />

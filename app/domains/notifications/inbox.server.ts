@@ -1,7 +1,9 @@
 import { and, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import { users } from "#db/schema/accounts";
 import { notificationPreferences, notifications } from "#db/schema/notifications";
+import type { EmailAudience } from "#emails/define";
 import { type EmailTemplateName, getEmailTemplate, notificationKinds } from "#emails/registry";
+import { isJusticeRole, type Role } from "~/domains/accounts/roles";
 import type { DbOrTx } from "~/utils/db.server";
 
 export interface Page {
@@ -104,19 +106,31 @@ export interface NotificationPreference {
   locked: boolean;
 }
 
-const STAFF_ROLES = new Set(["office_staff", "bureau_admin", "system_admin"]);
+/** The group of roles a user's mail is addressed to (templates name theirs in `audience`). */
+export function audienceOfRole(role: Role): EmailAudience {
+  if (role === "volunteer") return "volunteer";
+  return isJusticeRole(role) ? "staff" : "provider";
+}
 
-/** Every kind with the user's choice, or the default (emailed, no digest). */
+/**
+ * Every kind with the user's choice, or the default (emailed, no digest). Given the user's role,
+ * only the kinds that can reach that role.
+ */
 export async function getNotificationPreferences(
   db: DbOrTx,
   userId: string,
+  role?: Role,
 ): Promise<NotificationPreference[]> {
   const rows = await db
     .select()
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
   const byKind = new Map(rows.map((row) => [row.kind, row]));
-  return notificationKinds.map((kind) => {
+  const audience = role ? audienceOfRole(role) : null;
+  const kinds = audience
+    ? notificationKinds.filter((kind) => getEmailTemplate(kind).audience?.includes(audience) ?? true)
+    : notificationKinds;
+  return kinds.map((kind) => {
     const locked = getEmailTemplate(kind).security;
     const row = byKind.get(kind);
     return {
@@ -152,7 +166,7 @@ export async function setNotificationPreference(
   if (getEmailTemplate(kind).security) throw new NotificationPreferenceError("security_kind");
   const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
   if (!user) throw new NotificationPreferenceError("unknown_user");
-  if (change.weeklyDigest && !STAFF_ROLES.has(user.role))
+  if (change.weeklyDigest && !isJusticeRole(user.role))
     throw new NotificationPreferenceError("digest_staff_only");
   const values = {
     ...(change.emailEnabled === undefined ? {} : { emailEnabled: change.emailEnabled }),

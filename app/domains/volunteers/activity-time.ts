@@ -2,6 +2,8 @@
  * Activity times are typed in `datetime-local` inputs as Beijing time (Asia/Shanghai, UTC+8 all
  * year, no daylight saving) and stored as UTC instants. Client-safe.
  */
+import { formatDateTime } from "~/utils/dates";
+
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60_000;
 
@@ -42,11 +44,7 @@ export function startOfShanghaiDay(isoDate: string): Date | null {
 
 /** Date and time for display, in the reader's language and Beijing time. */
 export function formatActivityTime(instant: Date | string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(new Date(instant));
+  return formatDateTime(instant, language);
 }
 
 /** "5月1日 09:30 – 11:30" style period; the end shows its date only when it is another day. */

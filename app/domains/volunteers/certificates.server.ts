@@ -4,7 +4,7 @@ import { organizations, users } from "#db/schema/accounts";
 import { activities, hourRecords, serviceCertificates, volunteerProfiles } from "#db/schema/volunteers";
 import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
-import { CALENDAR_TIME_ZONE } from "~/domains/subjects/resident-id";
+import { shanghaiDate } from "~/domains/subjects/resident-id";
 
 /**
  * Proof-of-service certificates (志愿服务证明, 志愿服务记录与证明出具办法 2020): issued free of charge
@@ -54,11 +54,6 @@ export function isCertificateNumber(value: string): boolean {
   return /^ZM-\d{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/.test(value);
 }
 
-/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
-export function calendarDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: CALENDAR_TIME_ZONE }).format(now);
-}
-
 /** A volunteer's own certificates, newest first. */
 export async function listCertificates(db: DbOrTx, volunteerId: string) {
   return db
@@ -86,7 +81,7 @@ export async function issueCertificate(
   input: { volunteerId: string; periodFrom: string; periodTo: string; ipAddress?: string | null },
   now = new Date(),
 ): Promise<IssueResult> {
-  const today = calendarDate(now);
+  const today = shanghaiDate(now);
   if (input.periodTo > today)
     return { ok: false, field: "periodTo", error: "validation:certificatePeriod.future" };
   if (input.periodTo < input.periodFrom)

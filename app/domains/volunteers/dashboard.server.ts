@@ -1,8 +1,8 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import { hourRecords } from "#db/schema/volunteers";
+import { shanghaiDate } from "~/domains/subjects/resident-id";
 import type { DbOrTx } from "~/utils/db.server";
 import { upcomingSignupsOf } from "./activities.server";
-import { calendarDate } from "./certificates.server";
 import { districtThresholds } from "./hour-review.server";
 import { getVolunteerProfile } from "./hours.server";
 import { progressToNext, type StarProgress } from "./star-levels";
@@ -33,7 +33,7 @@ export async function volunteerDashboard(
 ): Promise<VolunteerDashboard | null> {
   const profile = await getVolunteerProfile(db, volunteerId);
   if (!profile || profile.status !== "approved") return null;
-  const today = calendarDate(now);
+  const today = shanghaiDate(now);
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const monthStart = `${today.slice(0, 7)}-01`;
   const [[sums], thresholds, upcoming] = await Promise.all([

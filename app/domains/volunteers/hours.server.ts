@@ -18,7 +18,7 @@ import {
   secondsUntilRotation,
   verifyCheckinCode,
 } from "./checkin-code";
-import type { SelfReportInput } from "./hours-validation";
+import { MAX_RECORD_MINUTES, type SelfReportInput } from "./hours-validation";
 
 /**
  * Service hours from the volunteer's side: check-in and check-out with the organizer's rotating code,
@@ -153,14 +153,31 @@ export async function listCheckinActivities(db: DbOrTx, volunteerId: string, now
   return rows;
 }
 
-const MINUTES_PER_DAY = 24 * 60;
-
 /**
  * Wrong codes allowed per volunteer and activity. Two 6-digit codes are valid at a time, so ten
  * guesses succeed with a chance of 2 in 100 000; after that the organizer checks the volunteer in
  * by hand (a self-report of the activity).
  */
 export const MAX_CODE_ATTEMPTS = 10;
+
+/**
+ * The volunteer's record of the activity that counts (open, waiting or approved), if any: one per
+ * volunteer and activity, whatever its kind (index hour_records_one_live_per_activity).
+ */
+async function liveRecordOf(tx: DbOrTx, activityId: string, volunteerId: string) {
+  const [row] = await tx
+    .select({ kind: hourRecords.kind })
+    .from(hourRecords)
+    .where(
+      and(
+        eq(hourRecords.activityId, activityId),
+        eq(hourRecords.volunteerId, volunteerId),
+        ne(hourRecords.status, "rejected"),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
 
 /** Counts a wrong code on the sign-up; the failure is returned, not thrown, so the count commits. */
 async function countWrongCode(tx: DbOrTx, signupId: string) {
@@ -227,17 +244,7 @@ export async function checkIn(
     }
     // One live record per volunteer and activity: a self-report of this activity already counts it
     // (the partial unique index hour_records_one_live_per_activity says the same in the database).
-    const [existing] = await tx
-      .select({ kind: hourRecords.kind })
-      .from(hourRecords)
-      .where(
-        and(
-          eq(hourRecords.activityId, activity.id),
-          eq(hourRecords.volunteerId, input.volunteerId),
-          ne(hourRecords.status, "rejected"),
-        ),
-      )
-      .limit(1);
+    const existing = await liveRecordOf(tx, activity.id, input.volunteerId);
     if (existing)
       return failure(
         "activityId",
@@ -283,9 +290,19 @@ export async function checkOut(
         startsAt: activities.startsAt,
         endsAt: activities.endsAt,
         checkinSecret: activities.checkinSecret,
+        signupId: activitySignups.id,
+        failedCodeAttempts: activitySignups.failedCodeAttempts,
       })
       .from(hourRecords)
       .innerJoin(activities, eq(activities.id, hourRecords.activityId))
+      // A check-in exists only for a sign-up (rows are kept, never deleted).
+      .innerJoin(
+        activitySignups,
+        and(
+          eq(activitySignups.activityId, hourRecords.activityId),
+          eq(activitySignups.volunteerId, hourRecords.volunteerId),
+        ),
+      )
       .where(
         and(
           eq(hourRecords.activityId, input.activityId),
@@ -293,7 +310,7 @@ export async function checkOut(
           eq(hourRecords.kind, "system"),
         ),
       )
-      .for("update", { of: hourRecords });
+      .for("update", { of: [hourRecords, activitySignups] });
     if (!record || record.status !== "open" || !record.checkInAt)
       return failure("activityId", "validation:checkin.notCheckedIn");
     const overdue = autoCheckout(record.checkInAt, null, record.startsAt, record.endsAt, input.now);
@@ -302,21 +319,11 @@ export async function checkOut(
       await closeOverdueRecord(tx, record.id, overdue);
       return failure("activityId", "validation:checkin.notOpen");
     }
-    const [signup] = await tx
-      .select({ id: activitySignups.id, failedCodeAttempts: activitySignups.failedCodeAttempts })
-      .from(activitySignups)
-      .where(
-        and(
-          eq(activitySignups.activityId, input.activityId),
-          eq(activitySignups.volunteerId, input.volunteerId),
-        ),
-      )
-      .for("update");
-    if (signup && signup.failedCodeAttempts >= MAX_CODE_ATTEMPTS)
+    if (record.failedCodeAttempts >= MAX_CODE_ATTEMPTS)
       return failure("checkinCode", "validation:checkin.tooManyAttempts");
     const verification = verifyCheckinCode(record.checkinSecret, input.code, input.now);
     if (!verification.ok) {
-      if (signup) await countWrongCode(tx, signup.id);
+      await countWrongCode(tx, record.signupId);
       return failure("checkinCode", "validation:checkin.codeInvalid");
     }
     if (verification.step <= checkinStep(record.checkInAt))
@@ -479,7 +486,7 @@ export async function reportHours(
     if (profile.decidedAt && report.serviceDate < shanghaiDate(profile.decidedAt))
       return failure("serviceDate", "validation:hourRecord.dateBeforeApproval");
 
-    // No day holds more than 24 hours: what is already recorded for the date (open, waiting or
+    // No day holds more than 24 hours (MAX_RECORD_MINUTES): what is already recorded for the date (open, waiting or
     // approved) plus this report. The volunteer's reports are serialized on their profile row.
     await tx
       .select({ userId: volunteerProfiles.userId })
@@ -496,7 +503,7 @@ export async function reportHours(
           ne(hourRecords.status, "rejected"),
         ),
       );
-    if ((day?.minutes ?? 0) + report.minutes > MINUTES_PER_DAY)
+    if ((day?.minutes ?? 0) + report.minutes > MAX_RECORD_MINUTES)
       return failure("duration", "validation:hourRecord.dayFull");
 
     let officeId = profile.homeOfficeId;
@@ -530,18 +537,8 @@ export async function reportHours(
         return failure("duration", "validation:hourRecord.longerThanActivity");
       if (report.serviceDate !== shanghaiDate(activity.startsAt))
         return failure("serviceDate", "validation:hourRecord.dateNotActivityDay");
-      const [existing] = await tx
-        .select({ id: hourRecords.id })
-        .from(hourRecords)
-        .where(
-          and(
-            eq(hourRecords.activityId, activity.id),
-            eq(hourRecords.volunteerId, input.volunteerId),
-            ne(hourRecords.status, "rejected"),
-          ),
-        )
-        .limit(1);
-      if (existing) return failure("activityId", "validation:hourRecord.alreadyRecorded");
+      if (await liveRecordOf(tx, activity.id, input.volunteerId))
+        return failure("activityId", "validation:hourRecord.alreadyRecorded");
       officeId = activity.officeId;
       districtId = activity.districtId;
       description ??= activity.title;
