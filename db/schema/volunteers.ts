@@ -252,6 +252,11 @@ export const hourRecords = pgTable(
     description: text().notNull(),
     evidenceNote: text(),
     checkInAt: timestamp({ withTimezone: true }),
+    /**
+     * The time step of the code the volunteer checked in with (it may be the step before
+     * `checkInAt`'s, just after a rotation); check-out needs a code of a later step.
+     */
+    checkinCodeStep: integer(),
     checkOutAt: timestamp({ withTimezone: true }),
     /** Checked out by the rule after the activity ended, not by the volunteer: staff should look. */
     autoCheckedOut: boolean().notNull().default(false),

@@ -22,6 +22,7 @@ import { createSession } from "~/domains/accounts/sessions.server";
 import {
   checkinCodeForStep,
   checkinStep,
+  DEFAULT_CHECKIN_STEP_SECONDS,
   currentCheckinCode,
   newCheckinSecret,
 } from "~/domains/volunteers/checkin-code";
@@ -1122,6 +1123,43 @@ describe("one activity counts once, and decided records stay locked in the datab
     });
     expect(withdrawn.ok).toBe(true);
     expect(await db.select().from(hourRecords)).toEqual([]);
+  });
+
+  it("lets the code shown after a rotation check out a volunteer who checked in with the one before", async () => {
+    const event = await activity();
+    const volunteerId = await volunteer();
+    await confirm(event.id, volunteerId);
+    // One second into a code step: the previous step's code is still accepted for check-in.
+    const step = checkinStep(at(START, 5));
+    const justRotated = new Date((step * DEFAULT_CHECKIN_STEP_SECONDS + 1) * 1000);
+    const previous = checkinCodeForStep(event.checkinSecret, step - 1);
+    const checkedIn = await checkIn(db, {
+      volunteerId,
+      activityId: event.id,
+      code: previous,
+      now: justRotated,
+    });
+    if (!checkedIn.ok) throw new Error(checkedIn.error);
+    expect(await record(checkedIn.recordId)).toMatchObject({ checkinCodeStep: step - 1 });
+    // The code now on screen is new to this check-in: not "reused" (only too early to count).
+    const shown = checkinCodeForStep(event.checkinSecret, step);
+    expect(
+      await checkOut(db, {
+        volunteerId,
+        activityId: event.id,
+        code: shown,
+        now: new Date(justRotated.getTime() + 10_000),
+      }),
+    ).toMatchObject({ ok: false, error: "validation:checkin.noMinutes" });
+    // The check-in's own code never closes it.
+    expect(
+      await checkOut(db, {
+        volunteerId,
+        activityId: event.id,
+        code: previous,
+        now: new Date(justRotated.getTime() + 10_000),
+      }),
+    ).toMatchObject({ ok: false, error: "validation:checkin.codeReused" });
   });
 
   it("locks check-in for a volunteer after ten wrong codes, so the code cannot be guessed", async () => {

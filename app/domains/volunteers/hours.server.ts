@@ -263,6 +263,7 @@ export async function checkIn(
         serviceDate: shanghaiDate(activity.startsAt),
         description: activity.title,
         checkInAt: input.now,
+        checkinCodeStep: verification.step,
         status: "open",
       })
       .onConflictDoNothing()
@@ -287,6 +288,7 @@ export async function checkOut(
         id: hourRecords.id,
         status: hourRecords.status,
         checkInAt: hourRecords.checkInAt,
+        checkinCodeStep: hourRecords.checkinCodeStep,
         startsAt: activities.startsAt,
         endsAt: activities.endsAt,
         checkinSecret: activities.checkinSecret,
@@ -326,7 +328,9 @@ export async function checkOut(
       await countWrongCode(tx, record.signupId);
       return failure("checkinCode", "validation:checkin.codeInvalid");
     }
-    if (verification.step <= checkinStep(record.checkInAt))
+    // The check-in's own code (or an older one) cannot close the record. Records from before the
+    // step was stored compare with the step of the check-in time.
+    if (verification.step <= (record.checkinCodeStep ?? checkinStep(record.checkInAt)))
       return failure("checkinCode", "validation:checkin.codeReused");
     const result = autoCheckout(record.checkInAt, input.now, record.startsAt, record.endsAt, input.now);
     if (result.minutes < 1) return failure("checkinCode", "validation:checkin.noMinutes");

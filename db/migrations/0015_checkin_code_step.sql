@@ -1,0 +1,1 @@
+ALTER TABLE "hour_records" ADD COLUMN "checkin_code_step" integer;
