@@ -55,7 +55,9 @@ export async function connectDatabase(options: {
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dir = options.pgliteDir ?? "./.data/pglite";
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
+  const client = new PGlite(dir, { extensions: { pg_trgm, btree_gist } });
   await client.exec("SET TIME ZONE 'UTC'");
   const db = drizzle(client, { schema, casing: "snake_case" });
   return {

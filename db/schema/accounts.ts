@@ -10,8 +10,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
+  bigint,
 } from "drizzle-orm/pg-core";
 
 export const organizationKind = pgEnum("organization_kind", [
@@ -67,10 +69,15 @@ export const organizations = pgTable(
     statusReason: text(),
     statusChangedAt: timestamp({ withTimezone: true }),
     statusChangedBy: uuid(),
+    /** A judicial office's person in charge (负责人), named on the certificates it issues. */
+    personInCharge: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex("organizations_credit_code_unique").on(table.creditCode),
+    // Target of the composite foreign keys (office_id, district_id) on subjects, volunteers, activities
+    // and hour records: a row can only name an office together with that office's own district.
+    unique("organizations_id_district_unique").on(table.id, table.districtId),
     index("organizations_district_idx").on(table.districtId, table.kind),
     check("organizations_name_not_blank", sql`length(trim(${table.name})) > 0`),
     check(
@@ -110,6 +117,8 @@ export const users = pgTable(
     /** TOTP secret, encrypted with the app key; set when two-factor sign-in is on. */
     totpSecret: text(),
     totpEnabledAt: timestamp({ withTimezone: true }),
+    /** The last TOTP time step accepted: a code of this step or an earlier one is refused (RFC 6238 §5.2). */
+    totpLastStep: bigint({ mode: "number" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -139,6 +148,8 @@ export const sessions = pgTable(
     absoluteExpiresAt: timestamp({ withTimezone: true }).notNull(),
     /** False while a user with two-factor sign-in has given the password but not the code yet. */
     twoFactorVerified: boolean().notNull().default(false),
+    /** Wrong second-factor codes given in this half-signed-in session; too many end it. */
+    twoFactorFailures: integer().notNull().default(0),
     ipAddress: text(),
     userAgent: text(),
   },
@@ -186,6 +197,51 @@ export const loginAttempts = pgTable(
   (table) => [
     index("login_attempts_email_idx").on(table.email, table.createdAt),
     index("login_attempts_ip_idx").on(table.ipAddress, table.createdAt),
+  ],
+);
+
+/**
+ * Devices that completed a sign-in: a long-lived random cookie whose SHA-256 is kept here. A correct
+ * password from a known device still signs in while the account is throttled for strangers (OWASP:
+ * throttling must not let anyone lock the owner out).
+ */
+export const knownDevices = pgTable(
+  "known_devices",
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("known_devices_user_idx").on(table.userId),
+    check("known_devices_id_is_sha256", sql`${table.id} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/**
+ * Idempotency keys of forms that create something: rendered into the form, unique per actor, written in
+ * the same transaction as the record, so a double click, a retry or a replay creates one record and
+ * answers with it.
+ */
+export const formSubmissions = pgTable(
+  "form_submissions",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    /** What the submission created (e.g. 'hour-record') and its id, to answer a replay with it. */
+    entity: text().notNull(),
+    entityId: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.key] }),
+    index("form_submissions_created_idx").on(table.createdAt),
+    check("form_submissions_key_shape", sql`${table.key} ~ '^[A-Za-z0-9_-]{16,64}$'`),
   ],
 );
 

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organizations, users } from "./accounts";
 
 export const supervisionLevel = pgEnum("supervision_level", ["lenient", "normal", "strict"]);
@@ -51,6 +62,11 @@ export const subjects = pgTable(
   (table) => [
     uniqueIndex("subjects_case_code_unique").on(table.caseCode),
     index("subjects_office_idx").on(table.officeId, table.status),
+    foreignKey({
+      name: "subjects_office_district_fk",
+      columns: [table.officeId, table.districtId],
+      foreignColumns: [organizations.id, organizations.districtId],
+    }),
     index("subjects_district_idx").on(table.districtId, table.status),
     // One open record per person: a new registration of the same ID number must end the old one first.
     uniqueIndex("subjects_active_id_number_unique")

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  foreignKey,
   boolean,
   check,
   date,
@@ -94,6 +95,15 @@ export const volunteerProfiles = pgTable(
     uniqueIndex("volunteer_profiles_number_unique").on(table.volunteerNumber),
     uniqueIndex("volunteer_profiles_id_number_unique").on(table.idNumberHash),
     index("volunteer_profiles_office_idx").on(table.homeOfficeId, table.status),
+    foreignKey({
+      name: "volunteer_profiles_office_district_fk",
+      columns: [table.homeOfficeId, table.districtId],
+      foreignColumns: [organizations.id, organizations.districtId],
+    }),
+    // Searched with && / @> (activities at any of the volunteer's offices); every id is checked by a
+    // trigger (migration 0017) to be an office of the profile's district.
+    index("volunteer_profiles_service_offices_gin").using("gin", table.serviceOfficeIds),
+    index("volunteer_profiles_skills_gin").using("gin", table.skills),
     index("volunteer_profiles_district_idx").on(table.districtId, table.status),
     check("volunteer_profiles_gender", sql`${table.gender} in ('male', 'female')`),
     check(
@@ -181,6 +191,11 @@ export const activities = pgTable(
   (table) => [
     index("activities_starts_idx").on(table.startsAt),
     index("activities_office_idx").on(table.officeId, table.startsAt),
+    foreignKey({
+      name: "activities_office_district_fk",
+      columns: [table.officeId, table.districtId],
+      foreignColumns: [organizations.id, organizations.districtId],
+    }),
     index("activities_district_idx").on(table.districtId, table.startsAt),
     check("activities_period", sql`${table.endsAt} > ${table.startsAt}`),
     check("activities_capacity", sql`${table.capacity} between 1 and 1000`),
@@ -270,6 +285,11 @@ export const hourRecords = pgTable(
   (table) => [
     index("hour_records_volunteer_idx").on(table.volunteerId, table.serviceDate),
     index("hour_records_review_idx").on(table.officeId, table.status, table.createdAt),
+    foreignKey({
+      name: "hour_records_office_district_fk",
+      columns: [table.officeId, table.districtId],
+      foreignColumns: [organizations.id, organizations.districtId],
+    }),
     index("hour_records_district_idx").on(table.districtId, table.status),
     uniqueIndex("hour_records_one_checkin_per_activity")
       .on(table.activityId, table.volunteerId)

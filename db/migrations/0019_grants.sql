@@ -1,0 +1,2 @@
+-- Reserved; filled by the work that needs it (holidays data, grants, security).
+SELECT 1;
