@@ -16,19 +16,19 @@ export const demoAccounts: { email: string; displayName: string; role: Role; org
     { email: "admin@demo.portal", displayName: "系统管理员", role: "system_admin", organization: null },
     {
       email: "bureau@demo.portal",
-      displayName: "王局（司法局）",
+      displayName: "王建国",
       role: "bureau_admin",
       organization: "bureau",
     },
     {
       email: "staff.a@demo.portal",
-      displayName: "李娜（城关司法所）",
+      displayName: "李娜",
       role: "office_staff",
       organization: "officeA",
     },
     {
       email: "staff.b@demo.portal",
-      displayName: "张伟（东城司法所）",
+      displayName: "张伟",
       role: "office_staff",
       organization: "officeB",
     },
@@ -98,11 +98,11 @@ export async function seedDemoData(
     const inDistrict = { districtId: bureau!.id, status: "verified" as const, statusChangedAt: now };
     const [officeA] = await tx
       .insert(organizations)
-      .values({ kind: "office", name: "城关司法所", ...inDistrict })
+      .values({ kind: "office", name: "城关司法所", personInCharge: "陈志强", ...inDistrict })
       .returning();
     const [officeB] = await tx
       .insert(organizations)
-      .values({ kind: "office", name: "东城司法所", ...inDistrict })
+      .values({ kind: "office", name: "东城司法所", personInCharge: "刘红", ...inDistrict })
       .returning();
     const [enterprise] = await tx
       .insert(organizations)

@@ -256,7 +256,7 @@ test.describe("organization registration and verification", () => {
     // Office staff of the district verify it.
     const staff = await newDevice(browser);
     await signIn(staff.page, "staff.a@demo.portal", DEMO_PASSWORD);
-    await expectDashboard(staff.page, "李娜（城关司法所）", "司法所工作人员");
+    await expectDashboard(staff.page, "李娜", "司法所工作人员");
     await mainNav(staff.page).getByRole("link", { name: "机构核验" }).first().click();
     await expect(staff.page).toHaveURL(/\/staff\/organizations/);
     await expect(staff.page.getByRole("heading", { level: 1 })).toHaveText("机构核验");
@@ -316,7 +316,7 @@ test.describe("staff invitation and two-factor sign-in", () => {
       await page.getByLabel("验证码").fill(totp(rememberedBureauKey()));
       await page.getByRole("button", { name: "确认" }).click();
     }
-    await expectDashboard(page, "王局（司法局）", "司法局管理员");
+    await expectDashboard(page, "王建国", "司法局管理员");
 
     // Invite an office staff member into 东城司法所.
     const invitee = {
@@ -369,7 +369,7 @@ test.describe("staff invitation and two-factor sign-in", () => {
     await expect(second.page.getByRole("img", { name: "身份验证器二维码" })).toHaveCount(0);
     await second.page.getByLabel("验证码").fill(totp(rememberedBureauKey()));
     await second.page.getByRole("button", { name: "确认" }).click();
-    await expectDashboard(second.page, "王局（司法局）", "司法局管理员");
+    await expectDashboard(second.page, "王建国", "司法局管理员");
     await second.context.close();
   });
 });

@@ -26,7 +26,7 @@ import {
 } from "./accounts-helpers";
 
 const STAFF_A = "staff.a@demo.portal";
-const STAFF_A_NAME = "李娜（城关司法所）";
+const STAFF_A_NAME = "李娜";
 const STAFF_B = "staff.b@demo.portal";
 const BUREAU = "bureau@demo.portal";
 const RECIPIENT = "阳光心理服务中心";
@@ -142,7 +142,7 @@ async function signInAsBureauAdmin(page: Page) {
     await page.getByLabel("验证码").fill(totp(rememberedBureauKey()));
     await page.getByRole("button", { name: "确认" }).click();
   }
-  await expectDashboard(page, "王局（司法局）", "司法局管理员");
+  await expectDashboard(page, "王建国", "司法局管理员");
 }
 
 test.describe("subjects registry", () => {
@@ -306,7 +306,7 @@ test.describe("subjects registry", () => {
     await test.step("staff of another office get 404 for the case", async () => {
       const other = await newDevice(browser);
       await signIn(other.page, STAFF_B, DEMO_PASSWORD);
-      await expectDashboard(other.page, "张伟（东城司法所）", "司法所工作人员");
+      await expectDashboard(other.page, "张伟", "司法所工作人员");
       const response = await other.page.goto(url);
       expect(response?.status()).toBe(404);
       await expect(other.page.locator("body")).not.toContainText(caseCode);

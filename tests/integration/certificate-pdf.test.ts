@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { createRequire } from "node:module";
+import jsQR from "jsqr";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import {
@@ -9,6 +10,7 @@ import {
   renderCertificatePdf,
   type CertificatePdfData,
 } from "~/domains/volunteers/certificate-pdf.server";
+import { QR_QUIET_ZONE_MODULES } from "~/utils/pdf/qr.server";
 
 interface ParsedPdf {
   pages: number;
@@ -108,22 +110,22 @@ describe("renderCertificatePdf", () => {
     for (const text of [
       "志愿服务证明",
       "兹证明李明（志愿者编号：ZY-000123）于2026年1月1日至2026年3月31日期间参加社区矫正志愿服务",
-      "经审核累计服务时长15.8小时（950分钟）",
+      "经审核累计服务时长15.83小时（950分钟）",
       "证明编号：ZM-2026-7KQ4-M2XD",
       "出具单位（盖章）：示范区司法局城关司法所",
       "负责人：王建国",
       "经办人：张丽",
       "出具日期：2026年4月2日",
-      "合计15.8950",
+      "合计15.83950",
       "第1页，共1页",
       base.verificationUrl,
     ]) {
       expect(parsed.compact, text).toContain(text);
     }
     for (const activity of activities) expect(parsed.compact).toContain(activity.title);
-    // Each row: date, content, hours with one decimal, minutes.
-    expect(parsed.compact).toContain("12026-01-08城关司法所法律咨询志愿服务：婚姻家庭与劳动争议2.5150");
-    expect(parsed.compact).toContain("52026-03-04法治宣传进社区1.695");
+    // Each row: date, content, hours with two decimals (apportioned to add up to the total), minutes.
+    expect(parsed.compact).toContain("12026-01-08城关司法所法律咨询志愿服务：婚姻家庭与劳动争议2.50150");
+    expect(parsed.compact).toContain("52026-03-04法治宣传进社区1.5895");
 
     const fonts = fontDictionaries(pdf);
     expect(fonts.embeddedFontFiles).toBe(2);
@@ -229,7 +231,7 @@ describe("renderCertificatePdf", () => {
     expect(text).toContain("from 1 January 2026 to 31 March 2026");
     for (const phrase of [
       "This is to certify that Li Ming (volunteer number ZY-000123) took part in community corrections",
-      "with a verified total of 15.8 hours (950 minutes) of service",
+      "with a verified total of 15.83 hours (950 minutes) of service",
       "Certificate no. ZM-2026-7KQ4-M2XD",
       "Issued by (seal): 示范区司法局城关司法所",
       "Person in charge: 王建国",
@@ -241,7 +243,7 @@ describe("renderCertificatePdf", () => {
       expect(parsed.compact, phrase).toContain(phrase.replace(/\s+/g, ""));
     }
     // Chinese activity titles still render in the English certificate.
-    expect(parsed.compact).toContain("社区矫正对象就业指导讲座2.0120");
+    expect(parsed.compact).toContain("社区矫正对象就业指导讲座2.00120");
     expect(parsed.compact).not.toContain("兹证明");
     expect(parsed.info.Language).toBe("en");
     expect(pdf.length).toBeLessThan(120_000);
@@ -271,10 +273,10 @@ describe("renderCertificatePdf", () => {
       parsed.pageTexts.slice(1).every((text) => text.replace(/\s+/g, "").includes("服务记录（续）")),
     ).toBe(true);
     for (const activity of many) expect(parsed.compact).toContain(`${activity.title}`);
-    // 2,565 minutes = 42.75 h, shown with one decimal; the minutes with a thousands separator.
+    // 2,565 minutes = 42.75 h, shown with two decimals; the minutes with a thousands separator.
     expect(total).toBe(2565);
-    expect(parsed.compact).toContain("累计服务时长42.8小时（2,565分钟）");
-    expect(parsed.compact.match(/合计42\.82,565/g)).toHaveLength(1);
+    expect(parsed.compact).toContain("累计服务时长42.75小时（2,565分钟）");
+    expect(parsed.compact.match(/合计42\.752,565/g)).toHaveLength(1);
     // The signatures come once, after the table.
     expect(parsed.compact.match(/经办人：张丽/g)).toHaveLength(1);
     expect(parsed.compact.indexOf("合计")).toBeLessThan(parsed.compact.indexOf("经办人"));
@@ -291,7 +293,7 @@ describe("renderCertificatePdf", () => {
     const parsed = await parse(pdf);
     expect(parsed.pages).toBe(1);
     const cut = [...description].slice(0, MAX_ACTIVITY_TITLE_LENGTH - 1).join("");
-    expect(parsed.compact).toContain(`${cut}…1.060`);
+    expect(parsed.compact).toContain(`${cut}…1.0060`);
     expect(parsed.compact).not.toContain(description.slice(0, MAX_ACTIVITY_TITLE_LENGTH + 10));
   });
 
@@ -317,5 +319,88 @@ describe("renderCertificatePdf", () => {
     await expect(
       renderCertificatePdf({ ...base, activities: [{ ...activities[0]!, minutes: -5 }], totalMinutes: -5 }),
     ).rejects.toThrow(RangeError);
+  });
+});
+
+/** Renders one page to pixels (pdf.js on @napi-rs/canvas) and reads the QR code on it with jsQR. */
+async function decodeQrOnPage(pdf: Buffer, pageNumber: number): Promise<string | null> {
+  const document = await getDocument({
+    data: new Uint8Array(pdf),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
+  try {
+    const page = await document.getPage(pageNumber);
+    // 3× (216 dpi): about 6 px a module for the 80 pt symbol, as a phone camera would see it.
+    const viewport = page.getViewport({ scale: 3 });
+    const factory = document.canvasFactory as {
+      create(width: number, height: number): { canvas: unknown; context: CanvasRenderingContext2D };
+    };
+    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    await page.render({ canvas: canvas as HTMLCanvasElement, canvasContext: context, viewport }).promise;
+    const image = context.getImageData(0, 0, Math.ceil(viewport.width), Math.ceil(viewport.height));
+    return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** Each table row's hours figure (the column before the minutes), read back from the text. */
+function rowHours(compact: string, titles: readonly string[]): number[] {
+  return titles.map((title) => {
+    const match = new RegExp(`${title}(\\d+\\.\\d{2})`).exec(compact);
+    if (!match) throw new Error(`No hours after ${title}`);
+    return Number(match[1]);
+  });
+}
+
+describe("certificate defects found as a user", () => {
+  it("encodes the verification URL in a QR code that a decoder reads from the rendered page", async () => {
+    const pdf = await renderCertificatePdf(base);
+    expect(await decodeQrOnPage(pdf, 1)).toBe(base.verificationUrl);
+  });
+
+  it("keeps four modules of quiet zone around the QR code", () => {
+    expect(QR_QUIET_ZONE_MODULES).toBe(4);
+  });
+
+  it("shows rows that add up to the shown total, even beside a record of a few minutes", async () => {
+    const mixed = [
+      { date: "2026-01-08", title: "法律咨询值班", minutes: 150 },
+      { date: "2026-01-09", title: "补录签到", minutes: 1 },
+      { date: "2026-01-10", title: "社区走访", minutes: 20 },
+      { date: "2026-01-11", title: "普法讲座", minutes: 55 },
+    ];
+    const total = mixed.reduce((sum, activity) => sum + activity.minutes, 0);
+    const parsed = await parse(
+      await renderCertificatePdf({ ...base, activities: mixed, totalMinutes: total }),
+    );
+    const shownTotal = Number(/累计服务时长(\d+\.\d{2})小时/.exec(parsed.compact)?.[1]);
+    const rows = rowHours(
+      parsed.compact,
+      mixed.map((activity) => activity.title),
+    );
+    expect(rows.every((hours) => hours > 0)).toBe(true);
+    expect(Math.round(rows.reduce((sum, hours) => sum + hours, 0) * 100)).toBe(Math.round(shownTotal * 100));
+    expect(parsed.compact).toContain(`合计${shownTotal.toFixed(2)}${total}`);
+  });
+
+  it("never leaves the signature block alone on a page: the last rows go with it", async () => {
+    for (const count of [14, 15, 16, 17, 18]) {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        date: `2026-01-${String(i + 1).padStart(2, "0")}`,
+        title: `第${i + 1}次社区服务活动`,
+        minutes: 60,
+      }));
+      const parsed = await parse(
+        await renderCertificatePdf({ ...base, activities: rows, totalMinutes: 60 * count }),
+      );
+      const signaturePage = parsed.pageTexts.findIndex((text) => text.includes("经办人"));
+      const pageText = parsed.pageTexts[signaturePage]!.replace(/\s+/g, "");
+      expect(pageText, `${count} rows`).toContain(`第${count}次社区服务活动`);
+      expect(pageText, `${count} rows`).toContain(`第${count - 1}次社区服务活动`);
+    }
   });
 });

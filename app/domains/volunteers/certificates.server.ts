@@ -95,6 +95,7 @@ export async function issueCertificate(
         homeOfficeId: volunteerProfiles.homeOfficeId,
         districtId: volunteerProfiles.districtId,
         officeName: organizations.name,
+        officePersonInCharge: organizations.personInCharge,
         officeContact: organizations.contactName,
       })
       .from(volunteerProfiles)
@@ -130,8 +131,9 @@ export async function issueCertificate(
       volunteerName: profile.legalName,
       volunteerNumber: profile.volunteerNumber,
       issuer: profile.officeName,
-      personInCharge: profile.officeContact ?? profile.officeName,
-      handler: records.findLast((record) => record.handler)?.handler ?? profile.officeName,
+      // A person, never the office's name: the office's configured person in charge, else its contact.
+      personInCharge: profile.officePersonInCharge ?? profile.officeContact ?? "—",
+      handler: records.findLast((record) => record.handler)?.handler ?? "—",
       activities: records.map((record) => ({
         date: record.date,
         title: record.activityTitle ?? record.description,
