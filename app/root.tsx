@@ -23,7 +23,7 @@ import { countUnread } from "./domains/notifications/inbox.server";
 import { isDevMailboxEnabled } from "./domains/notifications/mailbox.server";
 import { getDb } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
-import { getUser, permissionsOf } from "./utils/permissions.server";
+import { getUser, actorOfUser } from "./utils/permissions.server";
 import { useNonce } from "./utils/nonce";
 import stylesheet from "./styles/app.css?url";
 
@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The bell: one count on the partial index of unread rows, and only for a signed-in user.
     unreadNotifications: user ? await countUnread(await getDb(), user.id) : 0,
     devMailbox: isDevMailboxEnabled(getEnv()),
-    navigation: user ? signedInNavigation(await permissionsOf(user.role)) : anonymousNavigation(),
+    navigation: user ? signedInNavigation(await actorOfUser(user)) : anonymousNavigation(),
   };
 }
 

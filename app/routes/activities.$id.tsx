@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, Notice, TextField } from "~/components/forms";
+import { can } from "~/domains/accounts/authorize";
 import {
-  activityScopeTarget,
   cancelActivity,
   getActivity,
   getActivityForOrganizer,
@@ -15,12 +15,13 @@ import {
   volunteerStatusOf,
   withdrawFromActivity,
 } from "~/domains/volunteers/activities.server";
-import { organizerOf, requireOrganizer } from "~/domains/volunteers/activity-access.server";
+import { organizerOf } from "~/domains/volunteers/activity-access";
 import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/activity-time";
 import { CANCEL_REASON_MAX, cancelActivitySchema } from "~/domains/volunteers/activity-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
+import { requireOrganizer } from "~/utils/organizer.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
 
@@ -31,11 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const activity = await getActivity(db, params.id ?? "");
   if (!activity) notFound();
-  const organizer = await organizerOf(user);
+  const organizer = organizerOf(user.actor);
   const manages = organizer
     ? Boolean(await getActivityForOrganizer(db, activity.id, organizer.scope, organizer.actor))
     : false;
-  const isVolunteer = user.permissions.includes("signup:activity:own");
+  const isVolunteer = can(user.actor, "signup:activity");
   const [signup, volunteerStatus, participants] = await Promise.all([
     isVolunteer ? signupOf(db, activity.id, user.id) : null,
     isVolunteer ? volunteerStatusOf(db, user.id) : null,
@@ -90,9 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent.success && intent.data.intent === "cancel") {
     const { scope, actor } = await requireOrganizer(request);
+    // Read only within the organizer's scope: another's activity is not found.
     const activity = await getActivityForOrganizer(db, id, scope, actor);
     if (!activity) notFound();
-    await requirePermission(request, `manage:activity:${scope}`, activityScopeTarget(activity));
     const parsed = cancelActivitySchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return formFailure(formData, { reason: parsed.error.issues[0]!.message });
     const result = await cancelActivity(db, { id, actor, scope, reason: parsed.data.reason });

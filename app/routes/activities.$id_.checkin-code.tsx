@@ -4,7 +4,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { activityForCheckin, getActivityForOrganizer } from "~/domains/volunteers/activities.server";
-import { requireOrganizer } from "~/domains/volunteers/activity-access.server";
+import { requireOrganizer } from "~/utils/organizer.server";
 import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";
 import { checkinCodeScreen, listActivityRecords } from "~/domains/volunteers/hours.server";

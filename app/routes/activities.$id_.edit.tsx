@@ -5,17 +5,16 @@ import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { ActivityForm } from "~/components/volunteers/ActivityForm";
 import {
-  activityScopeTarget,
   getActivityForOrganizer,
   officesForOrganizer,
   updateActivity,
 } from "~/domains/volunteers/activities.server";
-import { requireOrganizer } from "~/domains/volunteers/activity-access.server";
-import { activityFormRefusal, parseActivityForm } from "~/domains/volunteers/activity-form.server";
+import { requireOrganizer } from "~/utils/organizer.server";
+import { activityFormRefusal, parseActivityForm } from "~/utils/activity-form.server";
 import { toShanghaiInputValue } from "~/domains/volunteers/activity-time";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { notFound } from "~/utils/permissions.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -24,7 +23,6 @@ async function loadOwnActivity(request: Request, id: string) {
   const organizer = await requireOrganizer(request);
   const activity = await getActivityForOrganizer(await getDb(), id, organizer.scope, organizer.actor);
   if (!activity) notFound();
-  await requirePermission(request, `manage:activity:${organizer.scope}`, activityScopeTarget(activity));
   return { ...organizer, activity };
 }
 

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Pagination } from "~/components/Pagination";
 import { activityOfficeOptions, listActivities } from "~/domains/volunteers/activities.server";
-import { organizerOf } from "~/domains/volunteers/activity-access.server";
+import { can } from "~/domains/accounts/authorize";
+import { organizerOf } from "~/domains/volunteers/activity-access";
 import { activityCategories, volunteerSkills } from "~/domains/volunteers/activity-options";
 import { formatActivityPeriod } from "~/domains/volunteers/activity-time";
 import { i18nServer } from "~/i18n.server";
@@ -31,8 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:activity");
   const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const db = await getDb();
-  const organizer = await organizerOf(user);
-  const isVolunteer = user.permissions.includes("signup:activity:own");
+  const organizer = organizerOf(user.actor);
+  const isVolunteer = can(user.actor, "signup:activity");
   const [{ rows, total }, offices] = await Promise.all([
     listActivities(db, {
       from: params.from,

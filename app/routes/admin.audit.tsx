@@ -8,7 +8,7 @@ import { auditActions } from "~/domains/audit/actions";
 import { searchAuditLog } from "~/domains/audit/audit.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { forbidden, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { authorizeOrRespond, forbidden, requireActor } from "~/utils/permissions.server";
 
 export const handle = { i18n: ["common", "audit"] };
 
@@ -36,8 +36,8 @@ const dateSchema = z.iso.date();
  * itself audited (it would audit the audit log without end); exports, when they come, will be.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:audit-log");
-  const scope = await scopeOf(user, "read", "audit-log");
+  const user = await requireActor(request);
+  const scope = authorizeOrRespond(user.actor, "read:audit-log");
   let districtId: string | null;
   if (scope === "any") districtId = null;
   else if (scope === "district" && user.districtId) districtId = user.districtId;

@@ -8,14 +8,15 @@ import { staffInvitationSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
-import { requirePermission, scopeOf } from "~/utils/permissions.server";
+import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
 import { linkContext } from "~/utils/request.server";
+import { clientIp } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
 async function requireInviter(request: Request) {
-  const user = await requirePermission(request, "invite:staff");
-  const scope = await scopeOf(user, "invite", "staff");
+  const user = await requireActor(request);
+  const scope = authorizeOrRespond(user.actor, "invite:staff");
   return { user, districtId: scope === "any" ? null : user.districtId };
 }
 
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = await i18nServer.getFixedT(language, "accounts");
   const result = await inviteStaff(
     await getDb(),
-    { id: user.id, displayName: user.displayName, districtId },
+    { id: user.id, displayName: user.displayName, districtId, ipAddress: clientIp(request) },
     { ...parsed.data, language, roleLabel: t(`roles.${parsed.data.role}`) },
     linkContext(request),
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
+import { can } from "~/domains/accounts/authorize";
 import { volunteerDashboard } from "~/domains/volunteers/dashboard.server";
 import { hoursOf } from "~/domains/volunteers/format";
 import { volunteerProfileStatus } from "~/domains/volunteers/registration.server";
@@ -15,7 +16,7 @@ export const handle = { i18n: ["common", "accounts", "volunteers"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard:own");
   const t = await i18nServer.getFixedT(request, "accounts");
-  const isVolunteer = user.permissions.includes("register:volunteer-profile:own");
+  const isVolunteer = can(user.actor, "register:volunteer-profile");
   const db = await getDb();
   const service = isVolunteer ? await volunteerDashboard(db, user.id) : null;
   // Only what the page shows: no ids beyond the user's own, nothing about anyone else.

@@ -19,7 +19,7 @@ import {
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
-import { forbidden, notFound, requirePermission } from "~/utils/permissions.server";
+import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
@@ -29,13 +29,12 @@ export const handle = { i18n: ["common", "hours", "validation"] };
  * record. The record is locked; staff decide the request at /staff/hours/corrections.
  */
 async function authorize(request: Request, id: string | undefined) {
-  await requirePermission(request, "request:hour-correction");
+  // An organization holds this grant only while verified (a pending or suspended one may not ask).
+  const user = await requirePermission(request, "request:hour-correction");
   const db = await getDb();
   const record = await getRecordForCorrection(db, id ?? "");
   if (!record) notFound();
-  const user = await requirePermission(request, "request:hour-correction", correctionScopeTarget(record));
-  // An organization acts only while verified (a pending or suspended one may not ask either).
-  if (user.role === "provider_member" && user.organizationStatus !== "verified") forbidden();
+  authorizeOrRespond(user.actor, "request:hour-correction", correctionScopeTarget(record));
   return { user, record, db };
 }
 

@@ -11,7 +11,8 @@ import { decisionReasonSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
-import { forbidden, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { can } from "~/domains/accounts/authorize";
+import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
@@ -25,9 +26,8 @@ const querySchema = z.object({
 });
 
 async function reviewer(request: Request) {
-  const user = await requirePermission(request, "approve:hour-record");
-  const scope = await scopeOf(user, "approve", "hour-record");
-  if (scope !== "office" && scope !== "district") forbidden();
+  const user = await requireActor(request);
+  const scope = authorizeOrRespond(user.actor, "approve:hour-record");
   return { user, scope };
 }
 
@@ -54,9 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     total,
     page: params.page,
-    canDecideCorrections: user.permissions.some((permission) =>
-      permission.startsWith("approve:hour-correction:"),
-    ),
+    canDecideCorrections: can(user.actor, "approve:hour-correction"),
   };
 }
 

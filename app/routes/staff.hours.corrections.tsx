@@ -10,7 +10,7 @@ import { decisionReasonSchema, REASON_MAX } from "~/domains/volunteers/hours-val
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
-import { forbidden, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
@@ -18,9 +18,8 @@ export const handle = { i18n: ["common", "hours", "validation"] };
 const PAGE_SIZE = 25;
 
 async function decider(request: Request) {
-  const user = await requirePermission(request, "approve:hour-correction");
-  const scope = await scopeOf(user, "approve", "hour-correction");
-  if (scope !== "office" && scope !== "district") forbidden();
+  const user = await requireActor(request);
+  const scope = authorizeOrRespond(user.actor, "approve:hour-correction");
   return { user, scope };
 }
 

@@ -5,15 +5,17 @@ import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { organizationKinds } from "~/domains/accounts/limits";
+import { can } from "~/domains/accounts/authorize";
 import {
   decideOrganization,
-  getOrganization,
+  getOrganizationInScope,
   listOrganizations,
 } from "~/domains/accounts/organizations.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
-import { notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
+import { clientIp } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -28,14 +30,14 @@ const querySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:organization");
-  const scope = await scopeOf(user, "read", "organization");
-  if (scope !== "district" && scope !== "any") notFound();
+  const { actor } = await requireActor(request);
+  // The register of a district: seeing only one's own organization is not enough (403).
+  const scope = authorizeOrRespond(actor, "read:organization:district");
   const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const status = new URL(request.url).searchParams.has("status") ? params.status : "pending";
   const { rows, total } = await listOrganizations(await getDb(), {
     scope,
-    districtId: user.districtId,
+    actor,
     status,
     kind: params.kind,
     search: params.q || undefined,
@@ -49,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     page: params.page,
     status: status ?? "",
-    canSuspend: user.permissions.some((permission) => permission.startsWith("suspend:organization:")),
+    canSuspend: can(actor, "suspend:organization"),
   };
 }
 
@@ -62,22 +64,23 @@ const decisionSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireActor(request);
   const formData = await request.formData();
   const parsed = decisionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return formFailure(formData, { form: "validation:form.invalid" });
-  const db = await getDb();
-  const organization = await getOrganization(db, parsed.data.organizationId);
-  if (!organization || organization.kind === "bureau" || organization.kind === "office") notFound();
   const verb =
     parsed.data.decision === "suspend" || parsed.data.decision === "reinstate" ? "suspend" : "verify";
-  const user = await requirePermission(request, `${verb}:organization`, {
-    districtId: organization.districtId,
-  });
+  // The role's permission first (403), then the organization only within the actor's scope (404).
+  const scope = authorizeOrRespond(actor, `${verb}:organization`);
+  const db = await getDb();
+  const organization = await getOrganizationInScope(db, parsed.data.organizationId, scope, actor);
+  if (!organization) notFound();
   const result = await decideOrganization(db, {
     organizationId: organization.id,
     decision: parsed.data.decision,
     reason: parsed.data.reason ?? null,
-    actorId: user.id,
+    actorId: actor.id,
+    ipAddress: clientIp(request),
   });
   if (!result.ok) {
     return formFailure(

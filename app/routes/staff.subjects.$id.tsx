@@ -14,7 +14,9 @@ import { consentDataCategories, consentSchema, revealSchema } from "~/domains/su
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
-import { can, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { can } from "~/domains/accounts/authorize";
+import { withDomainErrors } from "~/utils/domain-errors.server";
+import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { listOf } from "~/utils/list-format";
 import { formatDateTime } from "~/utils/dates";
@@ -22,9 +24,8 @@ import { formatDateTime } from "~/utils/dates";
 export const handle = { i18n: ["common", "subjects", "validation"] };
 
 async function loadCase(request: Request, id: string) {
-  const user = await requirePermission(request, "read:subject");
-  const scope = await scopeOf(user, "read", "subject");
-  if (!scope) notFound();
+  const user = await requireActor(request);
+  const scope = authorizeOrRespond(user.actor, "read:subject");
   const actor = { id: user.id, organizationId: user.organizationId, districtId: user.districtId };
   const subject = await getSubjectCase(await getDb(), id, scope, actor);
   if (!subject) notFound();
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const t = await i18nServer.getFixedT(request, "subjects");
   const target = { officeId: subject.officeId, districtId: subject.districtId };
-  const canManageConsent = await can(user, "manage", "consent", target);
+  const canManageConsent = can(user.actor, "manage:consent", target);
   return {
     title: t("detail.title", { caseCode: subject.caseCode }),
     subject: {
@@ -56,9 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
     })),
     recipients: canManageConsent ? await consentRecipients(db, subject.districtId) : [],
-    canReveal: user.permissions.some((permission) => permission.startsWith("read-identity:subject:")),
+    canReveal: can(user.actor, "read-identity:subject", target),
     canManageConsent,
-    canEnd: await can(user, "update", "subject", target),
+    canEnd: can(user.actor, "update:subject", target),
   };
 }
 
@@ -66,8 +67,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 const intentSchema = z.object({ intent: z.enum(["reveal", "end", "consent", "withdraw"]) });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { user, actor, subject } = await loadCase(request, params.id ?? "");
+  const target = { officeId: subject.officeId, districtId: subject.districtId };
   const formData = await request.formData();
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
@@ -75,13 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ipAddress = clientIp(request);
 
   if (intent.data.intent === "reveal") {
-    await requirePermission(request, "read-identity:subject", {
-      officeId: subject.officeId,
-      districtId: subject.districtId,
-    });
+    const scope = authorizeOrRespond(user.actor, "read-identity:subject", target);
     const parsed = revealSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return formFailure(formData, { purpose: parsed.error.issues[0]!.message });
-    const scope = (await scopeOf(user, "read-identity", "subject"))!;
     const identity = await viewSubjectIdentity(db, {
       subjectId: subject.id,
       scope,
@@ -93,11 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { intent: "reveal" as const, identity };
   }
   if (intent.data.intent === "end") {
-    await requirePermission(request, "update:subject:office", { officeId: subject.officeId });
+    authorizeOrRespond(user.actor, "update:subject", target);
     await endSubject(db, { subjectId: subject.id, actor: { ...actor, ipAddress } });
     return { intent: "end" as const, done: true };
   }
-  await requirePermission(request, "manage:consent:office", { officeId: subject.officeId });
+  authorizeOrRespond(user.actor, "manage:consent", target);
   if (intent.data.intent === "withdraw") {
     const consentId = z.uuid().safeParse(formData.get("consentId"));
     if (
@@ -137,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return formFailure(typed, { [result.field]: result.error });
   return { intent: "consent" as const, done: true };
-}
+});
 
 export default function SubjectDetail() {
   const { t, i18n } = useTranslation("subjects");

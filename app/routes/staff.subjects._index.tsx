@@ -9,7 +9,8 @@ import { normalizeResidentId } from "~/domains/subjects/resident-id";
 import { findSubjectByIdNumber, listSubjects } from "~/domains/subjects/subjects.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { requirePermission, scopeOf } from "~/utils/permissions.server";
+import { can } from "~/domains/accounts/authorize";
+import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
 
 export const handle = { i18n: ["common", "subjects"] };
 
@@ -21,9 +22,8 @@ const querySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:subject");
-  const scope = await scopeOf(user, "read", "subject");
-  if (!scope) throw new Response("Forbidden", { status: 403 });
+  const user = await requireActor(request);
+  const scope = authorizeOrRespond(user.actor, "read:subject");
   const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const db = await getDb();
   const actor = { id: user.id, organizationId: user.organizationId, districtId: user.districtId };
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     page: params.page,
     status: new URL(request.url).searchParams.get("status") ?? "active",
-    canCreate: user.permissions.includes("create:subject:office"),
+    canCreate: can(user.actor, "create:subject"),
   };
 }
 

@@ -8,6 +8,7 @@ import { subjectRegistrationSchema, supervisionLevels } from "~/domains/subjects
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
+import { withDomainErrors } from "~/utils/domain-errors.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "create:subject:office");
   const parsed = await parseForm(request, subjectRegistrationSchema);
   if (!parsed.success) return parsed.failure;
@@ -37,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (!result.ok) return formFailure(parsed.formData, { [result.field]: result.error });
   return redirect(`/staff/subjects/${result.id}?registered=1`);
-}
+});
 
 export default function NewSubject() {
   const { t } = useTranslation("subjects");

@@ -15,7 +15,8 @@ import { dayParts, weekDays } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
-import { can, forbidden, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { can } from "~/domains/accounts/authorize";
+import { type AuthorizedUser, authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { listOf } from "~/utils/list-format";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
@@ -23,24 +24,22 @@ import { QualificationSummary } from "~/components/volunteers/QualificationSumma
 
 export const handle = { i18n: ["common", "volunteers", "validation"] };
 
-async function loadVolunteer(request: Request, id: string) {
-  const user = await requirePermission(request, "read:volunteer");
-  const scope = await scopeOf(user, "read", "volunteer");
-  if (scope !== "office" && scope !== "district") notFound();
+/** The role's permission first (403), then the volunteer only within the reader's scope (404). */
+async function loadVolunteer(user: AuthorizedUser, id: string) {
+  const scope = authorizeOrRespond(user.actor, "read:volunteer");
   if (!z.uuid().safeParse(id).success) notFound();
   const actor = { id: user.id, organizationId: user.organizationId, districtId: user.districtId };
   const volunteer = await getVolunteerForStaff(await getDb(), id, scope, actor);
   if (!volunteer) notFound();
-  return { user, scope, actor, volunteer };
+  return { scope, actor, volunteer };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, volunteer } = await loadVolunteer(request, params.id ?? "");
+  const user = await requireActor(request);
+  const { volunteer } = await loadVolunteer(user, params.id ?? "");
   const db = await getDb();
   const t = await i18nServer.getFixedT(request, "volunteers");
   const target = { officeId: volunteer.homeOfficeId, districtId: volunteer.districtId };
-  const approveScope = await scopeOf(user, "approve", "volunteer");
-  const canDecide = await can(user, "approve", "volunteer", target);
   return {
     title: t("staff.detailTitle", { name: volunteer.legalName }),
     volunteer: {
@@ -55,9 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: row.createdAt.toISOString(),
       decidedAt: row.decidedAt?.toISOString() ?? null,
     })),
-    canDecide,
-    // Suspension stops a volunteer everywhere in the district: the bureau's call.
-    canSuspend: canDecide && approveScope === "district",
+    canDecide: can(user.actor, "approve:volunteer", target),
+    canSuspend: can(user.actor, "suspend:volunteer", target),
   };
 }
 
@@ -65,11 +63,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 const intentSchema = z.object({ intent: z.enum(["reveal", "decide", "qualification"]) });
 
+/**
+ * The grant each form needs. Suspension stops a volunteer everywhere in the district: only the
+ * bureau holds `suspend:volunteer`.
+ */
+function permissionFor(intent: z.infer<typeof intentSchema>["intent"], formData: FormData): string {
+  if (intent === "reveal") return "read:volunteer";
+  const decision = formData.get("decision");
+  if (intent === "decide" && (decision === "suspend" || decision === "reinstate")) return "suspend:volunteer";
+  return "approve:volunteer";
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope, actor, volunteer } = await loadVolunteer(request, params.id ?? "");
+  const user = await requireActor(request);
+  authorizeOrRespond(user.actor, "read:volunteer");
   const formData = await request.formData();
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   if (!intent.success) return formFailure(formData, {}, 400, "validation:form.invalid");
+  const permission = permissionFor(intent.data.intent, formData);
+  authorizeOrRespond(user.actor, permission);
+  const { scope, actor, volunteer } = await loadVolunteer(user, params.id ?? "");
   const db = await getDb();
   const ipAddress = clientIp(request);
 
@@ -84,8 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const target = { officeId: volunteer.homeOfficeId, districtId: volunteer.districtId };
-  await requirePermission(request, "approve:volunteer", target);
-  const approveScope = (await scopeOf(user, "approve", "volunteer"))!;
+  const decisionScope = authorizeOrRespond(user.actor, permission, target);
 
   if (intent.data.intent === "qualification") {
     const parsed = z
@@ -96,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       volunteerId: volunteer.userId,
       qualificationId: parsed.data.qualificationId,
       decision: parsed.data.decision,
-      scope: approveScope,
+      scope: decisionScope,
       actor: { ...actor, ipAddress },
     });
     if (!done) return formFailure(formData, {}, 409, "volunteers:errors.qualificationNotFound");
@@ -109,16 +121,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return formFailure(formData, errors);
   }
-  if (
-    (parsed.data.decision === "suspend" || parsed.data.decision === "reinstate") &&
-    approveScope !== "district"
-  )
-    forbidden();
   const result = await decideVolunteer(db, {
     volunteerId: volunteer.userId,
     decision: parsed.data.decision,
     reason: parsed.data.reason,
-    scope: approveScope,
+    scope: decisionScope,
     actor: { ...actor, ipAddress },
   });
   if (!result.ok) {

@@ -8,7 +8,7 @@ import { listVolunteers } from "~/domains/volunteers/registration.server";
 import { volunteerStatuses } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { forbidden, requirePermission, scopeOf } from "~/utils/permissions.server";
+import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
 import { formatDateTime } from "~/utils/dates";
 
@@ -27,9 +27,8 @@ const querySchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:volunteer");
-  const scope = await scopeOf(user, "read", "volunteer");
-  if (scope !== "office" && scope !== "district") forbidden();
+  const user = await requireActor(request);
+  const scope = authorizeOrRespond(user.actor, "read:volunteer");
   const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const status = params.status === undefined ? "pending" : params.status;
   const { rows, total } = await listVolunteers(await getDb(), {

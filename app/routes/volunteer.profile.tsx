@@ -15,7 +15,7 @@ import {
 import { normalizeResidentId, parseResidentId } from "~/domains/subjects/resident-id";
 import { qualificationKinds, volunteerSkills } from "~/domains/volunteers/activity-options";
 import { hoursOf } from "~/domains/volunteers/format";
-import { parseProfileForm, profileEcho } from "~/domains/volunteers/profile-form.server";
+import { parseProfileForm, profileEcho } from "~/utils/profile-form.server";
 import { qualificationSchema } from "~/domains/volunteers/profile-validation";
 import {
   addQualification,

@@ -1,23 +1,21 @@
 import { redirect } from "@remix-run/node";
 import { rolePermissions } from "#db/schema/accounts";
-import {
-  type Actor,
-  isAllowed,
-  type ScopeTarget,
-  widestScope,
-  type Scope,
-} from "~/domains/accounts/permissions";
+import { type Actor, actorOf } from "~/domains/accounts/actor";
+import { authorize } from "~/domains/accounts/authorize";
 import type { Role } from "~/domains/accounts/roles";
+import type { ScopeTarget } from "~/domains/accounts/scope";
 import type { SessionUser } from "~/domains/accounts/sessions.server";
 import { getDb } from "./db.server";
+import { responseOf } from "./domain-errors.server";
 import { safeRedirectPath } from "./redirect";
 import { type CurrentSession, getCurrentSession } from "./session.server";
 import { singleton } from "./singleton.server";
 
 /**
- * The one place where access is decided. Routes call `requireUser` / `requirePermission`; hiding a
- * button is never access control. Permissions come from the role_permissions table (seeded by a
- * migration), loaded once per process.
+ * Authentication for routes, and the Actor built once per request. Access itself is decided by the
+ * pure `authorize` / `can` of app/domains/accounts/authorize.ts on that actor; hiding a button is
+ * never access control. Grants come from the role_permissions table (seeded by migrations, the
+ * same list as app/domains/permission-registry.ts), loaded once per process.
  */
 function loadGrants(): Promise<Map<Role, string[]>> {
   return singleton("role-permissions", async () => {
@@ -33,9 +31,12 @@ export async function permissionsOf(role: Role): Promise<string[]> {
   return (await loadGrants()).get(role) ?? [];
 }
 
-function actorOf(user: SessionUser): Actor {
-  return { id: user.id, role: user.role, organizationId: user.organizationId, districtId: user.districtId };
+/** The actor of a signed-in user: who they are, where they sit, and what they may do. */
+export async function actorOfUser(user: SessionUser): Promise<Actor> {
+  return actorOf(user, await permissionsOf(user.role));
 }
+
+export type AuthorizedUser = SessionUser & { actor: Actor };
 
 function loginRedirect(request: Request): never {
   const url = new URL(request.url);
@@ -60,6 +61,12 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return (await requireSession(request)).user;
 }
 
+/** The signed-in user with their actor, or a redirect to the login page. */
+export async function requireActor(request: Request): Promise<AuthorizedUser> {
+  const user = await requireUser(request);
+  return { ...user, actor: await actorOfUser(user) };
+}
+
 /** Pages only for visitors who are not signed in (login, registration) send others home. */
 export async function requireAnonymous(request: Request): Promise<void> {
   if (await getUser(request)) throw redirect("/dashboard");
@@ -74,41 +81,25 @@ export function notFound(): never {
 }
 
 /**
- * Requires `action:entity` (optionally at a given scope, e.g. 'verify:organization:district').
- * With a target, the user's scope must cover the object: an object of another office or
- * organization answers 404 so its existence is not revealed.
+ * Authenticates, then requires `action:entity` (or `action:entity:scope`, "at least this reach").
+ * The uniform policy, decided before any data of the object is read or returned: a role without
+ * the permission → 403; with a target, an object outside the actor's scope → 404.
  */
 export async function requirePermission(
   request: Request,
   permission: string,
   target?: ScopeTarget,
-): Promise<SessionUser & { permissions: string[] }> {
-  const user = await requireUser(request);
-  const granted = await permissionsOf(user.role);
-  const [action = "", entity = "", scope] = permission.split(":");
-  if (scope && !granted.includes(permission) && !coversWider(granted, action, entity, scope as Scope))
-    forbidden();
-  if (!isAllowed(granted, actorOf(user), action, entity)) forbidden();
-  if (target && !isAllowed(granted, actorOf(user), action, entity, target)) notFound();
-  return { ...user, permissions: granted };
+): Promise<AuthorizedUser> {
+  const user = await requireActor(request);
+  authorizeOrRespond(user.actor, permission, target);
+  return user;
 }
 
-function coversWider(granted: string[], action: string, entity: string, scope: Scope): boolean {
-  const order: Scope[] = ["own", "organization", "office", "district", "any"];
-  const widest = widestScope(granted, action, entity);
-  return widest !== null && order.indexOf(widest) >= order.indexOf(scope);
-}
-
-/** For conditional UI and list queries: may this user do action:entity (at the target)? */
-export async function can(
-  user: SessionUser,
-  action: string,
-  entity: string,
-  target?: ScopeTarget,
-): Promise<boolean> {
-  return isAllowed(await permissionsOf(user.role), actorOf(user), action, entity, target);
-}
-
-export async function scopeOf(user: SessionUser, action: string, entity: string): Promise<Scope | null> {
-  return widestScope(await permissionsOf(user.role), action, entity);
+/** `authorize`, answering a refusal with its status (for routes that check an object they loaded). */
+export function authorizeOrRespond(actor: Actor, permission: string, target?: ScopeTarget) {
+  try {
+    return authorize(actor, permission, target);
+  } catch (error) {
+    throw responseOf(error) ?? error;
+  }
 }

@@ -6,13 +6,15 @@
  */
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { organizations, users } from "#db/schema/accounts";
+import { organizations, permissions, rolePermissions, users } from "#db/schema/accounts";
 import { activities, hourCorrections, hourRecords, volunteerProfiles } from "#db/schema/volunteers";
 import { residentIdCheckCharacter } from "~/domains/subjects/resident-id";
 import { registerSubject } from "~/domains/subjects/subjects.server";
 import { submitVolunteerProfile } from "~/domains/volunteers/registration.server";
 import type { Role } from "~/domains/accounts/roles";
+import { permissionDefinitions, rolePermissionSeed } from "~/domains/permission-registry";
 import { createSession } from "~/domains/accounts/sessions.server";
+import { encrypt } from "~/utils/crypto.server";
 import type { Database } from "~/utils/db.server";
 import { resetDatabase, testConnection } from "./helpers";
 
@@ -45,10 +47,22 @@ interface RouteCase {
   /** Route with no action: posting is answered by Remix with 405. */
   noAction?: boolean;
   noLoader?: boolean;
+  /** Further posts, each at fresh route params (built per principal) of the own or other district. */
+  morePosts?: {
+    label: string;
+    district: "own" | "other";
+    params?: (objects: Objects) => Promise<Record<string, string>>;
+    body: (objects: Objects) => Promise<Record<string, string>>;
+    expect: Expectation;
+  }[];
 }
 
 interface Objects {
   pendingOrganization(district: "own" | "other"): Promise<string>;
+  /** A fresh verified social organization of the own (or the other) district. */
+  verifiedOrganization(district: "own" | "other"): Promise<string>;
+  /** A fresh approved volunteer whose home office is in the own (or the other) district. */
+  approvedVolunteer(district: "own" | "other"): Promise<string>;
   /** The subject registered in the office of the own (or the other) district. */
   subjectId(district: "own" | "other"): string;
   /** A volunteer registered with the office of the own (or the other) district. */
@@ -95,18 +109,10 @@ const matrix: Record<string, RouteCase> = {
     get: { anonymous: 302, signedIn: 200 },
     post: { expect: { anonymous: 302, signedIn: 400 }, body: empty },
   },
+  // The district's register: seeing one's own organization is not enough (403 like any other role
+  // without the grant); verifying at the district's staff, suspending only at the bureau.
   "staff.organizations.tsx": {
-    get: {
-      anonymous: 302,
-      volunteer: 403,
-      enterprise_member: 404,
-      law_firm_admin: 404,
-      lawyer: 404,
-      provider_member: 404,
-      office_staff: 200,
-      bureau_admin: 200,
-      system_admin: 200,
-    },
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, system_admin: 200, default: 403 },
     post: {
       expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, system_admin: 200, default: 403 },
       body: async (objects) => ({
@@ -121,6 +127,21 @@ const matrix: Record<string, RouteCase> = {
         decision: "verify",
       }),
     },
+    morePosts: (["own", "other"] as const).map((district) => ({
+      label: `suspend an organization (${district} district)`,
+      district,
+      body: async (objects: Objects) => ({
+        organizationId: await objects.verifiedOrganization(district),
+        decision: "suspend",
+        reason: "授权测试",
+      }),
+      expect: {
+        anonymous: 302,
+        bureau_admin: district === "own" ? 200 : 404,
+        system_admin: 200,
+        default: 403,
+      },
+    })),
   },
   "admin.staff.tsx": {
     get: { anonymous: 302, bureau_admin: 200, system_admin: 200, default: 403 },
@@ -244,6 +265,15 @@ const matrix: Record<string, RouteCase> = {
       expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
       body: async () => ({ intent: "reveal" }),
     },
+    // Suspension is the bureau's grant (suspend:volunteer:district): office staff, who vet the
+    // volunteer, get 403 whichever volunteer they aim at.
+    morePosts: (["own", "other"] as const).map((district) => ({
+      label: `suspend a volunteer (${district} district)`,
+      district,
+      params: async (objects: Objects) => ({ id: await objects.approvedVolunteer(district) }),
+      body: async () => ({ intent: "decide", decision: "suspend", reason: "授权测试" }),
+      expect: { anonymous: 302, bureau_admin: district === "own" ? 200 : 404, default: 403 },
+    })),
   },
   // Service hours: the volunteer's own pages; review by the office in charge and its bureau; the
   // check-in code only for the activity's organizers; corrections asked by the volunteer (own record)
@@ -416,6 +446,42 @@ const objects: Objects = {
       })
       .returning();
     return row!.id;
+  },
+  async verifiedOrganization(district) {
+    const id = await objects.pendingOrganization(district);
+    await db.update(organizations).set({ status: "verified" }).where(eq(organizations.id, id));
+    return id;
+  },
+  async approvedVolunteer(district) {
+    counter += 1;
+    const [account] = await db
+      .insert(users)
+      .values({
+        email: `approved-${counter}@matrix.test`,
+        displayName: `approved ${counter}`,
+        role: "volunteer",
+        emailVerifiedAt: new Date(),
+      })
+      .returning();
+    await db.insert(volunteerProfiles).values({
+      userId: account!.id,
+      volunteerNumber: `V2026998${String(counter).padStart(3, "0")}`,
+      status: "approved",
+      legalName: "授权测试志愿者",
+      idNumberCiphertext: encrypt("11010519900307001X"),
+      idNumberHash: `matrix-approved-${counter}`,
+      gender: "female",
+      birthDate: "1990-01-01",
+      phone: "13800000000",
+      homeOfficeId: officeIds[district],
+      districtId: districts[district],
+      emergencyContactName: "联系人",
+      emergencyContactPhone: "13900000000",
+      termsVersion: "matrix",
+      termsAcceptedAt: new Date(),
+      decidedAt: new Date("2026-01-01T00:00:00Z"),
+    });
+    return account!.id;
   },
   subjectId: (district) => subjectIds[district],
   volunteerId: (district) => volunteerIds[district],
@@ -736,7 +802,99 @@ describe("authorization matrix", () => {
           }
           expect(actual, `${file} (${district} district)`).toEqual(wanted);
         }
+        for (const extra of routeCase.morePosts ?? []) {
+          const actual: Record<string, number> = {};
+          const wanted: Record<string, number> = {};
+          for (const principal of principals) {
+            const params = extra.params ? await extra.params(objects) : (routeCase.params ?? {});
+            const answer = await answerOf(
+              module.action!,
+              await request(principal, file, "POST", await extra.body(objects)),
+              params,
+            );
+            expectNoSubjectData(principal, file, answer.payload);
+            actual[principal] = answer.status;
+            wanted[principal] = expected(extra.expect, principal);
+          }
+          expect(actual, `${file}: ${extra.label}`).toEqual(wanted);
+        }
       });
     });
   }
+});
+
+/**
+ * The uniform policy, checked on every route's table above (which the tests assert against the
+ * live answers): a role without the permission gets 403 whatever object it names, and 404 (an
+ * object outside the actor's scope) only ever goes to a role that holds the permission — so a 403
+ * never depends on the object, and a 404 never stands for a missing role.
+ */
+describe("403-vs-404 policy", () => {
+  const pairs = Object.entries(matrix).flatMap(([file, routeCase]) => [
+    ...(routeCase.get && routeCase.getOther
+      ? [{ label: `${file} GET`, own: routeCase.get, other: routeCase.getOther }]
+      : []),
+    ...(routeCase.post && routeCase.postOther
+      ? [{ label: `${file} POST`, own: routeCase.post.expect, other: routeCase.postOther.expect }]
+      : []),
+    ...pairsOf(file, routeCase.morePosts ?? []),
+  ]);
+
+  it("has own-and-other pairs for every route that names an object", () => {
+    const objectRoutes = Object.entries(matrix).filter(([, routeCase]) => routeCase.paramsFor);
+    for (const [file, routeCase] of objectRoutes) expect(routeCase.getOther, file).toBeDefined();
+    expect(pairs.length).toBeGreaterThanOrEqual(objectRoutes.length);
+  });
+
+  it("a route that names no object answers 404 to no role while it serves others", () => {
+    for (const [file, routeCase] of Object.entries(matrix)) {
+      if (routeCase.params || routeCase.paramsFor) continue;
+      for (const [method, expectation] of [
+        ["GET", routeCase.get],
+        ["POST", routeCase.post?.expect],
+      ] as const) {
+        if (!expectation) continue;
+        const statuses = principals.map((principal) => expected(expectation, principal));
+        if (statuses.includes(404))
+          expect(
+            statuses.every((status) => status === 404),
+            `${file} ${method}: ${statuses}`,
+          ).toBe(true);
+      }
+    }
+  });
+
+  for (const principal of principals.filter((principal) => principal !== "anonymous")) {
+    it(`${principal}: 403 does not depend on the object, 404 only where the role is granted`, () => {
+      for (const { label, own, other } of pairs) {
+        const [ownStatus, otherStatus] = [expected(own, principal), expected(other, principal)];
+        if (ownStatus === 403) expect(otherStatus, `${label}: other district`).toBe(403);
+        if (otherStatus === 404) expect(ownStatus, `${label}: own district`).not.toBe(403);
+      }
+    });
+  }
+});
+
+function pairsOf(file: string, posts: NonNullable<RouteCase["morePosts"]>) {
+  const byLabel = new Map<string, { own?: Expectation; other?: Expectation }>();
+  for (const post of posts) {
+    const key = post.label.replace(/ \((own|other) district\)$/, "");
+    byLabel.set(key, { ...byLabel.get(key), [post.district]: post.expect });
+  }
+  return [...byLabel.entries()]
+    .filter(([, pair]) => pair.own && pair.other)
+    .map(([label, pair]) => ({ label: `${file} ${label}`, own: pair.own!, other: pair.other! }));
+}
+
+describe("grants", () => {
+  it("the role_permissions table holds exactly the grants the domains declare", async () => {
+    const rows = await db.select().from(rolePermissions);
+    const inDatabase = rows.map((row) => `${row.role} ${row.permission}`).sort();
+    const inCode = Object.entries(rolePermissionSeed)
+      .flatMap(([role, keys]) => keys.map((key) => `${role} ${key}`))
+      .sort();
+    expect(inDatabase).toEqual(inCode);
+    const keys = (await db.select({ key: permissions.key }).from(permissions)).map(({ key }) => key);
+    expect(keys.sort()).toEqual(permissionDefinitions.map(({ key }) => key).sort());
+  });
 });

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { demoAccounts, demoVolunteerAccounts, seedDemoData } from "#db/seed";
 import { organizations, rolePermissions, users } from "#db/schema/accounts";
 import { emailOutbox, notificationPreferences, notifications } from "#db/schema/notifications";
-import { rolePermissionSeed } from "~/domains/accounts/permissions";
+import { rolePermissionSeed } from "~/domains/permission-registry";
 import type { Role } from "~/domains/accounts/roles";
 import { createSession } from "~/domains/accounts/sessions.server";
 import { getNotificationPreferences } from "~/domains/notifications/inbox.server";

@@ -1,3 +1,6 @@
+import type { Actor } from "~/domains/accounts/actor";
+import { can } from "~/domains/accounts/authorize";
+
 /**
  * The header's navigation. Each role's features add their entries here as they land; the list a
  * visitor sees is decided on the server from their permissions, never by hiding links in the UI.
@@ -20,23 +23,23 @@ export function anonymousNavigation(): NavItem[] {
 }
 
 /** Signed-in users: their own pages plus each feature their permissions open (decided on the server). */
-export function signedInNavigation(permissions: readonly string[]): NavItem[] {
-  const holds = (prefix: string) => permissions.some((permission) => permission.startsWith(prefix));
+export function signedInNavigation(actor: Actor): NavItem[] {
+  const holds = (permission: string) => can(actor, permission);
   const items: NavItem[] = [{ labelKey: "accounts:nav.dashboard", to: "/dashboard" }];
-  if (holds("read:subject:")) items.push({ labelKey: "nav.subjects", to: "/staff/subjects" });
-  if (holds("register:volunteer-profile:"))
+  if (holds("read:subject")) items.push({ labelKey: "nav.subjects", to: "/staff/subjects" });
+  if (holds("register:volunteer-profile"))
     items.push({ labelKey: "nav.volunteerProfile", to: "/volunteer/profile" });
-  if (holds("read:volunteer:")) items.push({ labelKey: "nav.volunteers", to: "/staff/volunteers" });
-  if (holds("read:activity:")) items.push({ labelKey: "nav.activities", to: "/activities" });
-  if (holds("create:hour-record:")) items.push({ labelKey: "nav.hours", to: "/hours" });
-  if (holds("issue:certificate:")) items.push({ labelKey: "nav.certificates", to: "/certificates" });
-  if (holds("approve:hour-record:")) items.push({ labelKey: "nav.hourReview", to: "/staff/hours" });
-  if (holds("manage:star-thresholds:")) items.push({ labelKey: "nav.starLevels", to: "/admin/star-levels" });
-  if (holds("verify:organization:"))
+  if (holds("read:volunteer")) items.push({ labelKey: "nav.volunteers", to: "/staff/volunteers" });
+  if (holds("read:activity")) items.push({ labelKey: "nav.activities", to: "/activities" });
+  if (holds("create:hour-record")) items.push({ labelKey: "nav.hours", to: "/hours" });
+  if (holds("issue:certificate")) items.push({ labelKey: "nav.certificates", to: "/certificates" });
+  if (holds("approve:hour-record")) items.push({ labelKey: "nav.hourReview", to: "/staff/hours" });
+  if (holds("manage:star-thresholds")) items.push({ labelKey: "nav.starLevels", to: "/admin/star-levels" });
+  if (holds("verify:organization"))
     items.push({ labelKey: "accounts:nav.organizations", to: "/staff/organizations" });
-  if (holds("invite:staff:")) items.push({ labelKey: "accounts:nav.staff", to: "/admin/staff" });
-  if (holds("manage:outbox:")) items.push({ labelKey: "nav.outbox", to: "/admin/outbox" });
-  if (holds("read:audit-log:")) items.push({ labelKey: "nav.auditLog", to: "/admin/audit" });
+  if (holds("invite:staff")) items.push({ labelKey: "accounts:nav.staff", to: "/admin/staff" });
+  if (holds("manage:outbox")) items.push({ labelKey: "nav.outbox", to: "/admin/outbox" });
+  if (holds("read:audit-log")) items.push({ labelKey: "nav.auditLog", to: "/admin/audit" });
   items.push({ labelKey: "accounts:nav.account", to: "/account" });
   return items;
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { organizations, sessions, users } from "#db/schema/accounts";
+import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import { sendAccountEmail } from "./emails.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
@@ -330,18 +331,71 @@ export async function updateProfile(
   await db.update(users).set(input).where(eq(users.id, userId));
 }
 
-/** Role changes and deactivation end every session of the account at once. */
-export async function changeRole(db: Database, userId: string, role: Role) {
+/** Who changes an account (null for a system job or script), for the audit row. */
+export interface AccountChanger {
+  id: string | null;
+  ipAddress?: string | null;
+}
+
+/** Where an account sits, for the audit search of its district. */
+async function placeOfUser(tx: DbOrTx, userId: string) {
+  const [row] = await tx
+    .select({
+      role: users.role,
+      status: users.status,
+      kind: organizations.kind,
+      id: organizations.id,
+      districtId: organizations.districtId,
+    })
+    .from(users)
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, userId))
+    .for("update", { of: users });
+  if (!row) return null;
+  return {
+    role: row.role,
+    status: row.status,
+    districtId: row.kind === "bureau" ? row.id : (row.districtId ?? null),
+    officeId: row.kind === "office" ? row.id : null,
+  };
+}
+
+/** Role changes and deactivation end every session of the account at once, and are audited. */
+export async function changeRole(db: Database, userId: string, role: Role, changer: AccountChanger) {
   await db.transaction(async (tx) => {
+    const before = await placeOfUser(tx, userId);
+    if (!before) return;
     await tx.update(users).set({ role }).where(eq(users.id, userId));
     await invalidateAllSessions(tx, userId);
+    await recordAudit(tx, {
+      actorId: changer.id,
+      action: "update",
+      entityType: "user",
+      entityId: userId,
+      districtId: before.districtId,
+      officeId: before.officeId,
+      ipAddress: changer.ipAddress ?? null,
+      details: { field: "role", from: before.role, to: role },
+    });
   });
 }
 
-export async function deactivateUser(db: Database, userId: string) {
+export async function deactivateUser(db: Database, userId: string, changer: AccountChanger = { id: null }) {
   await db.transaction(async (tx) => {
+    const before = await placeOfUser(tx, userId);
+    if (!before) return;
     await tx.update(users).set({ status: "deactivated" }).where(eq(users.id, userId));
     await invalidateAllSessions(tx, userId);
+    await recordAudit(tx, {
+      actorId: changer.id,
+      action: "status_change",
+      entityType: "user",
+      entityId: userId,
+      districtId: before.districtId,
+      officeId: before.officeId,
+      ipAddress: changer.ipAddress ?? null,
+      details: { from: before.status, status: "deactivated" },
+    });
   });
 }
 

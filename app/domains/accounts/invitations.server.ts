@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { organizations, users } from "#db/schema/accounts";
+import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import type { LinkContext } from "./accounts.server";
 import { sendAccountEmail } from "./emails.server";
@@ -21,11 +22,12 @@ export type InvitationResult = { ok: true } | { ok: false; field: "email" | "org
 /**
  * A bureau admin invites staff of their district: office staff into one of its offices, or another
  * bureau admin into the bureau. The account exists at once without a password; the emailed link
- * sets one. `districtId` null means any district (system admin).
+ * sets one. `districtId` null means any district (system admin). The invitation is audited in the
+ * same transaction (the new account's id and role, never its email).
  */
 export async function inviteStaff(
   db: Database,
-  inviter: { id: string; displayName: string; districtId: string | null },
+  inviter: { id: string; displayName: string; districtId: string | null; ipAddress?: string | null },
   input: StaffInvitation,
   links: LinkContext,
 ): Promise<InvitationResult> {
@@ -67,6 +69,16 @@ export async function inviteStaff(
         expiresInMinutes: lifetimeMinutes,
       },
       idempotencyKey: `staff-invitation:${token.slice(0, 16)}`,
+    });
+    await recordAudit(tx, {
+      actorId: inviter.id,
+      action: "create",
+      entityType: "staff-invitation",
+      entityId: user.id,
+      districtId: districtOf ?? null,
+      officeId: organization.kind === "office" ? organization.id : null,
+      ipAddress: inviter.ipAddress ?? null,
+      details: { role: input.role, organizationId: organization.id },
     });
     return { ok: true } as const;
   });

@@ -1,9 +1,11 @@
 import { and, count, desc, eq, ilike, inArray, type SQL } from "drizzle-orm";
 import { organizations, users } from "#db/schema/accounts";
+import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
+import type { ActorRef } from "./actor";
 import { sendAccountEmail } from "./emails.server";
 import { organizationKinds } from "./limits";
-import type { Scope } from "./permissions";
+import { type Scope, scopeCondition } from "./scope";
 import {
   nextOrganizationStatus,
   type OrganizationDecision,
@@ -15,7 +17,7 @@ const SOCIAL_FORCE_KINDS = organizationKinds;
 type SocialForceKind = (typeof organizationKinds)[number];
 export interface OrganizationListQuery {
   scope: Scope;
-  districtId: string | null;
+  actor: ActorRef;
   status?: OrganizationStatus;
   kind?: SocialForceKind;
   search?: string;
@@ -25,9 +27,10 @@ export interface OrganizationListQuery {
 
 /** Social-force organizations in the viewer's scope, newest first, one page at a time. */
 export async function listOrganizations(db: DbOrTx, query: OrganizationListQuery) {
-  const conditions: SQL[] = [inArray(organizations.kind, [...SOCIAL_FORCE_KINDS])];
-  if (query.scope !== "any")
-    conditions.push(eq(organizations.districtId, query.districtId ?? "00000000-0000-0000-0000-000000000000"));
+  const conditions: SQL[] = [
+    inArray(organizations.kind, [...SOCIAL_FORCE_KINDS]),
+    organizationScope(query.scope, query.actor),
+  ];
   if (query.status) conditions.push(eq(organizations.status, query.status));
   if (query.kind) conditions.push(eq(organizations.kind, query.kind));
   if (query.search)
@@ -57,8 +60,22 @@ export async function listOrganizations(db: DbOrTx, query: OrganizationListQuery
   return { rows, total: total?.total ?? 0 };
 }
 
-export async function getOrganization(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+/** Social-force organizations sit in a district; staff scopes reach them through it. */
+const organizationScope = (scope: Scope, actor: ActorRef) =>
+  scopeCondition(actor, scope, { organizationId: organizations.id, districtId: organizations.districtId });
+
+/** A social-force organization within the actor's scope, or null (→ 404). */
+export async function getOrganizationInScope(db: DbOrTx, id: string, scope: Scope, actor: ActorRef) {
+  const [row] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.id, id),
+        inArray(organizations.kind, [...SOCIAL_FORCE_KINDS]),
+        organizationScope(scope, actor),
+      ),
+    );
   return row ?? null;
 }
 
@@ -67,11 +84,18 @@ export type DecisionResult =
 
 /**
  * Verifies, rejects, suspends or reinstates an organization, and tells its members by email.
- * Suspension ends its members' sessions so nothing more is done in its name.
+ * Suspension ends its members' sessions so nothing more is done in its name. The decision is
+ * audited in the same transaction (the reason stays on the organization, not in the log).
  */
 export async function decideOrganization(
   db: Database,
-  input: { organizationId: string; decision: OrganizationDecision; reason: string | null; actorId: string },
+  input: {
+    organizationId: string;
+    decision: OrganizationDecision;
+    reason: string | null;
+    actorId: string;
+    ipAddress?: string | null;
+  },
 ): Promise<DecisionResult> {
   if ((input.decision === "reject" || input.decision === "suspend") && !input.reason?.trim()) {
     return { ok: false, error: "reasonRequired" };
@@ -109,6 +133,15 @@ export async function decideOrganization(
         });
       }
     }
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: input.decision === "verify" ? "approve" : "status_change",
+      entityType: "organization",
+      entityId: current.id,
+      districtId: current.districtId,
+      ipAddress: input.ipAddress ?? null,
+      details: { kind: current.kind, decision: input.decision, from: current.status, status: next },
+    });
     return { ok: true, status: next } as const;
   });
 }

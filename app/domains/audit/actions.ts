@@ -11,3 +11,27 @@ export const auditActions = [
   "purge",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * What an audit row is about. Every writer names one of these, and /admin/audit shows each in the
+ * reader's language (a unit test checks both languages have every label). Names already in the log
+ * stay as written: the log is append-only.
+ */
+export const auditEntityTypes = [
+  "subject",
+  "consent",
+  "volunteer",
+  "volunteer-qualification",
+  "hour-record",
+  "hour-records",
+  "hour-correction",
+  "service_certificate",
+  "star-thresholds",
+  "organization",
+  "staff-invitation",
+  "user",
+] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+/** Purposes the system itself writes (a person's own words are shown as typed). */
+export const auditSystemPurposes = ["consented sharing", "proof of service", "volunteer vetting"] as const;

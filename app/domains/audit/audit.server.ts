@@ -4,7 +4,7 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import { auditLog } from "#db/schema/audit";
 import { users } from "#db/schema/accounts";
 import type { DbOrTx, Transaction } from "~/utils/db.server";
-import type { AuditAction } from "./actions";
+import type { AuditAction, AuditEntityType } from "./actions";
 import { type AuditContent, checkLink, GENESIS_HASH, hashAuditRow, type ChainedRow } from "./chain";
 
 export { auditActions, type AuditAction } from "./actions";
@@ -14,7 +14,7 @@ export interface AuditEntry {
   actorId: string | null;
   action: AuditAction;
   /** e.g. "subject", "consent", "hour-record". */
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string | null;
   /** The subject's case code when the entry concerns a subject. */
   caseCode?: string | null;

@@ -3,6 +3,8 @@ import { organizations } from "#db/schema/accounts";
 import { consents, subjects } from "#db/schema/subjects";
 import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
+import { scopeCondition } from "~/domains/accounts/scope";
+import { NotFoundError } from "~/domains/errors";
 import type { Actor } from "./subjects.server";
 import type { ConsentDataCategory } from "./validation";
 
@@ -45,11 +47,11 @@ export async function recordConsent(
       .where(
         and(
           eq(subjects.id, input.subjectId),
-          eq(subjects.officeId, input.actor.organizationId ?? ""),
+          scopeCondition(input.actor, "office", { officeId: subjects.officeId }),
           eq(subjects.status, "active"),
         ),
       );
-    if (!subject) throw new Response("Not Found", { status: 404 });
+    if (!subject) throw new NotFoundError("subject");
     const recipients = await consentRecipients(tx, subject.districtId);
     if (!recipients.some((recipient) => recipient.id === input.recipientOrganizationId)) {
       return {
@@ -98,7 +100,12 @@ export async function withdrawConsent(
       .select({ consent: consents, subject: subjects })
       .from(consents)
       .innerJoin(subjects, eq(subjects.id, consents.subjectId))
-      .where(and(eq(consents.id, input.consentId), eq(subjects.officeId, input.actor.organizationId ?? "")));
+      .where(
+        and(
+          eq(consents.id, input.consentId),
+          scopeCondition(input.actor, "office", { officeId: subjects.officeId }),
+        ),
+      );
     if (!row) return false;
     if (row.consent.withdrawnAt) return true;
     await tx

@@ -1,18 +1,17 @@
-import { and, count, desc, eq, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { organizations } from "#db/schema/accounts";
 import { consents, subjects } from "#db/schema/subjects";
 import { recordAudit } from "~/domains/audit/audit.server";
-import type { Scope } from "~/domains/accounts/permissions";
+import type { ActorRef } from "~/domains/accounts/actor";
+import { type Scope, scopeCondition as scopeConditionOn } from "~/domains/accounts/scope";
+import { ForbiddenError } from "~/domains/errors";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import { decrypt, encrypt, keyedHash, keyedHashesForSearch } from "~/utils/crypto.server";
 import { generateCaseCode } from "./case-code";
 import { isMinor, parseResidentId } from "./resident-id";
 
-export interface Actor {
-  id: string;
-  organizationId: string | null;
-  districtId: string | null;
-}
+/** Who acts on subjects: what their scope needs to know (see ~/domains/accounts/actor). */
+export type Actor = ActorRef;
 
 export interface SubjectRegistration {
   name: string;
@@ -46,7 +45,7 @@ export async function registerSubject(
       .select({ id: organizations.id, districtId: organizations.districtId })
       .from(organizations)
       .where(and(eq(organizations.id, actor.organizationId ?? ""), eq(organizations.kind, "office")));
-    if (!office?.districtId) throw new Response("Forbidden", { status: 403 });
+    if (!office?.districtId) throw new ForbiddenError("registering needs an office");
     const hashes = keyedHashesForSearch(input.idNumber);
     const [existing] = await tx
       .select({ id: subjects.id })
@@ -99,13 +98,8 @@ export interface SubjectListQuery {
   pageSize: number;
 }
 
-function scopeCondition(scope: Scope, actor: Actor): SQL {
-  if (scope === "office")
-    return eq(subjects.officeId, actor.organizationId ?? "00000000-0000-0000-0000-000000000000");
-  if (scope === "district")
-    return eq(subjects.districtId, actor.districtId ?? "00000000-0000-0000-0000-000000000000");
-  throw new Response("Forbidden", { status: 403 });
-}
+const scopeCondition = (scope: Scope, actor: Actor) =>
+  scopeConditionOn(actor, scope, { officeId: subjects.officeId, districtId: subjects.districtId });
 
 /** Case facts only — no identifying field — for the staff list. */
 export async function listSubjects(db: DbOrTx, query: SubjectListQuery) {

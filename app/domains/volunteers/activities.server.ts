@@ -15,22 +15,19 @@ import {
   type NotifyRecipient,
   recipientForUser,
 } from "~/domains/notifications/notify.server";
+import type { ActorRef } from "~/domains/accounts/actor";
+import { scopeCondition } from "~/domains/accounts/scope";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import type { ActivityCategory, VolunteerSkill } from "./activity-options";
 import { shanghaiDateOf, startOfShanghaiDay } from "./activity-time";
 import type { ActivityInput } from "./activity-validation";
 import { newCheckinSecret } from "./checkin-code";
 
-const NO_ID = "00000000-0000-0000-0000-000000000000";
 const DAY_MS = 24 * 60 * 60_000;
 
 /** Who organizes: office staff (scope `office`) or a member of a verified social organization. */
 export type OrganizerScope = "office" | "organization";
-export interface OrganizerActor {
-  id: string;
-  organizationId: string | null;
-  districtId: string | null;
-}
+export type OrganizerActor = ActorRef;
 
 /** A refusal: a field's validation key, or (no field) a message key of the `activities` namespace. */
 export type ActivityFailure = { ok: false; notFound?: false; field?: string; error: string } | NotFound;
@@ -41,28 +38,15 @@ const notFound: NotFound = { ok: false, notFound: true };
  * The activities an organizer manages: staff those held at their office (whoever organizes them —
  * the office hosts the service point and verifies the hours), an organization its own.
  */
-function organizerCondition(scope: OrganizerScope, actor: OrganizerActor): SQL {
-  const organizationId = actor.organizationId ?? NO_ID;
-  return scope === "office"
-    ? eq(activities.officeId, organizationId)
-    : eq(activities.organizerId, organizationId);
-}
-
-/** Where an activity sits, for `requirePermission(request, "manage:activity", target)`. */
-export function activityScopeTarget(activity: { organizerId: string; officeId: string; districtId: string }) {
-  return {
-    organizationId: activity.organizerId,
-    officeId: activity.officeId,
-    districtId: activity.districtId,
-  };
-}
+const organizerCondition = (scope: OrganizerScope, actor: OrganizerActor) =>
+  scopeCondition(actor, scope, { officeId: activities.officeId, organizationId: activities.organizerId });
 
 /** Offices an organizer may hold an activity at: staff their own, an organization its district's. */
 export async function officesForOrganizer(db: DbOrTx, scope: OrganizerScope, actor: OrganizerActor) {
   const condition =
     scope === "office"
-      ? eq(organizations.id, actor.organizationId ?? NO_ID)
-      : eq(organizations.districtId, actor.districtId ?? NO_ID);
+      ? scopeCondition(actor, "office", { officeId: organizations.id })
+      : scopeCondition(actor, "district", { districtId: organizations.districtId });
   return db
     .select({ id: organizations.id, name: organizations.name, districtId: organizations.districtId })
     .from(organizations)

@@ -8,7 +8,8 @@ import {
   starThresholds,
   volunteerProfiles,
 } from "#db/schema/volunteers";
-import type { Scope } from "~/domains/accounts/permissions";
+import type { ActorRef } from "~/domains/accounts/actor";
+import { type Scope, scopeCondition } from "~/domains/accounts/scope";
 import { type AuditEntry, recordAudit } from "~/domains/audit/audit.server";
 import { notify, recipientForUser } from "~/domains/notifications/notify.server";
 import { type Database, type DbOrTx, selectRows, type Transaction } from "~/utils/db.server";
@@ -26,21 +27,12 @@ import { DEFAULT_STAR_THRESHOLDS, levelsReached, progressToNext, type StarThresh
  * hour records (by id), then profiles (by user id), then the audit chain (last).
  */
 
-export interface StaffActor {
-  id: string;
-  organizationId: string | null;
-  districtId: string | null;
-  ipAddress: string;
-}
+export type StaffActor = ActorRef & { ipAddress: string };
 
-const NO_ID = "00000000-0000-0000-0000-000000000000";
 const HOURS_URL = "/hours";
 
-function recordScope(scope: Scope, actor: Pick<StaffActor, "organizationId" | "districtId">): SQL {
-  if (scope === "office") return eq(hourRecords.officeId, actor.organizationId ?? NO_ID);
-  if (scope === "district") return eq(hourRecords.districtId, actor.districtId ?? NO_ID);
-  throw new Response("Forbidden", { status: 403 });
-}
+const recordScope = (scope: Scope, actor: Pick<StaffActor, "organizationId" | "districtId">) =>
+  scopeCondition(actor, scope, { officeId: hourRecords.officeId, districtId: hourRecords.districtId });
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -397,7 +389,7 @@ export async function getRecordForCorrection(db: DbOrTx, recordId: string) {
   return { ...row, correctionPending: Boolean(pending) };
 }
 
-/** Where a record sits, for `requirePermission(request, "request:hour-correction", target)`. */
+/** Where a record sits, for `authorize(actor, "request:hour-correction", target)`. */
 export function correctionScopeTarget(record: {
   volunteerId: string;
   organizerId: string | null;
@@ -407,7 +399,7 @@ export function correctionScopeTarget(record: {
   return {
     ownerUserId: record.volunteerId,
     // Only an activity's organizer may ask on the volunteer's behalf.
-    organizationId: record.organizerId ?? NO_ID,
+    organizationId: record.organizerId,
     officeId: record.officeId,
     districtId: record.districtId,
   };

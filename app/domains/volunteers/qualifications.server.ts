@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, ne, or } from "drizzle-orm";
 import { volunteerProfiles, volunteerQualifications } from "#db/schema/volunteers";
-import type { Scope } from "~/domains/accounts/permissions";
+import { type Scope, scopeCondition } from "~/domains/accounts/scope";
 import { recordAudit } from "~/domains/audit/audit.server";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import type { Database, DbOrTx } from "~/utils/db.server";
@@ -8,8 +8,6 @@ import type { QualificationKind } from "./activity-options";
 import type { QualificationInput } from "./profile-validation";
 import type { StaffActor } from "./registration.server";
 import { qualificationExpiryState } from "./volunteer-profile";
-
-const NO_ID = "00000000-0000-0000-0000-000000000000";
 
 /**
  * Does the volunteer hold a qualification of `kind` that staff verified and that has not expired on
@@ -126,13 +124,10 @@ export async function decideQualification(
   },
   now = new Date(),
 ): Promise<boolean> {
-  const inScope =
-    input.scope === "office"
-      ? eq(volunteerProfiles.homeOfficeId, input.actor.organizationId ?? NO_ID)
-      : input.scope === "district"
-        ? eq(volunteerProfiles.districtId, input.actor.districtId ?? NO_ID)
-        : undefined;
-  if (!inScope) return false;
+  const inScope = scopeCondition(input.actor, input.scope, {
+    officeId: volunteerProfiles.homeOfficeId,
+    districtId: volunteerProfiles.districtId,
+  });
   return db.transaction(async (tx) => {
     const [profile] = await tx
       .select({

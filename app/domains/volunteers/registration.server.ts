@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, arrayContains, count, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, arrayContains, count, desc, eq, ilike, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { organizations, users } from "#db/schema/accounts";
 import { volunteerProfiles } from "#db/schema/volunteers";
 import { usersOfOrganization } from "~/domains/accounts/accounts.server";
-import type { Scope } from "~/domains/accounts/permissions";
+import type { ActorRef } from "~/domains/accounts/actor";
+import { type Scope, scopeCondition as scopeConditionOn } from "~/domains/accounts/scope";
 import { recordAudit } from "~/domains/audit/audit.server";
 import { notify, recipientForUser } from "~/domains/notifications/notify.server";
 import { parseResidentId, shanghaiDate } from "~/domains/subjects/resident-id";
@@ -26,11 +27,7 @@ import {
 const NO_ID = "00000000-0000-0000-0000-000000000000";
 
 /** Staff acting on volunteers: their office (office staff) and district (bureau admins). */
-export interface StaffActor {
-  id: string;
-  organizationId: string | null;
-  districtId: string | null;
-}
+export type StaffActor = ActorRef;
 
 /** The signed-in volunteer (their own account). */
 export interface VolunteerAccount {
@@ -272,11 +269,12 @@ export async function submitVolunteerProfile(
 // ---------------------------------------------------------------------------------------------------
 // Staff: vetting
 
-function scopeCondition(scope: Scope, actor: StaffActor): SQL {
-  if (scope === "office") return eq(volunteerProfiles.homeOfficeId, actor.organizationId ?? NO_ID);
-  if (scope === "district") return eq(volunteerProfiles.districtId, actor.districtId ?? NO_ID);
-  throw new Response("Forbidden", { status: 403 });
-}
+const scopeCondition = (scope: Scope, actor: StaffActor) =>
+  scopeConditionOn(actor, scope, {
+    ownerUserId: volunteerProfiles.userId,
+    officeId: volunteerProfiles.homeOfficeId,
+    districtId: volunteerProfiles.districtId,
+  });
 
 export interface VolunteerListQuery {
   scope: Scope;

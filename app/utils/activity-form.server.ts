@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { formFailure } from "~/utils/forms.server";
-import type { ActivityFailure } from "./activities.server";
-import { type ActivityInput, activitySchema } from "./activity-validation";
+import { formFailure } from "./forms.server";
+import type { ActivityFailure } from "~/domains/volunteers/activities.server";
+import { type ActivityInput, activitySchema } from "~/domains/volunteers/activity-validation";
 
 /** The posted values to show again: the skills checkboxes as one comma-separated value. */
 function echoOf(formData: FormData): FormData {

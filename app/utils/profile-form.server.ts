@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure } from "./forms.server";
 import {
   profileListFields,
   volunteerContactSchema,
   volunteerProfileSchema,
   type VolunteerContactInput,
   type VolunteerProfileInput,
-} from "./profile-validation";
+} from "~/domains/volunteers/profile-validation";
 
 /** What was posted, to show again: each multi-value field as one comma-separated value. */
 export function profileEcho(formData: FormData): FormData {
