@@ -23,6 +23,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       insuranceRequired: activity.insuranceRequired,
       status: activity.status,
       cancelReason: activity.cancelReason,
-      started: activity.startsAt.getTime() <= Date.now(),
+      started: activity.startsAt.getTime() <= clock.nowMs(),
     },
     isVolunteer,
     volunteerStatus,

@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
 import { forbidden, notFound, requirePermission, scopeOf } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -84,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const db = await getDb();
   const actor = { ...user, ipAddress: clientIp(request) };
-  const now = new Date();
+  const now = clock.now();
   if (parsed.data.intent === "approve") {
     if (parsed.data.recordIds.length === 0)
       return formFailure(formData, { form: "validation:hourReview.selectionRequired" });

@@ -7,6 +7,7 @@ import { isLoginBlocked, recordLoginAttempt } from "./rate-limit.server";
 import { adminRoleOfOrganizationKind, type Role, twoFactorRequired } from "./roles";
 import { createSession, invalidateAllSessions } from "./sessions.server";
 import { consumeCode, consumeToken, issueToken, peekToken } from "./tokens.server";
+import * as clock from "~/utils/clock.server";
 
 /** Where emailed links point (the portal's public origin). */
 export interface LinkContext {
@@ -56,7 +57,7 @@ export async function registerVolunteer(db: Database, input: VolunteerRegistrati
         language: input.language,
         role: "volunteer",
         passwordHash,
-        passwordChangedAt: new Date(),
+        passwordChangedAt: clock.now(),
       })
       .onConflictDoNothing({ target: users.email })
       .returning();
@@ -118,7 +119,7 @@ export async function registerOrganization(
         contactName: input.contactName,
         contactPhone: input.contactPhone,
         address: input.address,
-        pledgeAcceptedAt: input.kind === "enterprise" && input.pledge ? new Date() : null,
+        pledgeAcceptedAt: input.kind === "enterprise" && input.pledge ? clock.now() : null,
         status: "pending",
       })
       .returning();
@@ -131,7 +132,7 @@ export async function registerOrganization(
         role: adminRoleOfOrganizationKind[input.kind],
         organizationId: organization!.id,
         passwordHash,
-        passwordChangedAt: new Date(),
+        passwordChangedAt: clock.now(),
       })
       .onConflictDoNothing({ target: users.email })
       .returning();
@@ -157,7 +158,7 @@ export async function verifyEmailByToken(db: Database, token: string): Promise<b
   return db.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, "email_verification");
     if (!userId) return false;
-    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+    await tx.update(users).set({ emailVerifiedAt: clock.now() }).where(eq(users.id, userId));
     return true;
   });
 }
@@ -168,7 +169,7 @@ export async function verifyEmailByCode(db: Database, email: string, code: strin
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (!user) return false;
     if (!(await consumeCode(tx, user.id, code))) return false;
-    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ emailVerifiedAt: clock.now() }).where(eq(users.id, user.id));
     return true;
   });
 }
@@ -237,7 +238,7 @@ export async function login(
         template: "new-sign-in",
         user,
         data: {
-          signedInAt: new Date().toISOString(),
+          signedInAt: clock.now().toISOString(),
           ipAddress: input.ipAddress,
           browser: input.userAgent || "-",
         },
@@ -282,7 +283,7 @@ export async function resetPassword(db: Database, token: string, password: strin
     // Following the emailed link proves the address too.
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: clock.now(), emailVerifiedAt: clock.now() })
       .where(eq(users.id, userId));
     await invalidateAllSessions(tx, userId);
     return true;
@@ -309,7 +310,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: clock.now() }).where(eq(users.id, user.id));
     await invalidateAllSessions(tx, user.id);
     const session = await createSession(tx, {
       userId: user.id,

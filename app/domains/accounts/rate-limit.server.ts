@@ -1,6 +1,7 @@
 import { and, count, eq, gt, lt } from "drizzle-orm";
 import { loginAttempts } from "#db/schema/accounts";
 import type { DbOrTx } from "~/utils/db.server";
+import * as clock from "~/utils/clock.server";
 
 export const LOGIN_WINDOW_MINUTES = 10;
 export const MAX_FAILED_LOGINS = 10;
@@ -13,7 +14,7 @@ export async function isLoginBlocked(
   db: DbOrTx,
   email: string,
   ipAddress: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<boolean> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   const [byEmail] = await db
@@ -45,13 +46,13 @@ export async function recordLoginAttempt(
   email: string,
   ipAddress: string,
   succeeded: boolean,
-  now = new Date(),
+  now = clock.now(),
 ) {
   await db.insert(loginAttempts).values({ email, ipAddress, succeeded, createdAt: now });
 }
 
 /** Forget attempts older than the window (run by the dispatcher's housekeeping). */
-export async function pruneLoginAttempts(db: DbOrTx, now = new Date()) {
+export async function pruneLoginAttempts(db: DbOrTx, now = clock.now()) {
   const before = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, before));
 }

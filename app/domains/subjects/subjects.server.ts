@@ -7,6 +7,7 @@ import type { Database, DbOrTx } from "~/utils/db.server";
 import { decrypt, encrypt, keyedHash, keyedHashesForSearch } from "~/utils/crypto.server";
 import { generateCaseCode } from "./case-code";
 import { isMinor, parseResidentId } from "./resident-id";
+import * as clock from "~/utils/clock.server";
 
 export interface Actor {
   id: string;
@@ -39,7 +40,7 @@ export async function registerSubject(
   actor: Actor & { ipAddress: string },
   input: SubjectRegistration,
 ): Promise<RegistrationResult> {
-  const parsed = parseResidentId(input.idNumber, new Date());
+  const parsed = parseResidentId(input.idNumber, clock.now());
   if (!parsed.ok) return { ok: false, field: "idNumber", error: `validation:idNumber.${parsed.reason}` };
   return db.transaction(async (tx) => {
     const [office] = await tx
@@ -200,7 +201,7 @@ export async function viewSubjectIdentity(
       phone: row.phoneCiphertext ? decrypt(row.phoneCiphertext) : "",
       address: row.addressCiphertext ? decrypt(row.addressCiphertext) : "",
       birthDate,
-      minor: isMinor(birthDate, new Date()),
+      minor: isMinor(birthDate, clock.now()),
     };
   });
 }
@@ -225,7 +226,7 @@ export async function endSubject(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(subjects)
-      .set({ status: "ended", endedAt: new Date(), updatedAt: new Date() })
+      .set({ status: "ended", endedAt: clock.now(), updatedAt: clock.now() })
       .where(
         and(
           eq(subjects.id, input.subjectId),
@@ -237,7 +238,7 @@ export async function endSubject(
     if (!row) return false;
     await tx
       .update(consents)
-      .set({ withdrawnAt: new Date(), withdrawnBy: input.actor.id })
+      .set({ withdrawnAt: clock.now(), withdrawnBy: input.actor.id })
       .where(and(eq(consents.subjectId, row.id), isNull(consents.withdrawnAt)));
     await recordAudit(tx, {
       actorId: input.actor.id,
@@ -261,7 +262,7 @@ export async function endSubject(
 export async function purgeExpiredSubjects(
   db: Database,
   retentionDays: number,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   return db.transaction(async (tx) => {

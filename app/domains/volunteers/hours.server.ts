@@ -19,6 +19,7 @@ import {
   verifyCheckinCode,
 } from "./checkin-code";
 import { MAX_RECORD_MINUTES, type SelfReportInput } from "./hours-validation";
+import * as clock from "~/utils/clock.server";
 
 /**
  * Service hours from the volunteer's side: check-in and check-out with the organizer's rotating code,
@@ -368,7 +369,7 @@ async function closeOverdueRecord(
       minutes: result.minutes,
       status: "pending",
       autoCheckedOut: true,
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     })
     .where(open)
     .returning({ id: hourRecords.id });
@@ -425,7 +426,7 @@ export function startOverdueCheckinSweeper(
   let running: Promise<unknown> | undefined;
   const tick = () => {
     if (running) return;
-    running = closeOverdueCheckins(db, new Date())
+    running = closeOverdueCheckins(db, clock.now())
       .then((result) => {
         if (result.closed + result.discarded > 0)
           options.log?.(`auto check-out: ${result.closed} closed, ${result.discarded} without minutes`);

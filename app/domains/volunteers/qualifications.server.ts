@@ -8,6 +8,7 @@ import type { QualificationKind } from "./activity-options";
 import type { QualificationInput } from "./profile-validation";
 import type { StaffActor } from "./registration.server";
 import { qualificationExpiryState } from "./volunteer-profile";
+import * as clock from "~/utils/clock.server";
 
 const NO_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -38,7 +39,7 @@ export async function hasValidQualification(
 }
 
 /** A volunteer's qualifications with their expiry state today (Asia/Shanghai). */
-export async function listQualifications(db: DbOrTx, volunteerId: string, now = new Date()) {
+export async function listQualifications(db: DbOrTx, volunteerId: string, now = clock.now()) {
   const today = shanghaiDate(now);
   const rows = await db
     .select({
@@ -124,7 +125,7 @@ export async function decideQualification(
     scope: Scope;
     actor: StaffActor & { ipAddress: string };
   },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<boolean> {
   const inScope =
     input.scope === "office"
