@@ -4,6 +4,7 @@ import type { Database, DbOrTx } from "~/utils/db.server";
 import { sendAccountEmail } from "./emails.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { isLoginBlocked, recordLoginAttempt } from "./rate-limit.server";
+import { takeMailCooldown } from "./request-limits.server";
 import { adminRoleOfOrganizationKind, type Role, twoFactorRequired } from "./roles";
 import { createSession, invalidateAllSessions } from "./sessions.server";
 import { consumeCode, consumeToken, issueToken, peekToken } from "./tokens.server";
@@ -21,6 +22,8 @@ async function sendVerification(
   user: { id: string; email: string; language: string },
   links: LinkContext,
 ) {
+  // Within the cooldown the last code is still valid: no new one, no second mail (same answer).
+  if (!(await takeMailCooldown(tx, "email-verification", user.email))) return;
   const { token, code, lifetimeMinutes } = await issueToken(tx, user.id, "email_verification");
   await sendAccountEmail(tx, {
     template: "email-verification",
@@ -250,6 +253,8 @@ export async function login(
 
 /** Always answers the same; mails a reset link only to an existing, active account. */
 export async function requestPasswordReset(db: Database, email: string, links: LinkContext): Promise<void> {
+  // Known or not, an address asked for within the cooldown gets no mail again (same answer).
+  if (!(await takeMailCooldown(db, "password-reset", email))) return;
   const [user] = await db
     .select()
     .from(users)
