@@ -3,7 +3,8 @@ import { organizations, sessions, users } from "#db/schema/accounts";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import { sendAccountEmail } from "./emails.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
-import { isLoginBlocked, recordLoginAttempt } from "./rate-limit.server";
+import { isKnownDevice, rememberDevice } from "./known-devices.server";
+import { loginThrottle, recordLoginAttempt } from "./rate-limit.server";
 import { takeMailCooldown } from "./request-limits.server";
 import { adminRoleOfOrganizationKind, type Role, twoFactorRequired } from "./roles";
 import { createSession, invalidateAllSessions } from "./sessions.server";
@@ -185,9 +186,16 @@ export async function resendVerification(db: Database, email: string, links: Lin
 }
 
 export type LoginResult =
-  | { status: "ok"; token: string; expiresAt: Date; twoFactor: "none" | "verify" | "setup" }
+  | {
+      status: "ok";
+      token: string;
+      expiresAt: Date;
+      twoFactor: "none" | "verify" | "setup";
+      /** A new device token to keep in the device cookie (null: the device was known already). */
+      deviceToken: string | null;
+    }
   | { status: "invalid" }
-  | { status: "rateLimited" }
+  | { status: "rateLimited"; retryAfterSeconds: number }
   | { status: "unverified" };
 
 /**
@@ -196,14 +204,27 @@ export type LoginResult =
  */
 export async function login(
   db: Database,
-  input: { email: string; password: string; ipAddress: string; userAgent: string | null },
+  input: {
+    email: string;
+    password: string;
+    ipAddress: string;
+    userAgent: string | null;
+    /** The device cookie's token, if the browser sent one. */
+    deviceToken?: string | null;
+  },
   links: LinkContext,
 ): Promise<LoginResult> {
-  if (await isLoginBlocked(db, input.email, input.ipAddress)) {
+  const throttle = await loginThrottle(db, input.email, input.ipAddress);
+  if (throttle.address) {
     await verifyPassword(null, input.password);
-    return { status: "rateLimited" };
+    return { status: "rateLimited", retryAfterSeconds: throttle.address };
   }
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
+  // A throttled account still lets its owner in from a device it signed in from before.
+  if (throttle.account && !(user && (await isKnownDevice(db, user.id, input.deviceToken)))) {
+    await verifyPassword(null, input.password);
+    return { status: "rateLimited", retryAfterSeconds: throttle.account };
+  }
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   const ok = Boolean(user && passwordOk && user.status === "active");
   await recordLoginAttempt(db, input.email, input.ipAddress, ok);
@@ -247,7 +268,8 @@ export async function login(
         },
         idempotencyKey: `new-sign-in:${session.token.slice(0, 16)}`,
       });
-    return { status: "ok", ...session, twoFactor } as const;
+    const deviceToken = await rememberDevice(tx, user.id, input.deviceToken);
+    return { status: "ok", ...session, twoFactor, deviceToken } as const;
   });
 }
 
