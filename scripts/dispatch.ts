@@ -1,12 +1,12 @@
 /**
- * `npm run dispatch`: the email dispatcher as a worker of its own, for installations that set
- * DISPATCHER_ENABLED=false on the web processes. It also assembles the weekly digests (every few
- * minutes, idempotent per user and week). Safe to run next to them and to each other.
+ * `npm run dispatch`: the portal's background work in a worker of its own — email delivery plus every
+ * job of the registry (weekly digests, auto check-out, pruning) — for installations that set
+ * DISPATCHER_ENABLED=false on the web processes. The same wiring as the web process
+ * (`startPortalJobs`), so it is safe next to them and to other workers: guarded jobs run once.
  * On the embedded PGlite database it cannot share the folder with a running portal: use the in-process
  * dispatcher there.
  */
-import { createDispatcherFromEnv, DIGEST_INTERVAL_MS } from "~/domains/notifications/dispatcher.server";
-import { startOverdueCheckinSweeper } from "~/domains/volunteers/hours.server";
+import { startPortalJobs } from "~/domains/jobs/portal-jobs.server";
 import { getConnection } from "~/utils/db.server";
 import { EnvError, getEnv } from "~/utils/env.server";
 
@@ -23,12 +23,9 @@ try {
 
 const connection = await getConnection();
 await connection.migrate();
-const dispatcher = createDispatcherFromEnv(env, connection.db);
-dispatcher.start();
-// The auto check-out rule runs with the dispatcher, for installations without it in the web process.
-const checkinSweeper = startOverdueCheckinSweeper(connection.db, { log: (message) => console.warn(message) });
+const { runner } = startPortalJobs(env, connection.db, { withDispatcher: true });
 console.log(
-  `Email dispatcher ${dispatcher.workerId} running (${env.RESEND_API_KEY ? "Resend" : "development mailbox"}; weekly digests every ${DIGEST_INTERVAL_MS / 60_000} min).`,
+  `Background worker ${runner.workerId} running (${env.RESEND_API_KEY ? "Resend" : "development mailbox"}).`,
 );
 
 let stopping = false;
@@ -36,7 +33,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} received, finishing the current batch…`);
-  await Promise.all([dispatcher.stop(), checkinSweeper.stop()]);
+  await runner.stop();
   await connection.close();
   process.exit(0);
 }

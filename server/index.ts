@@ -3,8 +3,7 @@ import { fileURLToPath } from "node:url";
 import { seedDemoData } from "../db/seed";
 import { getConnection } from "../app/utils/db.server";
 import { EnvError, getEnv, shouldSeedDemoData } from "../app/utils/env.server";
-import { createDispatcherFromEnv } from "../app/domains/notifications/dispatcher.server";
-import { startOverdueCheckinSweeper } from "../app/domains/volunteers/hours.server";
+import { startPortalJobs } from "../app/domains/jobs/portal-jobs.server";
 import { createApp } from "./app";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,14 +30,9 @@ async function main() {
     if (report.seeded) console.log("Demo data seeded.");
   }
 
-  // Delivers queued email from this process, and every few minutes assembles the weekly digests that are
-  // due; several processes (or `npm run dispatch`) are safe together.
-  const dispatcher = env.DISPATCHER_ENABLED ? createDispatcherFromEnv(env, connection.db) : undefined;
-  dispatcher?.start();
-  // Next to the dispatcher: the auto check-out rule closes check-ins left open after an activity.
-  const checkinSweeper = env.DISPATCHER_ENABLED
-    ? startOverdueCheckinSweeper(connection.db, { log: (message) => console.warn(message) })
-    : undefined;
+  // The job registry (digests, auto check-out, pruning; email delivery unless DISPATCHER_ENABLED is
+  // off): several processes, and `npm run dispatch`, are safe together.
+  const jobs = startPortalJobs(env, connection.db, { withDispatcher: env.DISPATCHER_ENABLED });
 
   const app = await createApp({ env, root });
   const server = app.listen(env.PORT, env.HOST, () => {
@@ -54,7 +48,8 @@ async function main() {
     server.close(() => {
       // Let a batch in flight record its outcome, then close. Closing PGlite flushes it to disk;
       // a killed process could lose the last writes.
-      void Promise.all([dispatcher?.stop(), checkinSweeper?.stop()])
+      void jobs.runner
+        .stop()
         .then(() => connection.close())
         .finally(() => process.exit(0));
     });

@@ -24,6 +24,7 @@ import { formFailure } from "~/utils/forms.server";
 import { requireOrganizer } from "~/utils/organizer.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       insuranceRequired: activity.insuranceRequired,
       status: activity.status,
       cancelReason: activity.cancelReason,
-      started: activity.startsAt.getTime() <= Date.now(),
+      started: activity.startsAt.getTime() <= clock.nowMs(),
     },
     isVolunteer,
     volunteerStatus,

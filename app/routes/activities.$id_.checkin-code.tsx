@@ -11,6 +11,7 @@ import { checkinCodeScreen, listActivityRecords } from "~/domains/volunteers/hou
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/permissions.server";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "hours"] };
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!managed) notFound();
   const activity = await activityForCheckin(db, managed.id);
   if (!activity) notFound();
-  const now = new Date();
+  const now = clock.now();
   const screen = checkinCodeScreen(activity, now);
   const records = await listActivityRecords(db, activity.id);
   const t = await i18nServer.getFixedT(request, "hours");

@@ -15,6 +15,7 @@ import { toShanghaiInputValue } from "~/domains/volunteers/activity-time";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/permissions.server";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -30,14 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, actor, activity } = await loadOwnActivity(request, params.id ?? "");
   const offices = await officesForOrganizer(await getDb(), scope, actor);
   const t = await i18nServer.getFixedT(request, "activities");
-  const editable = activity.status === "scheduled" && activity.startsAt.getTime() > Date.now();
+  const editable = activity.status === "scheduled" && activity.startsAt.getTime() > clock.nowMs();
   return {
     title: t("edit.title", { title: activity.title }),
     id: activity.id,
     editable,
     confirmedCount: activity.confirmedCount,
     offices,
-    minStart: toShanghaiInputValue(new Date()),
+    minStart: toShanghaiInputValue(clock.now()),
     initial: {
       title: activity.title,
       description: activity.description,

@@ -9,6 +9,7 @@ import { activityFormRefusal, parseActivityForm } from "~/utils/activity-form.se
 import { toShanghaiInputValue } from "~/domains/volunteers/activity-time";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, actor } = await requireOrganizer(request);
   const offices = await officesForOrganizer(await getDb(), scope, actor);
   const t = await i18nServer.getFixedT(request, "activities");
-  return { title: t("new.title"), offices, minStart: toShanghaiInputValue(new Date()) };
+  return { title: t("new.title"), offices, minStart: toShanghaiInputValue(clock.now()) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];

@@ -13,6 +13,7 @@ import { formatDateTime } from "~/utils/dates";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { hoursOf } from "~/domains/volunteers/format";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "certificates", "validation"] };
 
@@ -22,7 +23,7 @@ const issueSchema = z.object({ periodFrom: isoDate, periodTo: isoDate });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "issue:certificate:own");
   const t = await i18nServer.getFixedT(request, "certificates");
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(clock.now());
   return {
     title: t("pages.list.title"),
     certificates: (await listCertificates(await getDb(), user.id)).map((row) => ({

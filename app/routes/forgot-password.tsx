@@ -3,10 +3,12 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
 import { requestPasswordReset } from "~/domains/accounts/accounts.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits.server";
 import { passwordResetRequestSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
+import { limitPublicPost } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
@@ -21,7 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, passwordResetRequestSchema);
   if (!parsed.success) return parsed.failure;
-  const { data } = parsed;
+  const { data, formData } = parsed;
+  const limited = await limitPublicPost(request, formData, {
+    address: publicPostLimits.resetIp,
+    email: [publicPostLimits.resetEmail, data.email],
+  });
+  if (limited) return limited;
   await requestPasswordReset(await getDb(), data.email, linkContext(request));
   // Identical for known and unknown emails.
   return { sent: true as const };

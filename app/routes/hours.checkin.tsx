@@ -16,6 +16,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const profile = await getVolunteerProfile(db, user.id);
   const approved = profile?.status === "approved";
-  const rows = approved ? await listCheckinActivities(db, user.id, new Date()) : [];
+  const rows = approved ? await listCheckinActivities(db, user.id, clock.now()) : [];
   const t = await i18nServer.getFixedT(request, "hours");
   return {
     title: t("checkin.title"),
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, checkinSchema);
   if (!parsed.success) return parsed.failure;
   const { intent, activityId, checkinCode } = parsed.data;
-  const input = { volunteerId: user.id, activityId, code: checkinCode, now: new Date() };
+  const input = { volunteerId: user.id, activityId, code: checkinCode, now: clock.now() };
   const db = await getDb();
   const result = intent === "checkin" ? await checkIn(db, input) : await checkOut(db, input);
   if (!result.ok) {

@@ -18,6 +18,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const profile = await getVolunteerProfile(db, user.id);
   const approved = profile?.status === "approved";
-  const now = new Date();
+  const now = clock.now();
   const options = approved ? await listReportableActivities(db, user.id, now) : [];
   const t = await i18nServer.getFixedT(request, "hours");
   return {
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await reportHours(await getDb(), {
     volunteerId: user.id,
     report: parsed.data,
-    now: new Date(),
+    now: clock.now(),
   });
   if (!result.ok) {
     return result.field === "form"

@@ -4,11 +4,14 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
 import { login } from "~/domains/accounts/accounts.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits.server";
 import { loginSchema } from "~/domains/accounts/validation";
 import { getDb } from "~/utils/db.server";
+import { deviceCookie, readDeviceToken } from "~/utils/device.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { i18nServer } from "~/i18n.server";
 import { requireAnonymous } from "~/utils/permissions.server";
+import { limitPublicPost, tooManyRequests } from "~/utils/rate-limit.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { linkContext, userAgent } from "~/utils/request.server";
 import { clientIp, sessionCookie } from "~/utils/session.server";
@@ -27,6 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, loginSchema);
   if (!parsed.success) return parsed.failure;
   const { data, formData } = parsed;
+  const limited = await limitPublicPost(request, formData, { address: publicPostLimits.loginIp });
+  if (limited) return limited;
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/dashboard");
   const result = await login(
     await getDb(),
@@ -35,25 +40,27 @@ export async function action({ request }: ActionFunctionArgs) {
       password: data.password,
       ipAddress: clientIp(request),
       userAgent: userAgent(request),
+      deviceToken: readDeviceToken(request),
     },
     linkContext(request),
   );
   switch (result.status) {
     case "rateLimited":
-      return formFailure(formData, {}, 429, "accounts:login.rateLimited");
+      return tooManyRequests(formData, result.retryAfterSeconds, "accounts:login.rateLimited");
     case "invalid":
       return formFailure(formData, {}, 400, "accounts:login.invalid");
     case "unverified":
       return redirect(`/verify-email?email=${encodeURIComponent(data.email)}`);
-    case "ok":
+    case "ok": {
+      const headers = new Headers({ "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) });
+      if (result.deviceToken) headers.append("Set-Cookie", deviceCookie(request, result.deviceToken));
       return redirect(
         result.twoFactor === "none"
           ? redirectTo
           : `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`,
-        {
-          headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) },
-        },
+        { headers },
       );
+    }
   }
 }
 

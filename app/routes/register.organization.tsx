@@ -6,12 +6,14 @@ import { useTranslation } from "react-i18next";
 import { FormError, Honeypot, TextField } from "~/components/forms";
 import { listDistricts, registerOrganization } from "~/domains/accounts/accounts.server";
 import { organizationKinds } from "~/domains/accounts/limits";
+import { publicPostLimits } from "~/domains/accounts/request-limits.server";
 import { organizationRegistrationSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import type { loader as rootLoader } from "~/root";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { requireAnonymous } from "~/utils/permissions.server";
+import { limitPublicPost } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
@@ -28,6 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const parsed = await parseForm(request, organizationRegistrationSchema);
   if (!parsed.success) return parsed.failure;
+  const limited = await limitPublicPost(request, parsed.formData, {
+    address: publicPostLimits.registerIp,
+    email: [publicPostLimits.registerEmail, parsed.data.email],
+  });
+  if (limited) return limited;
   const language = parsed.formData.get("language") === "en" ? "en" : "zh-CN";
   const result = await registerOrganization(
     await getDb(),

@@ -4,12 +4,14 @@ import { Form, Link, useActionData, useRouteLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { FormError, Honeypot, TextField } from "~/components/forms";
 import { registerVolunteer } from "~/domains/accounts/accounts.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits.server";
 import { volunteerRegistrationSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import type { loader as rootLoader } from "~/root";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
 import { requireAnonymous } from "~/utils/permissions.server";
+import { limitPublicPost } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
@@ -26,7 +28,12 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const parsed = await parseForm(request, volunteerRegistrationSchema);
   if (!parsed.success) return parsed.failure;
-  const { data } = parsed;
+  const { data, formData } = parsed;
+  const limited = await limitPublicPost(request, formData, {
+    address: publicPostLimits.registerIp,
+    email: [publicPostLimits.registerEmail, data.email],
+  });
+  if (limited) return limited;
   await registerVolunteer(
     await getDb(),
     { displayName: data.displayName, email: data.email, password: data.password, language: data.language },

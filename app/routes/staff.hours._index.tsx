@@ -14,6 +14,7 @@ import { formFailure } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -82,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const db = await getDb();
   const actor = { ...user, ipAddress: clientIp(request) };
-  const now = new Date();
+  const now = clock.now();
   if (parsed.data.intent === "approve") {
     if (parsed.data.recordIds.length === 0)
       return formFailure(formData, { form: "validation:hourReview.selectionRequired" });

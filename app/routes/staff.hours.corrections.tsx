@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -74,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
     correctionId: parsed.data.correctionId,
     decision: parsed.data.decision,
     reason,
-    now: new Date(),
+    now: clock.now(),
   });
   if (!result.ok && result.reason === "notFound") notFound();
   if (!result.ok) return formFailure(formData, { form: "validation:hourReview.stale" }, 409);

@@ -20,6 +20,7 @@ import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.
 import { clientIp } from "~/utils/session.server";
 import { listOf } from "~/utils/list-format";
 import { formatDateTime } from "~/utils/dates";
+import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "subjects", "validation"] };
 
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...consent,
       state: consent.withdrawnAt
         ? ("withdrawn" as const)
-        : consent.expiresAt <= new Date()
+        : consent.expiresAt <= clock.now()
           ? ("expired" as const)
           : ("active" as const),
       grantedAt: consent.grantedAt.toISOString(),

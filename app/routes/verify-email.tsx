@@ -9,10 +9,12 @@ import {
   verifyEmailByCode,
   verifyEmailByToken,
 } from "~/domains/accounts/accounts.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits.server";
 import { emailVerificationCodeSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
+import { limitPublicPost } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
@@ -47,6 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
         .trim()
         .toLowerCase(),
     );
+    const limited = await limitPublicPost(request, formData, {
+      address: publicPostLimits.verifyEmailIp,
+      email: email.success ? [publicPostLimits.verifyEmailEmail, email.data] : undefined,
+    });
+    if (limited) return limited;
     if (email.success) await resendVerification(db, email.data, linkContext(request));
     return { resent: true };
   }
@@ -56,6 +63,11 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (!parsed.success) return parsed.failure;
   const { data, formData } = parsed;
+  const limited = await limitPublicPost(request, formData, {
+    address: publicPostLimits.verifyEmailIp,
+    email: [publicPostLimits.verifyEmailEmail, data.email],
+  });
+  if (limited) return limited;
   if (!(await verifyEmailByCode(db, data.email.toLowerCase(), data.code))) {
     return formFailure(formData, { code: "accounts:verify.invalid" });
   }

@@ -5,8 +5,10 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { TextField } from "~/components/forms";
 import { isCertificateNumber, normalizeCertificateNumber } from "~/domains/volunteers/certificates.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits.server";
 import { i18nServer } from "~/i18n.server";
 import { parseForm } from "~/utils/forms.server";
+import { limitPublicPost } from "~/utils/rate-limit.server";
 
 export const handle = { i18n: ["common", "certificates", "validation"] };
 
@@ -28,6 +30,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, verifySchema);
   if (!parsed.success) return parsed.failure;
+  const limited = await limitPublicPost(request, parsed.formData, {
+    address: publicPostLimits.certificateIp,
+  });
+  if (limited) return limited;
   return redirect(`/verify/${parsed.data.number}`);
 }
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
-import { sessions, users, verificationTokens } from "#db/schema/accounts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { knownDevices, sessions, users, verificationTokens } from "#db/schema/accounts";
 import { emailOutbox } from "#db/schema/notifications";
 import {
   changePassword,
@@ -13,11 +13,15 @@ import {
   verifyEmailByToken,
 } from "~/domains/accounts/accounts.server";
 import { createSession, validateSessionToken } from "~/domains/accounts/sessions.server";
+import { DEVICE_TOKEN_PATTERN } from "~/domains/accounts/known-devices.server";
+import { advanceClock, resetClock, setClock } from "~/utils/clock.server";
 import { sha256Hex } from "~/utils/crypto.server";
 import { resetDatabase, testConnection } from "./helpers";
 
 const links = { origin: "http://portal.test" };
 const password = "a long and memorable sentence";
+
+afterEach(() => resetClock());
 
 async function db() {
   return (await testConnection()).db;
@@ -38,6 +42,8 @@ async function verifiedVolunteer(email = "vol@example.cn") {
 
 const loginAs = async (email: string, pw = password, ipAddress = "10.0.0.1") =>
   login(await db(), { email, password: pw, ipAddress, userAgent: "vitest" }, links);
+const loginWithDevice = async (email: string, pw: string, ipAddress: string, deviceToken: string | null) =>
+  login(await db(), { email, password: pw, ipAddress, userAgent: "vitest", deviceToken }, links);
 
 describe("registration and email verification", () => {
   beforeEach(resetDatabase);
@@ -195,11 +201,34 @@ describe("sign-in abuse resistance", () => {
     expect(await loginAs("vol@example.cn", "wrong password here")).toEqual({ status: "invalid" });
   });
 
-  it("blocks the 11th try after 10 failures for one account, even with the right password", async () => {
+  it("ten wrong passwords from ten addresses throttle strangers, not the owner on a device that signed in before", async () => {
+    setClock({ fixedAt: new Date("2026-05-16T02:00:00Z") });
     await verifiedVolunteer();
+    const ownDevice = await loginAs("vol@example.cn", password, "10.0.0.1");
+    if (ownDevice.status !== "ok") throw new Error(ownDevice.status);
+    expect(ownDevice.deviceToken).toMatch(DEVICE_TOKEN_PATTERN);
+    const stored = await (await db()).select().from(knownDevices);
+    expect(stored.map((device) => device.id)).toEqual([sha256Hex(ownDevice.deviceToken!)]);
+
+    advanceClock(60_000);
     for (let i = 0; i < 10; i++)
       expect((await loginAs("vol@example.cn", `wrong ${i}`, `10.0.1.${i}`)).status).toBe("invalid");
-    expect((await loginAs("vol@example.cn", password, "10.0.2.1")).status).toBe("rateLimited");
+    // A stranger's device (none, forged or another account's) waits until the first failure leaves the window.
+    const other = await loginAs("vol@example.cn", password, "10.0.2.1");
+    expect(other).toEqual({ status: "rateLimited", retryAfterSeconds: 600 });
+    expect(await loginWithDevice("vol@example.cn", password, "10.0.2.2", "a".repeat(52))).toMatchObject({
+      status: "rateLimited",
+    });
+    // The owner's device still signs in with the right password, and is not given a new token.
+    const owner = await loginWithDevice("vol@example.cn", password, "10.0.2.3", ownDevice.deviceToken);
+    expect(owner).toMatchObject({ status: "ok", deviceToken: null });
+    // …but not with a wrong one.
+    expect((await loginWithDevice("vol@example.cn", "wrong", "10.0.2.4", ownDevice.deviceToken)).status).toBe(
+      "invalid",
+    );
+
+    advanceClock(10 * 60_000);
+    expect(await loginAs("vol@example.cn", password, "10.0.2.5")).toMatchObject({ status: "ok" });
   });
 
   it("blocks an address after 10 failures across accounts", async () => {

@@ -3,7 +3,7 @@
  * sendWeeklyDigests() queues one digest per user and week through notify().
  */
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { organizations, users } from "#db/schema/accounts";
 import {
   emailOutbox,
@@ -23,6 +23,9 @@ import {
 import { notify } from "~/domains/notifications/notify.server";
 import { saveNotificationPreferences } from "~/domains/notifications/preferences.server";
 import { createResendTransport } from "~/domains/notifications/transport.server";
+import { portalJobs } from "~/domains/jobs/portal-jobs.server";
+import { createJobRunner } from "~/domains/jobs/registry.server";
+import { advanceClock, resetClock } from "~/utils/clock.server";
 import type { Database } from "~/utils/db.server";
 import { type FakeResend, startFakeResend } from "#tests/fixtures/fake-resend";
 import { resetDatabase, testConnection } from "./helpers";
@@ -343,8 +346,10 @@ describe("sendWeeklyDigests", () => {
   });
 });
 
-describe("the dispatcher loop assembles due digests", () => {
-  it("queues and delivers a due digest in the same batch, then waits for its interval", async () => {
+describe("the job registry assembles due digests", () => {
+  afterEach(() => resetClock());
+
+  it("queues and delivers a due digest in the same tick, then waits for its interval", async () => {
     const staff = await digestStaff();
     const { notificationId } = await tellStatus(staff, "status:1");
     // Recorded last week: this week's digest time has passed, so it is due now.
@@ -357,36 +362,22 @@ describe("the dispatcher loop assembles due digests", () => {
       transport: createResendTransport({ apiKey: fake.apiKey, baseUrl: fake.url }),
       fromAddress: "no-reply@portal.test",
       appUrl: "http://portal.test",
-      digestIntervalMs: 60_000,
     });
-    expect(await dispatcher.runOnce()).toMatchObject({ digestsQueued: 1, claimed: 1, sent: 1 });
+    const runner = createJobRunner({ db, jobs: portalJobs(dispatcher), workerId: "digest-test" });
+    const digestRun = async () => (await runner.runDue()).find((report) => report.name === "weekly-digests");
+    expect(await digestRun()).toMatchObject({ ran: true, outcome: { summary: "queued 1 weekly digest(s)" } });
     expect(fake.emails.map((email) => email.subject)).toEqual(["Your weekly notification summary"]);
 
-    // Another item due: the interval has not passed, so this dispatcher does not look yet…
+    // Another item due: the job's interval has not passed, so no instance looks yet…
     const { notificationId: second } = await tellStatus(staff, "status:2");
     await db
       .update(notifications)
       .set({ createdAt: sql`now() - interval '8 days'` })
       .where(eq(notifications.id, second!));
-    expect(await dispatcher.runOnce()).toMatchObject({ digestsQueued: 0, claimed: 0 });
-    // …and when another does, this week's digest is already sent: the item waits for next week's.
-    expect(await sendWeeklyDigests(db)).toMatchObject({ queued: 0 });
+    expect(await digestRun()).toBeUndefined();
+    // …and when it runs again, this week's digest is already sent: the item waits for next week's.
+    advanceClock(5 * 60_000);
+    expect(await digestRun()).toMatchObject({ ran: true, outcome: undefined });
     expect(fake.emails).toHaveLength(1);
-  });
-
-  it("a dispatcher without a digest interval never assembles digests", async () => {
-    const staff = await digestStaff();
-    const { notificationId } = await tellStatus(staff, "status:1");
-    await db
-      .update(notifications)
-      .set({ createdAt: sql`now() - interval '8 days'` })
-      .where(eq(notifications.id, notificationId!));
-    const dispatcher = createDispatcher({
-      db,
-      transport: createResendTransport({ apiKey: fake.apiKey, baseUrl: fake.url }),
-      fromAddress: "no-reply@portal.test",
-      appUrl: "http://portal.test",
-    });
-    expect(await dispatcher.runOnce()).toMatchObject({ digestsQueued: 0, claimed: 0 });
   });
 });

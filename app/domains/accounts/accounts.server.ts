@@ -4,10 +4,13 @@ import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import { sendAccountEmail } from "./emails.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
-import { isLoginBlocked, recordLoginAttempt } from "./rate-limit.server";
+import { isKnownDevice, rememberDevice } from "./known-devices.server";
+import { loginThrottle, recordLoginAttempt } from "./rate-limit.server";
+import { takeMailCooldown } from "./request-limits.server";
 import { adminRoleOfOrganizationKind, type Role, twoFactorRequired } from "./roles";
 import { createSession, invalidateAllSessions } from "./sessions.server";
 import { consumeCode, consumeToken, issueToken, peekToken } from "./tokens.server";
+import * as clock from "~/utils/clock.server";
 
 /** Where emailed links point (the portal's public origin). */
 export interface LinkContext {
@@ -21,6 +24,8 @@ async function sendVerification(
   user: { id: string; email: string; language: string },
   links: LinkContext,
 ) {
+  // Within the cooldown the last code is still valid: no new one, no second mail (same answer).
+  if (!(await takeMailCooldown(tx, "email-verification", user.email))) return;
   const { token, code, lifetimeMinutes } = await issueToken(tx, user.id, "email_verification");
   await sendAccountEmail(tx, {
     template: "email-verification",
@@ -57,7 +62,7 @@ export async function registerVolunteer(db: Database, input: VolunteerRegistrati
         language: input.language,
         role: "volunteer",
         passwordHash,
-        passwordChangedAt: new Date(),
+        passwordChangedAt: clock.now(),
       })
       .onConflictDoNothing({ target: users.email })
       .returning();
@@ -119,7 +124,7 @@ export async function registerOrganization(
         contactName: input.contactName,
         contactPhone: input.contactPhone,
         address: input.address,
-        pledgeAcceptedAt: input.kind === "enterprise" && input.pledge ? new Date() : null,
+        pledgeAcceptedAt: input.kind === "enterprise" && input.pledge ? clock.now() : null,
         status: "pending",
       })
       .returning();
@@ -132,7 +137,7 @@ export async function registerOrganization(
         role: adminRoleOfOrganizationKind[input.kind],
         organizationId: organization!.id,
         passwordHash,
-        passwordChangedAt: new Date(),
+        passwordChangedAt: clock.now(),
       })
       .onConflictDoNothing({ target: users.email })
       .returning();
@@ -158,7 +163,7 @@ export async function verifyEmailByToken(db: Database, token: string): Promise<b
   return db.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, "email_verification");
     if (!userId) return false;
-    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+    await tx.update(users).set({ emailVerifiedAt: clock.now() }).where(eq(users.id, userId));
     return true;
   });
 }
@@ -169,7 +174,7 @@ export async function verifyEmailByCode(db: Database, email: string, code: strin
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (!user) return false;
     if (!(await consumeCode(tx, user.id, code))) return false;
-    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ emailVerifiedAt: clock.now() }).where(eq(users.id, user.id));
     return true;
   });
 }
@@ -182,9 +187,16 @@ export async function resendVerification(db: Database, email: string, links: Lin
 }
 
 export type LoginResult =
-  | { status: "ok"; token: string; expiresAt: Date; twoFactor: "none" | "verify" | "setup" }
+  | {
+      status: "ok";
+      token: string;
+      expiresAt: Date;
+      twoFactor: "none" | "verify" | "setup";
+      /** A new device token to keep in the device cookie (null: the device was known already). */
+      deviceToken: string | null;
+    }
   | { status: "invalid" }
-  | { status: "rateLimited" }
+  | { status: "rateLimited"; retryAfterSeconds: number }
   | { status: "unverified" };
 
 /**
@@ -193,14 +205,27 @@ export type LoginResult =
  */
 export async function login(
   db: Database,
-  input: { email: string; password: string; ipAddress: string; userAgent: string | null },
+  input: {
+    email: string;
+    password: string;
+    ipAddress: string;
+    userAgent: string | null;
+    /** The device cookie's token, if the browser sent one. */
+    deviceToken?: string | null;
+  },
   links: LinkContext,
 ): Promise<LoginResult> {
-  if (await isLoginBlocked(db, input.email, input.ipAddress)) {
+  const throttle = await loginThrottle(db, input.email, input.ipAddress);
+  if (throttle.address) {
     await verifyPassword(null, input.password);
-    return { status: "rateLimited" };
+    return { status: "rateLimited", retryAfterSeconds: throttle.address };
   }
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
+  // A throttled account still lets its owner in from a device it signed in from before.
+  if (throttle.account && !(user && (await isKnownDevice(db, user.id, input.deviceToken)))) {
+    await verifyPassword(null, input.password);
+    return { status: "rateLimited", retryAfterSeconds: throttle.account };
+  }
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   const ok = Boolean(user && passwordOk && user.status === "active");
   await recordLoginAttempt(db, input.email, input.ipAddress, ok);
@@ -238,18 +263,21 @@ export async function login(
         template: "new-sign-in",
         user,
         data: {
-          signedInAt: new Date().toISOString(),
+          signedInAt: clock.now().toISOString(),
           ipAddress: input.ipAddress,
           browser: input.userAgent || "-",
         },
         idempotencyKey: `new-sign-in:${session.token.slice(0, 16)}`,
       });
-    return { status: "ok", ...session, twoFactor } as const;
+    const deviceToken = await rememberDevice(tx, user.id, input.deviceToken);
+    return { status: "ok", ...session, twoFactor, deviceToken } as const;
   });
 }
 
 /** Always answers the same; mails a reset link only to an existing, active account. */
 export async function requestPasswordReset(db: Database, email: string, links: LinkContext): Promise<void> {
+  // Known or not, an address asked for within the cooldown gets no mail again (same answer).
+  if (!(await takeMailCooldown(db, "password-reset", email))) return;
   const [user] = await db
     .select()
     .from(users)
@@ -283,7 +311,7 @@ export async function resetPassword(db: Database, token: string, password: strin
     // Following the emailed link proves the address too.
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: clock.now(), emailVerifiedAt: clock.now() })
       .where(eq(users.id, userId));
     await invalidateAllSessions(tx, userId);
     return true;
@@ -310,7 +338,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: clock.now() }).where(eq(users.id, user.id));
     await invalidateAllSessions(tx, user.id);
     const session = await createSession(tx, {
       userId: user.id,

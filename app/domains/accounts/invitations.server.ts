@@ -6,6 +6,7 @@ import type { LinkContext } from "./accounts.server";
 import { sendAccountEmail } from "./emails.server";
 import { hashPassword } from "./passwords.server";
 import { consumeToken, issueToken, peekToken } from "./tokens.server";
+import * as clock from "~/utils/clock.server";
 
 export interface StaffInvitation {
   email: string;
@@ -102,7 +103,7 @@ export async function acceptInvitation(db: Database, token: string, password: st
     if (!userId) return false;
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date(), emailVerifiedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: clock.now(), emailVerifiedAt: clock.now() })
       .where(eq(users.id, userId));
     return true;
   });

@@ -12,6 +12,7 @@ import {
   type OrganizationStatus,
 } from "./organization-status";
 import { invalidateAllSessions } from "./sessions.server";
+import * as clock from "~/utils/clock.server";
 
 const SOCIAL_FORCE_KINDS = organizationKinds;
 type SocialForceKind = (typeof organizationKinds)[number];
@@ -114,7 +115,7 @@ export async function decideOrganization(
       .set({
         status: next,
         statusReason: input.reason?.trim() || null,
-        statusChangedAt: new Date(),
+        statusChangedAt: clock.now(),
         statusChangedBy: input.actorId,
       })
       .where(eq(organizations.id, current.id));

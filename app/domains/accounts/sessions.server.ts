@@ -4,6 +4,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
 import type { Role } from "./roles";
 import { checkSession, newSessionTimes } from "./session-policy";
+import * as clock from "~/utils/clock.server";
 
 export interface SessionUser {
   id: string;
@@ -40,7 +41,7 @@ export async function createSession(
     userAgent?: string | null;
     twoFactorVerified: boolean;
   },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken(20);
   const times = newSessionTimes(input.role, now);
@@ -59,7 +60,7 @@ export async function createSession(
 export async function validateSessionToken(
   db: DbOrTx,
   token: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ session: SessionInfo; user: SessionUser } | null> {
   const sessionId = sha256Hex(token);
   const [row] = await db
@@ -132,6 +133,6 @@ export async function invalidateAllSessions(
     );
 }
 
-export async function deleteExpiredSessions(db: DbOrTx, now = new Date()): Promise<void> {
+export async function deleteExpiredSessions(db: DbOrTx, now = clock.now()): Promise<void> {
   await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now)));
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { verificationTokens } from "#db/schema/accounts";
 import type { DbOrTx } from "~/utils/db.server";
 import { constantTimeEqual, randomDigits, randomToken, sha256Hex } from "~/utils/crypto.server";
+import * as clock from "~/utils/clock.server";
 
 type Purpose = "email_verification" | "password_reset" | "invitation";
 
@@ -19,7 +20,7 @@ const MAX_CODE_ATTEMPTS = 5;
  * Issues a one-time secret, replacing earlier unused ones of the same purpose. Only hashes are
  * stored; the returned token (for a link) and code (typed by hand) go into the email.
  */
-export async function issueToken(db: DbOrTx, userId: string, purpose: Purpose, now = new Date()) {
+export async function issueToken(db: DbOrTx, userId: string, purpose: Purpose, now = clock.now()) {
   await db
     .delete(verificationTokens)
     .where(
@@ -47,7 +48,7 @@ export async function consumeToken(
   db: DbOrTx,
   token: string,
   purpose: Purpose,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<string | null> {
   const [row] = await db
     .update(verificationTokens)
@@ -69,7 +70,7 @@ export async function peekToken(
   db: DbOrTx,
   token: string,
   purpose: Purpose,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<string | null> {
   const [row] = await db
     .select({ userId: verificationTokens.userId })
@@ -90,7 +91,7 @@ export async function consumeCode(
   db: DbOrTx,
   userId: string,
   code: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<boolean> {
   const [row] = await db
     .select()

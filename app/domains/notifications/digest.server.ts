@@ -6,6 +6,7 @@ import { DIGEST_ITEMS_PER_KIND } from "#emails/templates/weekly-digest";
 import type { Database } from "~/utils/db.server";
 import { digestTimeAtOrBefore, digestWeekLabel } from "./digest-schedule";
 import { notify, recipientForUser } from "./notify.server";
+import * as clock from "~/utils/clock.server";
 
 export interface DigestRunReport {
   /** The digest time of the week this run reported on (UTC). */
@@ -28,7 +29,7 @@ export function digestIdempotencyKey(userId: string, weekOf: Date): string {
  * idempotent, so every dispatcher may call it every few minutes: one row per user and week in
  * notification_digests, and the outbox key per user and week, let only the first run of a week send.
  */
-export async function sendWeeklyDigests(db: Database, now: Date = new Date()): Promise<DigestRunReport> {
+export async function sendWeeklyDigests(db: Database, now: Date = clock.now()): Promise<DigestRunReport> {
   const weekOf = digestTimeAtOrBefore(now);
   const due = await db
     .selectDistinct({ userId: notifications.userId })

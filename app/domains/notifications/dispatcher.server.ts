@@ -6,7 +6,6 @@ import { EmailRenderError, renderEmail } from "#emails/registry";
 import { type Database, type DbOrTx, selectRows } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { type BackoffOptions, retryDelay } from "./backoff";
-import { sendWeeklyDigests } from "./digest.server";
 import { createDevMailboxTransport, createResendTransport, type EmailTransport } from "./transport.server";
 
 export interface ClaimedEmail {
@@ -109,11 +108,6 @@ export interface DispatcherOptions {
   maxAttempts?: number;
   pollIntervalMs?: number;
   backoff?: BackoffOptions;
-  /**
-   * Also assemble the weekly digests (sendWeeklyDigests), at most this often. Off when unset. Cheap and
-   * idempotent, so every dispatcher of every instance may do it.
-   */
-  digestIntervalMs?: number;
   log?: (level: "info" | "warn" | "error", message: string) => void;
 }
 
@@ -122,14 +116,14 @@ export interface DispatchReport {
   sent: number;
   retried: number;
   dead: number;
-  /** Weekly digest mails queued before this batch was claimed. */
-  digestsQueued: number;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 10;
 
 export interface Dispatcher {
   readonly workerId: string;
+  /** How many mails one batch claims at most (a full batch means there may be more waiting). */
+  readonly batchSize: number;
   /** Claims and delivers one batch. */
   runOnce(): Promise<DispatchReport>;
   /** Polls until stop(); batches follow each other at once while there is a backlog. */
@@ -216,31 +210,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return "retried";
   }
 
-  let lastDigestRun = Number.NEGATIVE_INFINITY;
-  async function queueDueDigests(): Promise<number> {
-    const { digestIntervalMs } = options;
-    if (digestIntervalMs === undefined || Date.now() - lastDigestRun < digestIntervalMs) return 0;
-    // Counted from the start, so a failing digest query is not retried at every poll.
-    lastDigestRun = Date.now();
-    try {
-      const result = await sendWeeklyDigests(db, new Date());
-      for (const failure of result.failures) {
-        log("warn", `weekly digest for user ${failure.userId} failed: ${failure.message}`);
-      }
-      if (result.queued > 0) log("info", `queued ${result.queued} weekly digest(s)`);
-      return result.queued;
-    } catch (error) {
-      // The digest must never hold up the delivery of other mail.
-      log("error", `weekly digests: ${error instanceof Error ? error.message : String(error)}`);
-      return 0;
-    }
-  }
-
   async function runOnce(): Promise<DispatchReport> {
-    const digestsQueued = await queueDueDigests();
     await buryExhausted(db, maxAttempts);
     const claimed = await claimDueEmails(db, { workerId, leaseMs, limit: batchSize, maxAttempts });
-    const report: DispatchReport = { claimed: claimed.length, sent: 0, retried: 0, dead: 0, digestsQueued };
+    const report: DispatchReport = { claimed: claimed.length, sent: 0, retried: 0, dead: 0 };
     for (const email of claimed) {
       report[await deliver(email)] += 1;
     }
@@ -267,6 +240,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   return {
     workerId,
+    batchSize,
     runOnce,
     start() {
       if (!stopped) return;
@@ -293,12 +267,9 @@ export function appUrlFromEnv(env: Env): string {
   return env.APP_URL ?? `http://localhost:${env.PORT}`;
 }
 
-/** How often a dispatcher looks for weekly digests to assemble. */
-export const DIGEST_INTERVAL_MS = 5 * 60_000;
-
 /**
- * The dispatcher of the web process and of `npm run dispatch`, configured from the environment; it
- * also assembles the weekly digests every few minutes.
+ * The dispatcher of the web process and of `npm run dispatch`, configured from the environment; the
+ * job registry (app/domains/jobs) runs its batches.
  */
 export function createDispatcherFromEnv(env: Env, db: Database): Dispatcher {
   const minimum = { debug: 0, info: 1, warn: 2, error: 3 }[env.LOG_LEVEL];
@@ -307,7 +278,6 @@ export function createDispatcherFromEnv(env: Env, db: Database): Dispatcher {
     transport: transportFromEnv(env, db),
     fromAddress: env.EMAIL_FROM,
     appUrl: appUrlFromEnv(env),
-    digestIntervalMs: DIGEST_INTERVAL_MS,
     log: (level, message) => {
       if ({ info: 1, warn: 2, error: 3 }[level] >= minimum) console[level](message);
     },

@@ -7,6 +7,7 @@ import { scopeCondition } from "~/domains/accounts/scope";
 import { NotFoundError } from "~/domains/errors";
 import type { Actor } from "./subjects.server";
 import type { ConsentDataCategory } from "./validation";
+import * as clock from "~/utils/clock.server";
 
 /** Social-force organizations that can receive a consent: verified ones of the subject's district. */
 export async function consentRecipients(db: DbOrTx, districtId: string) {
@@ -38,7 +39,7 @@ export async function recordConsent(
     expiresAt: Date;
   },
 ): Promise<ConsentResult> {
-  if (input.expiresAt <= new Date())
+  if (input.expiresAt <= clock.now())
     return { ok: false, field: "expiresOn", error: "validation:expiresOn.past" };
   return db.transaction(async (tx) => {
     const [subject] = await tx
@@ -110,7 +111,7 @@ export async function withdrawConsent(
     if (row.consent.withdrawnAt) return true;
     await tx
       .update(consents)
-      .set({ withdrawnAt: new Date(), withdrawnBy: input.actor.id })
+      .set({ withdrawnAt: clock.now(), withdrawnBy: input.actor.id })
       .where(eq(consents.id, row.consent.id));
     await recordAudit(tx, {
       actorId: input.actor.id,
@@ -148,7 +149,7 @@ export async function consentedCategories(
   db: DbOrTx,
   subjectId: string,
   recipientOrganizationId: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<Set<ConsentDataCategory>> {
   const rows = await db
     .select({ dataCategories: consents.dataCategories })

@@ -5,6 +5,7 @@ import type { Database } from "~/utils/db.server";
 import { decrypt } from "~/utils/crypto.server";
 import { consentedCategories } from "./consent.server";
 import { isMinor } from "./resident-id";
+import * as clock from "~/utils/clock.server";
 
 /**
  * How every feature shows a subject to a non-justice party (enterprise, law firm, provider):
@@ -30,7 +31,7 @@ export async function presentSubjectTo(
     if (!row) return null;
     const presented: SubjectForRecipient = { caseCode: row.caseCode };
     if (row.purgedAt || row.status !== "active" || !row.birthDateCiphertext) return presented;
-    if (isMinor(decrypt(row.birthDateCiphertext), new Date())) return presented;
+    if (isMinor(decrypt(row.birthDateCiphertext), clock.now())) return presented;
     const allowed = await consentedCategories(tx, row.id, input.recipientOrganizationId);
     if (allowed.size === 0) return presented;
     if (allowed.has("name") && row.nameCiphertext) presented.name = decrypt(row.nameCiphertext);

@@ -9,6 +9,7 @@ import type { Database, DbOrTx } from "~/utils/db.server";
 import { decrypt, encrypt, keyedHash, keyedHashesForSearch } from "~/utils/crypto.server";
 import { generateCaseCode } from "./case-code";
 import { isMinor, parseResidentId } from "./resident-id";
+import * as clock from "~/utils/clock.server";
 
 /** Who acts on subjects: what their scope needs to know (see ~/domains/accounts/actor). */
 export type Actor = ActorRef;
@@ -38,7 +39,7 @@ export async function registerSubject(
   actor: Actor & { ipAddress: string },
   input: SubjectRegistration,
 ): Promise<RegistrationResult> {
-  const parsed = parseResidentId(input.idNumber, new Date());
+  const parsed = parseResidentId(input.idNumber, clock.now());
   if (!parsed.ok) return { ok: false, field: "idNumber", error: `validation:idNumber.${parsed.reason}` };
   return db.transaction(async (tx) => {
     const [office] = await tx
@@ -194,7 +195,7 @@ export async function viewSubjectIdentity(
       phone: row.phoneCiphertext ? decrypt(row.phoneCiphertext) : "",
       address: row.addressCiphertext ? decrypt(row.addressCiphertext) : "",
       birthDate,
-      minor: isMinor(birthDate, new Date()),
+      minor: isMinor(birthDate, clock.now()),
     };
   });
 }
@@ -219,7 +220,7 @@ export async function endSubject(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(subjects)
-      .set({ status: "ended", endedAt: new Date(), updatedAt: new Date() })
+      .set({ status: "ended", endedAt: clock.now(), updatedAt: clock.now() })
       .where(
         and(
           eq(subjects.id, input.subjectId),
@@ -231,7 +232,7 @@ export async function endSubject(
     if (!row) return false;
     await tx
       .update(consents)
-      .set({ withdrawnAt: new Date(), withdrawnBy: input.actor.id })
+      .set({ withdrawnAt: clock.now(), withdrawnBy: input.actor.id })
       .where(and(eq(consents.subjectId, row.id), isNull(consents.withdrawnAt)));
     await recordAudit(tx, {
       actorId: input.actor.id,
@@ -255,7 +256,7 @@ export async function endSubject(
 export async function purgeExpiredSubjects(
   db: Database,
   retentionDays: number,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   return db.transaction(async (tx) => {

@@ -22,6 +22,7 @@ import type { ActivityCategory, VolunteerSkill } from "./activity-options";
 import { shanghaiDateOf, startOfShanghaiDay } from "./activity-time";
 import type { ActivityInput } from "./activity-validation";
 import { newCheckinSecret } from "./checkin-code";
+import * as clock from "~/utils/clock.server";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -76,7 +77,7 @@ export async function createActivity(
   input: { actor: OrganizerActor; scope: OrganizerScope; activity: ActivityInput; now?: Date },
 ): Promise<{ ok: true; id: string } | ActivityFailure> {
   const { actor, scope, activity } = input;
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   if (activity.startsAt.getTime() <= now.getTime())
     return { ok: false, field: "startsAt", error: "validation:activityTime.past" };
   const office = await officeForOrganizer(db, scope, actor, activity.officeId);
@@ -285,7 +286,7 @@ export async function updateActivity(
   },
 ): Promise<{ ok: true; promoted: number; notified: number } | ActivityFailure> {
   const { actor, scope, activity: changes } = input;
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return db.transaction(async (tx) => {
     const activity = await lockActivity(
       tx,
@@ -376,7 +377,7 @@ export async function cancelActivity(
   db: Database,
   input: { id: string; actor: OrganizerActor; scope: OrganizerScope; reason: string; now?: Date },
 ): Promise<{ ok: true; notified: number } | ActivityFailure> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return db.transaction(async (tx) => {
     const activity = await lockActivity(
       tx,
@@ -475,7 +476,7 @@ export async function signUpForActivity(
   db: Database,
   input: { activityId: string; volunteerId: string; now?: Date },
 ): Promise<SignupResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const { activityId, volunteerId } = input;
   return db.transaction(async (tx): Promise<SignupResult> => {
     await lockVolunteer(tx, volunteerId);
@@ -595,7 +596,7 @@ export async function withdrawFromActivity(
   db: Database,
   input: { activityId: string; volunteerId: string; now?: Date },
 ): Promise<WithdrawResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const { activityId, volunteerId } = input;
   return db.transaction(async (tx): Promise<WithdrawResult> => {
     await lockVolunteer(tx, volunteerId);
@@ -701,7 +702,7 @@ const officeOrg = alias(organizations, "office");
  * places left and the waitlist length — one query for the page, one for the total.
  */
 export async function listActivities(db: DbOrTx, query: ActivityListQuery) {
-  const now = query.now ?? new Date();
+  const now = query.now ?? clock.now();
   const conditions: SQL[] = [];
   if (query.organizer) {
     conditions.push(
@@ -838,7 +839,7 @@ export async function upcomingSignupsOf(
   volunteerId: string,
   options: { limit?: number; now?: Date } = {},
 ) {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   return db
     .select({
       activityId: activities.id,

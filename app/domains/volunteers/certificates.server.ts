@@ -5,6 +5,7 @@ import { activities, hourRecords, serviceCertificates, volunteerProfiles } from 
 import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
+import * as clock from "~/utils/clock.server";
 
 /**
  * Proof-of-service certificates (志愿服务证明, 志愿服务记录与证明出具办法 2020): issued free of charge
@@ -79,7 +80,7 @@ export async function listCertificates(db: DbOrTx, volunteerId: string) {
 export async function issueCertificate(
   db: Database,
   input: { volunteerId: string; periodFrom: string; periodTo: string; ipAddress?: string | null },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<IssueResult> {
   const today = shanghaiDate(now);
   if (input.periodTo > today)

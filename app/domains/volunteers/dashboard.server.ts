@@ -6,6 +6,7 @@ import { upcomingSignupsOf } from "./activities.server";
 import { districtThresholds } from "./hour-review.server";
 import { getVolunteerProfile } from "./hours.server";
 import { progressToNext, type StarProgress } from "./star-levels";
+import * as clock from "~/utils/clock.server";
 
 export interface VolunteerDashboard {
   volunteerNumber: string | null;
@@ -29,7 +30,7 @@ export interface VolunteerDashboard {
 export async function volunteerDashboard(
   db: DbOrTx,
   volunteerId: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<VolunteerDashboard | null> {
   const profile = await getVolunteerProfile(db, volunteerId);
   if (!profile || profile.status !== "approved") return null;

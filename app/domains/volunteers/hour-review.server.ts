@@ -16,6 +16,7 @@ import { type Database, type DbOrTx, selectRows, type Transaction } from "~/util
 import { activityLengthMinutes, type HoursResult } from "./hours.server";
 import type { CorrectionRequestInput } from "./hours-validation";
 import { DEFAULT_STAR_THRESHOLDS, levelsReached, progressToNext, type StarThresholds } from "./star-levels";
+import * as clock from "~/utils/clock.server";
 
 /**
  * Staff decisions on service hours, correction requests, and the running totals they keep.
@@ -99,7 +100,7 @@ async function applyTotalsChange(
       activitiesServed: served?.activities ?? 0,
       lastServiceOn: served?.lastServiceOn ?? null,
       starLevel: levels.after,
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     })
     .where(eq(volunteerProfiles.userId, volunteerId));
   const reached: TotalsChange["reached"] = [];

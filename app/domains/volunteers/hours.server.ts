@@ -19,6 +19,7 @@ import {
   verifyCheckinCode,
 } from "./checkin-code";
 import { MAX_RECORD_MINUTES, type SelfReportInput } from "./hours-validation";
+import * as clock from "~/utils/clock.server";
 
 /**
  * Service hours from the volunteer's side: check-in and check-out with the organizer's rotating code,
@@ -368,7 +369,7 @@ async function closeOverdueRecord(
       minutes: result.minutes,
       status: "pending",
       autoCheckedOut: true,
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     })
     .where(open)
     .returning({ id: hourRecords.id });
@@ -377,8 +378,8 @@ async function closeOverdueRecord(
 
 /**
  * Closes the check-ins still open after their activity's end plus the grace period (the auto
- * check-out rule of checkin-code.ts): checked out at the end, flagged for staff. Run by the
- * background loop (server/index.ts and scripts/dispatch.ts). Safe to run concurrently: each
+ * check-out rule of checkin-code.ts): checked out at the end, flagged for staff. Run by the job
+ * registry (`overdue-checkins`, app/domains/jobs). Safe to run concurrently: each
  * row is closed only while it is still open.
  */
 export async function closeOverdueCheckins(
@@ -411,41 +412,6 @@ export async function closeOverdueCheckins(
     if (outcome === "discarded") discarded += 1;
   }
   return { closed, discarded };
-}
-
-/**
- * Runs `closeOverdueCheckins` every `intervalMs` next to the email dispatcher (web process and
- * `npm run dispatch`). A failure is logged and retried at the next tick.
- */
-export function startOverdueCheckinSweeper(
-  db: Database,
-  options: { intervalMs?: number; log?: (message: string) => void } = {},
-): { stop(): Promise<void> } {
-  const intervalMs = options.intervalMs ?? 60_000;
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = closeOverdueCheckins(db, new Date())
-      .then((result) => {
-        if (result.closed + result.discarded > 0)
-          options.log?.(`auto check-out: ${result.closed} closed, ${result.discarded} without minutes`);
-      })
-      .catch((error: unknown) =>
-        options.log?.(`auto check-out failed: ${error instanceof Error ? error.message : String(error)}`),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }
 
 /** Activities the volunteer was confirmed for that a self-report can name (newest first). */

@@ -8,6 +8,7 @@ import type { QualificationKind } from "./activity-options";
 import type { QualificationInput } from "./profile-validation";
 import type { StaffActor } from "./registration.server";
 import { qualificationExpiryState } from "./volunteer-profile";
+import * as clock from "~/utils/clock.server";
 
 /**
  * Does the volunteer hold a qualification of `kind` that staff verified and that has not expired on
@@ -36,7 +37,7 @@ export async function hasValidQualification(
 }
 
 /** A volunteer's qualifications with their expiry state today (Asia/Shanghai). */
-export async function listQualifications(db: DbOrTx, volunteerId: string, now = new Date()) {
+export async function listQualifications(db: DbOrTx, volunteerId: string, now = clock.now()) {
   const today = shanghaiDate(now);
   const rows = await db
     .select({
@@ -122,7 +123,7 @@ export async function decideQualification(
     scope: Scope;
     actor: StaffActor & { ipAddress: string };
   },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<boolean> {
   const inScope = scopeCondition(input.actor, input.scope, {
     officeId: volunteerProfiles.homeOfficeId,

@@ -23,6 +23,7 @@ import {
   type VolunteerDecision,
   type VolunteerStatus,
 } from "./volunteer-profile";
+import * as clock from "~/utils/clock.server";
 
 const NO_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -141,7 +142,7 @@ export async function submitVolunteerProfile(
   db: Database,
   account: VolunteerAccount,
   input: ProfileSubmission,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<SubmitResult> {
   try {
     return await db.transaction(async (tx) => {
@@ -422,7 +423,7 @@ export async function decideVolunteer(
     scope: Scope;
     actor: StaffActor & { ipAddress: string };
   },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<DecisionResult> {
   const reason = input.reason?.trim() || null;
   if (decisionNeedsReason(input.decision) && !reason)

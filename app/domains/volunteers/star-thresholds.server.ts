@@ -3,6 +3,7 @@ import { starThresholds, volunteerProfiles } from "#db/schema/volunteers";
 import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import { DEFAULT_STAR_THRESHOLDS, isValidStarThresholds, type StarThresholds } from "./star-levels";
+import * as clock from "~/utils/clock.server";
 
 /** A district's thresholds and whether they are its own or the default. */
 export async function getDistrictStarThresholds(db: DbOrTx, districtId: string) {
@@ -34,7 +35,7 @@ export async function setDistrictStarThresholds(
       .values({ districtId: input.districtId, thresholdsMinutes: thresholds, updatedBy: input.actor.id })
       .onConflictDoUpdate({
         target: starThresholds.districtId,
-        set: { thresholdsMinutes: thresholds, updatedBy: input.actor.id, updatedAt: new Date() },
+        set: { thresholdsMinutes: thresholds, updatedBy: input.actor.id, updatedAt: clock.now() },
       });
     const levelSql = sql`(select count(*) from unnest(${sql.raw(`array[${thresholds.join(",")}]::integer[]`)}) as threshold(v) where threshold.v <= ${volunteerProfiles.approvedMinutes})::smallint`;
     const updated = await tx

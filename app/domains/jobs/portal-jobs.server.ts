@@ -1,0 +1,98 @@
+import { pruneLoginAttempts } from "~/domains/accounts/rate-limit.server";
+import { pruneRateLimitCounters } from "~/domains/accounts/request-limits.server";
+import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
+import { sendWeeklyDigests } from "~/domains/notifications/digest.server";
+import { createDispatcherFromEnv, type Dispatcher } from "~/domains/notifications/dispatcher.server";
+import { closeOverdueCheckins } from "~/domains/volunteers/hours.server";
+import type { Database } from "~/utils/db.server";
+import type { Env } from "~/utils/env.server";
+import { pruneFormSubmissions } from "./housekeeping.server";
+import { createJobRunner, type JobDefinition, type JobRunner } from "./registry.server";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Every recurring job of the portal. A domain with recurring work adds its job here (and nothing
+ * else): the web process and `npm run dispatch` both run this list through {@link startPortalJobs}.
+ */
+export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] {
+  const jobs: JobDefinition[] = [
+    {
+      name: "weekly-digests",
+      intervalMs: 5 * MINUTE,
+      async run({ db, now }) {
+        const result = await sendWeeklyDigests(db, now);
+        const failures = result.failures.map((failure) => `${failure.userId}: ${failure.message}`);
+        if (failures.length > 0) throw new Error(`weekly digest failed for ${failures.join("; ")}`);
+        return result.queued > 0 ? { summary: `queued ${result.queued} weekly digest(s)` } : undefined;
+      },
+    },
+    {
+      name: "overdue-checkins",
+      intervalMs: MINUTE,
+      async run({ db, now }) {
+        const result = await closeOverdueCheckins(db, now);
+        if (result.closed + result.discarded === 0) return;
+        return { summary: `auto check-out: ${result.closed} closed, ${result.discarded} without minutes` };
+      },
+    },
+    {
+      name: "prune-login-attempts",
+      intervalMs: HOUR,
+      run: ({ db, now }) => pruneLoginAttempts(db, now),
+    },
+    {
+      name: "prune-expired-sessions",
+      intervalMs: HOUR,
+      run: ({ db, now }) => deleteExpiredSessions(db, now),
+    },
+    {
+      name: "prune-rate-limit-counters",
+      intervalMs: 10 * MINUTE,
+      run: async ({ db, now }) => void (await pruneRateLimitCounters(db, now)),
+    },
+    {
+      name: "prune-form-submissions",
+      intervalMs: 24 * HOUR,
+      run: async ({ db, now }) => void (await pruneFormSubmissions(db, now)),
+    },
+  ];
+  if (dispatcher) {
+    jobs.push({
+      // Every instance delivers: the dispatcher claims outbox rows with SKIP LOCKED and leases.
+      name: "email-dispatch",
+      mode: "concurrent",
+      intervalMs: 1_500,
+      async run() {
+        const report = await dispatcher.runOnce();
+        return { again: report.claimed === dispatcher.batchSize };
+      },
+    });
+  }
+  return jobs;
+}
+
+/**
+ * Starts the portal's background work in this process: the one wiring of `server/index.ts` and
+ * `scripts/dispatch.ts`. Email delivery only when `withDispatcher` (DISPATCHER_ENABLED in the web
+ * process); the guarded jobs always, since they run once across instances anyway.
+ */
+export function startPortalJobs(
+  env: Env,
+  db: Database,
+  options: { withDispatcher: boolean },
+): { runner: JobRunner; dispatcher?: Dispatcher } {
+  const dispatcher = options.withDispatcher ? createDispatcherFromEnv(env, db) : undefined;
+  const minimum = { debug: 0, info: 1, warn: 2, error: 3 }[env.LOG_LEVEL];
+  const runner = createJobRunner({
+    db,
+    jobs: portalJobs(dispatcher),
+    workerId: dispatcher?.workerId,
+    log: (level, message) => {
+      if ({ info: 1, warn: 2, error: 3 }[level] >= minimum) console[level](message);
+    },
+  });
+  runner.start();
+  return { runner, dispatcher };
+}

@@ -1,0 +1,33 @@
+import { data } from "@remix-run/node";
+import { hitRateLimits, type RateLimit } from "~/domains/accounts/request-limits.server";
+import { getDb } from "./db.server";
+import { type FormFailure, formValues } from "./forms.server";
+import { clientIp } from "./session.server";
+
+/** The 429 answer of a public form: the page in place with a translated notice, and `Retry-After`. */
+export function tooManyRequests(
+  formData: FormData,
+  retryAfterSeconds: number,
+  formError = "common:rateLimit.tooMany",
+) {
+  return data<FormFailure>(
+    { errors: {}, values: formValues(formData), formError },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}
+
+/**
+ * Counts this POST against its per-address limit and, when given, the per-email one (ADR 006); answers
+ * the 429 to return when a limit is exceeded, or null. The email is counted whether or not it has an
+ * account, so the answer never tells accounts apart.
+ */
+export async function limitPublicPost(
+  request: Request,
+  formData: FormData,
+  limits: { address: RateLimit; email?: readonly [RateLimit, string] },
+) {
+  const checks: (readonly [RateLimit, string])[] = [[limits.address, clientIp(request)]];
+  if (limits.email) checks.push([limits.email[0], limits.email[1].trim().toLowerCase()]);
+  const result = await hitRateLimits(await getDb(), checks);
+  return result.ok ? null : tooManyRequests(formData, result.retryAfterSeconds);
+}
