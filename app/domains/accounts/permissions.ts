@@ -1,3 +1,4 @@
+import { calendarPermissionDefinitions } from "~/domains/calendar/permissions";
 import type { Role } from "./roles";
 
 /**
@@ -188,6 +189,7 @@ export const volunteerPermissionDefinitions: [string, string, Role[]][] = [
   ["issue:certificate:own", "Download a proof-of-service certificate of one's own hours", ["volunteer"]],
 ];
 permissionDefinitions.push(...volunteerPermissionDefinitions);
+permissionDefinitions.push(...calendarPermissionDefinitions);
 
 export const rolePermissionSeed: Record<Role, string[]> = Object.fromEntries(
   everyone.map((role) => [
