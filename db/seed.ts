@@ -5,6 +5,7 @@ import { notify } from "~/domains/notifications/notify.server";
 import type { Role } from "~/domains/accounts/roles";
 import { organizations, users } from "./schema/accounts";
 import { appMeta } from "./schema/system";
+import { seedSubjectDemo } from "./seed-subjects";
 import { seedVolunteerDemo } from "./seed-volunteers";
 
 /** Demo sign-in password of every seeded account (embedded demo database only; see README). */
@@ -65,7 +66,7 @@ export const demoVolunteerAccounts = [
 ] as const;
 
 /** Bumped whenever the demo data changes shape, so `npm start` on an old .data folder can tell. */
-export const DEMO_SEED_VERSION = 2;
+export const DEMO_SEED_VERSION = 3;
 
 export interface SeedReport {
   seeded: boolean;
@@ -234,6 +235,22 @@ export async function seedDemoData(
       now,
     );
 
+    onProgress("subjects and consents");
+    const staffOf = (email: string, officeId: string) => ({
+      id: account(email).id,
+      organizationId: officeId,
+      districtId: bureau!.id,
+    });
+    await seedSubjectDemo(
+      tx as unknown as Database,
+      {
+        staffA: staffOf("staff.a@demo.portal", officeA!.id),
+        staffB: staffOf("staff.b@demo.portal", officeB!.id),
+        recipients: { enterprise: enterprise!.id, lawFirm: lawFirm!.id, socialOrg: socialOrg!.id },
+      },
+      now,
+    );
+
     onProgress("installation facts");
     await tx.insert(appMeta).values({
       key: "demo_seed",
@@ -244,7 +261,7 @@ export async function seedDemoData(
 }
 
 /** Reference data written by migrations (not demo data); a reset keeps it. */
-const REFERENCE_TABLES = ["permissions", "role_permissions"];
+const REFERENCE_TABLES = ["permissions", "role_permissions", "calendar_days"];
 
 /** Removes every row of every table of the app except migration-seeded reference data (tests). */
 export async function truncateAllTables(db: Database): Promise<void> {

@@ -179,7 +179,9 @@ test.describe("volunteer registration", () => {
     // Nothing was created: no mail went out, and a correct registration now makes a new account
     // with the password given now.
     await page.waitForTimeout(2_000);
-    await expect(waitForEmail(request, { to: volunteer.email, timeoutMs: 1_000 })).rejects.toThrow();
+    await expect(waitForEmail(request, { to: volunteer.email, timeoutMs: 1_000 })).rejects.toThrow(
+      `No email to ${volunteer.email}`,
+    );
     await fillVolunteerForm(page, volunteer);
     await page.getByRole("button", { name: "注册", exact: true }).click();
     await expect(page).toHaveURL(/\/verify-email\?email=/);

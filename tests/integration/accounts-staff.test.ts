@@ -15,6 +15,7 @@ import {
   startTwoFactorSetup,
   verifySecondFactor,
 } from "~/domains/accounts/two-factor.server";
+import { violatedConstraint } from "#tests/fixtures/errors";
 import { resetDatabase, testConnection } from "./helpers";
 
 const links = { origin: "http://portal.test" };
@@ -216,14 +217,16 @@ describe("organization verification", () => {
 
   it("refuses an enterprise without the pledge at the database", async () => {
     const { bureauId } = await district("甲区");
-    await expect(
-      (await db()).insert(organizations).values({
-        kind: "enterprise",
-        name: "无承诺",
-        districtId: bureauId,
-        creditCode: "91110108MA01ABCD0B",
-      }),
-    ).rejects.toThrow();
+    expect(
+      await violatedConstraint(
+        (await db()).insert(organizations).values({
+          kind: "enterprise",
+          name: "无承诺",
+          districtId: bureauId,
+          creditCode: "91110108MA01ABCD0B",
+        }),
+      ),
+    ).toBe("organizations_enterprise_pledge");
   });
 });
 

@@ -1,13 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { organizations, users } from "#db/schema/accounts";
+import { organizations } from "#db/schema/accounts";
 import { emailOutbox, notifications } from "#db/schema/notifications";
-import {
-  activities,
-  activitySignups,
-  volunteerProfiles,
-  volunteerQualifications,
-} from "#db/schema/volunteers";
+import { activities, activitySignups, volunteerQualifications } from "#db/schema/volunteers";
 import type { Role } from "~/domains/accounts/roles";
 import { createSession } from "~/domains/accounts/sessions.server";
 import {
@@ -24,10 +19,11 @@ import {
 } from "~/domains/volunteers/activities.server";
 import type { ActivityInput } from "~/domains/volunteers/activity-validation";
 import { connectDatabase, type Database } from "~/utils/db.server";
+import { violatedConstraint } from "#tests/fixtures/errors";
+import { createUser, createVolunteer } from "#tests/fixtures/factories";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
-let counter = 0;
 
 beforeAll(async () => {
   db = (await testConnection()).db;
@@ -50,18 +46,8 @@ async function insertOrganization(values: typeof organizations.$inferInsert) {
 }
 
 async function insertUser(role: Role, organizationId: string | null, districtId: string | null) {
-  counter += 1;
-  const [user] = await db
-    .insert(users)
-    .values({
-      email: `${role}.${counter}@activities.test`,
-      displayName: `${role} ${counter}`,
-      role,
-      organizationId,
-      emailVerifiedAt: new Date(),
-    })
-    .returning();
-  return { id: user!.id, organizationId, districtId, role };
+  const user = await createUser(db, role, { organizationId, districtId });
+  return { id: user.id, organizationId, districtId, role };
 }
 
 beforeEach(async () => {
@@ -98,27 +84,14 @@ beforeEach(async () => {
 async function volunteer(
   options: { status?: "approved" | "pending"; skills?: string[]; name?: string } = {},
 ) {
-  const status = options.status ?? "approved";
-  const user = await insertUser("volunteer", null, null);
-  await db.insert(volunteerProfiles).values({
-    userId: user.id,
-    volunteerNumber: status === "approved" ? `V2026${String(counter).padStart(6, "0")}` : null,
-    status,
-    legalName: options.name ?? `志愿者${counter}`,
-    idNumberCiphertext: "test-ciphertext",
-    idNumberHash: `hash-${counter}-${Math.random()}`,
-    gender: "female",
-    birthDate: "1990-01-01",
-    phone: "13800138000",
-    homeOfficeId: world.office,
+  const volunteer = await createVolunteer(db, {
+    officeId: world.office,
     districtId: world.district,
-    skills: options.skills ?? [],
-    emergencyContactName: "家属",
-    emergencyContactPhone: "13900139000",
-    termsVersion: "2026-01",
-    termsAcceptedAt: new Date(),
+    status: options.status ?? "approved",
+    legalName: options.name,
+    skills: options.skills,
   });
-  return user.id;
+  return volunteer.id;
 }
 
 const HOUR = 60 * 60_000;
@@ -374,9 +347,9 @@ describe("signing up", () => {
 
   it("the CHECK constraint refuses over-booking even when application code would allow it", async () => {
     const id = await newActivity({ capacity: 1 });
-    await expect(
-      db.update(activities).set({ confirmedCount: 2 }).where(eq(activities.id, id)),
-    ).rejects.toThrow();
+    expect(
+      await violatedConstraint(db.update(activities).set({ confirmedCount: 2 }).where(eq(activities.id, id))),
+    ).toBe("activities_not_overbooked");
   });
 
   it("confirms, schedules the reminder the day before, and signing up twice changes nothing", async () => {

@@ -160,6 +160,11 @@ const matrix: Record<string, RouteCase> = {
     get: { anonymous: 302, system_admin: 200, default: 403 },
     post: { expect: { anonymous: 302, system_admin: 400, default: 403 }, body: empty },
   },
+  // The working-day calendar: everyone's deadlines read it, system admins keep it (next year's schedule).
+  "admin.calendar.tsx": {
+    get: { anonymous: 302, system_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, system_admin: 400, default: 403 }, body: empty },
+  },
   "admin.audit.tsx": {
     get: { anonymous: 302, bureau_admin: 200, system_admin: 200, default: 403 },
     noAction: true,

@@ -4,6 +4,7 @@ import { DEMO_SEED_VERSION, isDatabaseEmpty, seedDemoData } from "#db/seed";
 import { appMeta } from "#db/schema/system";
 import { pingDatabase, selectRows } from "~/utils/db.server";
 import { loader as healthLoader } from "~/routes/healthz";
+import { violatedConstraint } from "#tests/fixtures/errors";
 import { resetDatabase, testConnection } from "./helpers";
 
 describe("database layer", () => {
@@ -46,12 +47,14 @@ describe("database layer", () => {
 
   it("rolls a failed transaction back completely", async () => {
     const { db } = await testConnection();
-    await expect(
-      db.transaction(async (tx) => {
-        await tx.insert(appMeta).values({ key: "half", value: {} });
-        await tx.insert(appMeta).values({ key: "half", value: {} }); // primary-key violation
-      }),
-    ).rejects.toThrow();
+    expect(
+      await violatedConstraint(
+        db.transaction(async (tx) => {
+          await tx.insert(appMeta).values({ key: "half", value: {} });
+          await tx.insert(appMeta).values({ key: "half", value: {} }); // primary-key violation
+        }),
+      ),
+    ).toBe("app_meta_pkey");
     expect(await db.select().from(appMeta)).toEqual([]);
   });
 });

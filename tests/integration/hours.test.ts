@@ -53,6 +53,7 @@ import {
 } from "~/domains/volunteers/certificates.server";
 import { volunteerDashboard } from "~/domains/volunteers/dashboard.server";
 import { cancelActivity, withdrawFromActivity } from "~/domains/volunteers/activities.server";
+import { failureText, violatedConstraint } from "#tests/fixtures/errors";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -1077,19 +1078,21 @@ describe("one activity counts once, and decided records stay locked in the datab
       field: "activityId",
       error: "validation:hourRecord.alreadyRecorded",
     });
-    await expect(
-      db.insert(hourRecords).values({
-        volunteerId,
-        activityId: event.id,
-        officeId: setting.office,
-        districtId: setting.bureau,
-        kind: "system",
-        serviceDate: "2026-05-16",
-        description: event.title,
-        checkInAt: during,
-        status: "open",
-      }),
-    ).rejects.toThrow();
+    expect(
+      await violatedConstraint(
+        db.insert(hourRecords).values({
+          volunteerId,
+          activityId: event.id,
+          officeId: setting.office,
+          districtId: setting.bureau,
+          kind: "system",
+          serviceDate: "2026-05-16",
+          description: event.title,
+          checkInAt: during,
+          status: "open",
+        }),
+      ),
+    ).toBe("hour_records_one_live_per_activity");
     expect(await db.select().from(hourRecords)).toHaveLength(1);
   });
 
@@ -1206,11 +1209,20 @@ describe("one activity counts once, and decided records stay locked in the datab
     const volunteerId = await volunteer();
     const recordId = await selfReport(volunteerId, 90);
     expect((await approveRecords(db, { ...staffScope(), recordIds: [recordId] })).ok).toBe(true);
-    const refused = (statement: ReturnType<typeof sql>) => expect(db.execute(statement)).rejects.toThrow();
-    await refused(sql`update hour_records set minutes = 600 where id = ${recordId}`);
-    await refused(sql`update hour_records set status = 'rejected' where id = ${recordId}`);
-    await refused(sql`update hour_records set service_date = '2026-05-01' where id = ${recordId}`);
-    await refused(sql`delete from hour_records where id = ${recordId}`);
+    const refused = async (statement: ReturnType<typeof sql>, reason: RegExp) =>
+      expect(await failureText(db.execute(statement))).toMatch(reason);
+    const onlyByCorrection = /is approved and changes only through an approved correction/;
+    const correctionKept = /hour correction \S+ is kept as requested and decided once/;
+    await refused(sql`update hour_records set minutes = 600 where id = ${recordId}`, onlyByCorrection);
+    await refused(
+      sql`update hour_records set status = 'rejected' where id = ${recordId}`,
+      /is approved and its decision cannot change/,
+    );
+    await refused(
+      sql`update hour_records set service_date = '2026-05-01' where id = ${recordId}`,
+      onlyByCorrection,
+    );
+    await refused(sql`delete from hour_records where id = ${recordId}`, /is approved and cannot be deleted/);
     expect(await record(recordId)).toMatchObject({ status: "approved", minutes: 90 });
 
     const requested = await requestCorrection(db, {
@@ -1221,7 +1233,7 @@ describe("one activity counts once, and decided records stay locked in the datab
     });
     if (!requested.ok) throw new Error(requested.error);
     // Even with a correction pending, only its exact values may be written.
-    await refused(sql`update hour_records set minutes = 45 where id = ${recordId}`);
+    await refused(sql`update hour_records set minutes = 45 where id = ${recordId}`, onlyByCorrection);
     const decided = await decideCorrection(db, {
       ...staffScope(),
       correctionId: requested.correctionId,
@@ -1233,9 +1245,13 @@ describe("one activity counts once, and decided records stay locked in the datab
     expect((await profile(volunteerId)).approvedMinutes).toBe(60);
     await refused(
       sql`update hour_corrections set proposed_minutes = 10 where id = ${requested.correctionId}`,
+      correctionKept,
     );
-    await refused(sql`update hour_corrections set status = 'rejected' where id = ${requested.correctionId}`);
-    await refused(sql`delete from hour_corrections where id = ${requested.correctionId}`);
-    await refused(sql`update hour_records set minutes = 90 where id = ${recordId}`);
+    await refused(
+      sql`update hour_corrections set status = 'rejected' where id = ${requested.correctionId}`,
+      correctionKept,
+    );
+    await refused(sql`delete from hour_corrections where id = ${requested.correctionId}`, correctionKept);
+    await refused(sql`update hour_records set minutes = 90 where id = ${recordId}`, onlyByCorrection);
   });
 });

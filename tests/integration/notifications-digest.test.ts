@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { organizations, users } from "#db/schema/accounts";
+import { users } from "#db/schema/accounts";
 import {
   emailOutbox,
   notificationDigests,
@@ -28,6 +28,7 @@ import { createJobRunner } from "~/domains/jobs/registry.server";
 import { advanceClock, resetClock } from "~/utils/clock.server";
 import type { Database } from "~/utils/db.server";
 import { type FakeResend, startFakeResend } from "#tests/fixtures/fake-resend";
+import { createUser, type TestUser } from "#tests/fixtures/factories";
 import { resetDatabase, testConnection } from "./helpers";
 
 const WEEK_MS = 7 * 24 * 60 * 60_000;
@@ -45,29 +46,7 @@ beforeEach(async () => {
   fake.reset();
 });
 
-async function createUser(role: Role, language: "zh-CN" | "en" = "en") {
-  let organizationId: string | null = null;
-  if (role !== "volunteer" && role !== "system_admin") {
-    const [bureau] = await db
-      .insert(organizations)
-      .values({ kind: "bureau", name: "测试司法局", status: "verified" })
-      .returning();
-    organizationId = bureau!.id;
-  }
-  const [user] = await db
-    .insert(users)
-    .values({
-      email: `${role}.${Math.random().toString(36).slice(2)}@example.com`,
-      displayName: role,
-      role,
-      language,
-      organizationId,
-    })
-    .returning();
-  return user!;
-}
-
-type User = Awaited<ReturnType<typeof createUser>>;
+type User = TestUser;
 
 const tellStatus = (user: User, key: string, organizationName = "恒达制造有限公司") =>
   notify(db, {
@@ -87,7 +66,7 @@ const tellRegistration = (user: User, key: string) =>
 
 /** A staff member with the digest on for organization-status only. */
 async function digestStaff(role: Role = "office_staff") {
-  const staff = await createUser(role);
+  const staff = await createUser(db, role, { language: "en" });
   const saved = await saveNotificationPreferences(db, staff.id, [
     { kind: "organization-status", emailEnabled: true, weeklyDigest: true },
     { kind: "registration-received", emailEnabled: true, weeklyDigest: false },
@@ -134,7 +113,7 @@ describe("notify() with the weekly digest on", () => {
   });
 
   it("never digests security mail, even with a stray digest row", async () => {
-    const staff = await createUser("bureau_admin");
+    const staff = await createUser(db, "bureau_admin", { language: "en" });
     await db
       .insert(notificationPreferences)
       .values({ userId: staff.id, kind: "new-sign-in", emailEnabled: true, weeklyDigest: true });
@@ -152,7 +131,7 @@ describe("notify() with the weekly digest on", () => {
   });
 
   it("turning email off for the kind sends neither the email nor a digest", async () => {
-    const staff = await createUser("office_staff");
+    const staff = await createUser(db, "office_staff", { language: "en" });
     await setNotificationPreference(db, staff.id, "organization-status", {
       emailEnabled: false,
       weeklyDigest: true,
@@ -165,7 +144,7 @@ describe("notify() with the weekly digest on", () => {
 
 describe("non-staff users cannot have the digest", () => {
   it("the settings refuse it, and nothing is stored", async () => {
-    const volunteer = await createUser("volunteer");
+    const volunteer = await createUser(db, "volunteer", { language: "en" });
     const result = await saveNotificationPreferences(db, volunteer.id, [
       { kind: "organization-status", emailEnabled: true, weeklyDigest: true },
     ]);
@@ -177,7 +156,7 @@ describe("non-staff users cannot have the digest", () => {
   });
 
   it("a stored choice of a non-staff user (a stray row, or a former staff member) is not honoured", async () => {
-    const volunteer = await createUser("volunteer");
+    const volunteer = await createUser(db, "volunteer", { language: "en" });
     await db
       .insert(notificationPreferences)
       .values({ userId: volunteer.id, kind: "organization-status", emailEnabled: true, weeklyDigest: true });
@@ -198,7 +177,7 @@ describe("non-staff users cannot have the digest", () => {
   });
 
   it("the digest is not a kind of its own in the settings", async () => {
-    const staff = await createUser("office_staff");
+    const staff = await createUser(db, "office_staff", { language: "en" });
     const kinds = (await getNotificationPreferences(db, staff.id)).map((preference) => preference.kind);
     expect(kinds).toContain("organization-status");
     expect(kinds).not.toContain("weekly-digest");

@@ -5,7 +5,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { demoAccounts, demoVolunteerAccounts, seedDemoData } from "#db/seed";
-import { organizations, rolePermissions, users } from "#db/schema/accounts";
+import { rolePermissions, users } from "#db/schema/accounts";
 import { emailOutbox, notificationPreferences, notifications } from "#db/schema/notifications";
 import { rolePermissionSeed } from "~/domains/permission-registry";
 import type { Role } from "~/domains/accounts/roles";
@@ -18,6 +18,7 @@ import * as adminOutbox from "~/routes/admin.outbox";
 import * as inbox from "~/routes/notifications";
 import * as settings from "~/routes/settings.notifications";
 import type { Database } from "~/utils/db.server";
+import { createUser } from "#tests/fixtures/factories";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -26,22 +27,6 @@ beforeEach(async () => {
   await resetDatabase();
   db = (await testConnection()).db;
 });
-
-async function createUser(role: Role = "volunteer", email = `${role}.${Math.random()}@example.com`) {
-  let organizationId: string | null = null;
-  if (role === "office_staff" || role === "bureau_admin") {
-    const [bureau] = await db
-      .insert(organizations)
-      .values({ kind: "bureau", name: "测试司法局", status: "verified" })
-      .returning();
-    organizationId = bureau!.id;
-  }
-  const [user] = await db
-    .insert(users)
-    .values({ email, displayName: role, role, organizationId, emailVerifiedAt: new Date() })
-    .returning();
-  return user!;
-}
 
 async function tellUser(user: { id: string; email: string }, key: string, name = "恒达制造有限公司") {
   return notify(db, {
@@ -96,8 +81,8 @@ describe("outbox permission migration", () => {
 
 describe("inbox page", () => {
   it("lists only the user's own notifications, newest first, in the reader's language", async () => {
-    const reader = await createUser();
-    const other = await createUser();
+    const reader = await createUser(db, "volunteer");
+    const other = await createUser(db, "volunteer");
     await tellUser(reader, "a", "甲机构");
     await tellUser(reader, "b", "乙机构");
     await tellUser(other, "c", "别人的机构");
@@ -116,8 +101,8 @@ describe("inbox page", () => {
   });
 
   it("marks one as read, refuses someone else's with 404, and marks all", async () => {
-    const reader = await createUser();
-    const other = await createUser();
+    const reader = await createUser(db, "volunteer");
+    const other = await createUser(db, "volunteer");
     const first = await tellUser(reader, "a");
     await tellUser(reader, "b");
     const foreign = await tellUser(other, "c");
@@ -162,7 +147,7 @@ describe("inbox page", () => {
 
 describe("notification preferences", () => {
   it("saves every choice of the form in one go", async () => {
-    const staff = await createUser("office_staff");
+    const staff = await createUser(db, "office_staff");
     const result = await saveNotificationPreferences(db, staff.id, [
       { kind: "organization-status", emailEnabled: false, weeklyDigest: false },
       { kind: "registration-received", emailEnabled: true, weeklyDigest: true },
@@ -180,8 +165,8 @@ describe("notification preferences", () => {
   });
 
   it("refuses a digest without email, a digest for non-staff and security kinds, writing nothing", async () => {
-    const staff = await createUser("office_staff");
-    const volunteer = await createUser("volunteer");
+    const staff = await createUser(db, "office_staff");
+    const volunteer = await createUser(db, "volunteer");
     expect(
       await saveNotificationPreferences(db, staff.id, [
         { kind: "organization-status", emailEnabled: false, weeklyDigest: true },
@@ -207,8 +192,8 @@ describe("notification preferences", () => {
   });
 
   it("settings page: lists changeable and locked kinds, offers the digest to staff only", async () => {
-    const volunteer = await createUser("volunteer");
-    const staff = await createUser("bureau_admin");
+    const volunteer = await createUser(db, "volunteer");
+    const staff = await createUser(db, "bureau_admin");
     const forVolunteer = await settings.loader(args(await requestAs(volunteer, "/settings/notifications")));
     expect(forVolunteer.digestAvailable).toBe(false);
     const volunteerKinds = forVolunteer.choices.map((choice) => choice.kind);
@@ -227,7 +212,7 @@ describe("notification preferences", () => {
   });
 
   it("settings form: unticked boxes turn email off; errors come back per field with what was ticked", async () => {
-    const volunteer = await createUser("volunteer");
+    const volunteer = await createUser(db, "volunteer");
     const saved = unwrap(
       await settings.action(
         args(
@@ -243,7 +228,7 @@ describe("notification preferences", () => {
     expect(stored.find((row) => row.kind === "organization-status")?.emailEnabled).toBe(false);
     expect(stored.find((row) => row.kind === "registration-received")?.emailEnabled).toBe(true);
 
-    const staff = await createUser("office_staff");
+    const staff = await createUser(db, "office_staff");
     const rejected = unwrap(
       await settings.action(
         args(
@@ -271,8 +256,8 @@ describe("notification preferences", () => {
 
 describe("dead-letter page", () => {
   it("lists dead mail without its data and queues it again once", async () => {
-    const admin = await createUser("system_admin");
-    const user = await createUser();
+    const admin = await createUser(db, "system_admin");
+    const user = await createUser(db, "volunteer");
     const { outboxId } = await tellUser(user, "dead-one");
     await db
       .update(emailOutbox)

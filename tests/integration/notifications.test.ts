@@ -1,6 +1,5 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { users } from "#db/schema/accounts";
 import { devMailbox, emailOutbox, notificationPreferences, notifications } from "#db/schema/notifications";
 import { claimDueEmails, createDispatcher, type Dispatcher } from "~/domains/notifications/dispatcher.server";
 import {
@@ -18,6 +17,7 @@ import { listDeadLetters, retryDeadLetter } from "~/domains/notifications/outbox
 import { createDevMailboxTransport, createResendTransport } from "~/domains/notifications/transport.server";
 import { connectDatabase, type Database } from "~/utils/db.server";
 import { type FakeResend, startFakeResend } from "#tests/fixtures/fake-resend";
+import { createUser } from "#tests/fixtures/factories";
 import { resetDatabase, testConnection } from "./helpers";
 
 let fake: FakeResend;
@@ -56,26 +56,6 @@ async function runUntil(dispatcher: Dispatcher, done: () => Promise<boolean> | b
 
 async function outboxRows() {
   return db.select().from(emailOutbox);
-}
-
-async function createUser(email = "user@example.com", role: "volunteer" | "office_staff" = "volunteer") {
-  if (role === "office_staff") {
-    // Staff need an organization; keep the test independent of the accounts domain's helpers.
-    const [bureau] = await db
-      .execute<{ id: string }>(
-        sql`insert into organizations (kind, name) values ('bureau', 'Test bureau') returning id`,
-      )
-      .then((result) =>
-        Array.isArray(result) ? result : (result as unknown as { rows: { id: string }[] }).rows,
-      );
-    const [user] = await db
-      .insert(users)
-      .values({ email, displayName: "Staff", role, organizationId: bureau!.id })
-      .returning();
-    return user!;
-  }
-  const [user] = await db.insert(users).values({ email, displayName: "Test user", role }).returning();
-  return user!;
 }
 
 const resetEvent = (key = "reset:1", to = "someone@example.com"): NotifyEvent => ({
@@ -280,7 +260,7 @@ describe("dispatcher crashes and concurrency", () => {
 
 describe("scheduled sends", () => {
   it("does not send before send_after, and cancelScheduled withdraws pending sends of the group", async () => {
-    const user = await createUser();
+    const user = await createUser(db, "volunteer");
     const later = new Date(Date.now() + 60 * 60_000);
     const event = (key: string, groupKey: string): NotifyEvent => ({
       template: "organization-status",
@@ -327,7 +307,7 @@ describe("in-app notifications and preferences", () => {
   });
 
   it("writes an in-app notification for user events, none for security mail", async () => {
-    const user = await createUser();
+    const user = await createUser(db, "volunteer");
     const result = await notify(db, statusEvent(user.id, user.email, "status:1"));
     expect(result.notificationId).not.toBeNull();
     const security = await notify(db, {
@@ -340,8 +320,8 @@ describe("in-app notifications and preferences", () => {
   });
 
   it("lists, counts and marks notifications read, only the user's own", async () => {
-    const user = await createUser("a@example.com");
-    const other = await createUser("b@example.com");
+    const user = await createUser(db, "volunteer", { email: "a@example.com" });
+    const other = await createUser(db, "volunteer", { email: "b@example.com" });
     for (let i = 0; i < 5; i++) await notify(db, statusEvent(user.id, user.email, `s:${i}`));
     await notify(db, statusEvent(other.id, other.email, "other"));
 
@@ -361,7 +341,7 @@ describe("in-app notifications and preferences", () => {
   });
 
   it("respects email preferences, except for security mail", async () => {
-    const user = await createUser();
+    const user = await createUser(db, "volunteer");
     await setNotificationPreference(db, user.id, "organization-status", { emailEnabled: false });
     const result = await notify(db, statusEvent(user.id, user.email, "status:off"));
     expect(result).toMatchObject({ emailSuppressed: true, outboxId: null });
@@ -391,11 +371,11 @@ describe("in-app notifications and preferences", () => {
   });
 
   it("offers the weekly digest to staff only", async () => {
-    const volunteer = await createUser("v@example.com");
+    const volunteer = await createUser(db, "volunteer", { email: "v@example.com" });
     await expect(
       setNotificationPreference(db, volunteer.id, "organization-status", { weeklyDigest: true }),
     ).rejects.toEqual(new NotificationPreferenceError("digest_staff_only"));
-    const staff = await createUser("s@example.com", "office_staff");
+    const staff = await createUser(db, "office_staff", { email: "s@example.com" });
     expect(
       await setNotificationPreference(db, staff.id, "organization-status", { weeklyDigest: true }),
     ).toMatchObject({ weeklyDigest: true, emailEnabled: true });

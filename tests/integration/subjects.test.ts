@@ -180,7 +180,7 @@ describe("subjects registry", () => {
         purpose: "核对",
         ipAddress: "x",
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/unable to authenticate data/);
     // The failed view left no audit row behind: the audit and the view share one transaction.
     expect(
       await (await db()).select().from(auditLog).where(eq(auditLog.action, "view_identity")),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { organizations, users } from "#db/schema/accounts";
+import { organizations } from "#db/schema/accounts";
 import { auditLog } from "#db/schema/audit";
 import { emailOutbox, notifications } from "#db/schema/notifications";
 import { volunteerProfiles, volunteerQualifications } from "#db/schema/volunteers";
@@ -24,10 +24,10 @@ import {
   submitVolunteerProfile,
 } from "~/domains/volunteers/registration.server";
 import { type Database, selectRows } from "~/utils/db.server";
+import { createUser } from "#tests/fixtures/factories";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
-let counter = 0;
 
 const idNumber = (first17: string) => first17 + residentIdCheckCharacter(first17);
 /** A woman born 1990-03-07 (17th digit even). */
@@ -62,18 +62,8 @@ async function insertUser(
   organizationId: string | null,
   districtId: string | null,
 ): Promise<Actor> {
-  counter += 1;
-  const [user] = await db
-    .insert(users)
-    .values({
-      email: `${role}.${counter}@volunteers.test`,
-      displayName: `${role} ${counter}`,
-      role,
-      organizationId,
-      emailVerifiedAt: new Date(),
-    })
-    .returning();
-  return { id: user!.id, role, email: user!.email, organizationId, districtId, ipAddress: "10.0.0.1" };
+  const user = await createUser(db, role, { organizationId, districtId });
+  return { id: user.id, role, email: user.email, organizationId, districtId, ipAddress: "10.0.0.1" };
 }
 
 function registration(overrides: Partial<Extract<ProfileSubmission, { kind: "registration" }>> = {}) {

@@ -30,6 +30,7 @@ export const auditEntityTypes = [
   "organization",
   "staff-invitation",
   "user",
+  "calendar-day",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
