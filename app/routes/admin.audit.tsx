@@ -74,11 +74,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         page: params.page,
         pageSize: PAGE_SIZE,
       });
-  const format = new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Shanghai",
-    dateStyle: "medium",
-    timeStyle: "medium",
-  });
+  // Day and time on lines of their own, so the column stays narrow without breaking a date.
+  const formatDay = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium" });
+  const formatTime = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", timeStyle: "medium" });
   return respond(
     {
       title: t("title"),
@@ -90,7 +88,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: row.id,
         sequence: row.sequence,
         at: row.createdAt.toISOString(),
-        atText: format.format(row.createdAt),
+        dayText: formatDay.format(row.createdAt),
+        timeText: formatTime.format(row.createdAt),
         action: row.action,
         actorName: row.actorName,
         actorEmail: row.actorEmail,
@@ -167,7 +166,7 @@ export default function AdminAudit() {
       {data.rows.length === 0 ? (
         <p className="empty-state">{t("empty")}</p>
       ) : (
-        <table className="table" tabIndex={0} aria-label={data.title}>
+        <table className="table table--audit" tabIndex={0} aria-label={data.title}>
           <thead>
             <tr>
               <th scope="col">{t("fields.sequence")}</th>
@@ -185,13 +184,15 @@ export default function AdminAudit() {
               <tr key={row.id}>
                 <td>{row.sequence}</td>
                 <td>
-                  <time dateTime={row.at}>{row.atText}</time>
+                  <time dateTime={row.at}>
+                    <span className="table__line">{row.dayText}</span> {row.timeText}
+                  </time>
                 </td>
                 <td>{t(`actions.${row.action}`)}</td>
                 <td>
                   {row.actorEmail ? (
                     <>
-                      {row.actorName} <span className="list__meta">{row.actorEmail}</span>
+                      {row.actorName} <span className="table__secondary">{row.actorEmail}</span>
                     </>
                   ) : (
                     t("system")
@@ -199,9 +200,9 @@ export default function AdminAudit() {
                 </td>
                 <td>
                   {t(`entities.${row.entityType}`, { defaultValue: row.entityType })}
-                  {row.entityId ? <code> {row.entityId.slice(0, 8)}</code> : null}
+                  {row.entityId ? <code className="table__secondary">{row.entityId.slice(0, 8)}</code> : null}
                 </td>
-                <td>{row.caseCode ? <code>{row.caseCode}</code> : "—"}</td>
+                <td className="table__nowrap">{row.caseCode ? <code>{row.caseCode}</code> : "—"}</td>
                 <td>
                   {/* Purposes the system writes are translated; a person's own words are shown as typed. */}
                   {row.purpose ? t(`systemPurposes.${row.purpose}`, { defaultValue: row.purpose }) : "—"}

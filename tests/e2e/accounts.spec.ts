@@ -252,8 +252,8 @@ test.describe("organization registration and verification", () => {
     );
     await expect(pendingNotice).toBeVisible();
     await expect(mainNav(page).getByRole("link", { name: "机构核验" })).toHaveCount(0);
-    // An enterprise member does not learn that the staff page exists.
-    expect((await page.goto("/staff/organizations"))?.status()).toBe(404);
+    // An enterprise member holds no grant to the district's register: 403, like every such role.
+    expect((await page.goto("/staff/organizations"))?.status()).toBe(403);
 
     // Office staff of the district verify it.
     const staff = await newDevice(browser);
@@ -564,7 +564,7 @@ test.describe("abuse resistance over HTTP", () => {
 });
 
 test.describe("scopes", () => {
-  test("staff pages refuse a volunteer and hide from an enterprise member; unknown objects are 404", async ({
+  test("staff pages refuse a volunteer and an enterprise member alike (403); unknown objects are 404", async ({
     playwright,
   }) => {
     const signedIn = async (email: string, password: string) => {
@@ -611,8 +611,9 @@ test.describe("scopes", () => {
     expect((await volunteer.get("/admin/staff")).status()).toBe(403);
     await volunteer.dispose();
 
+    // Seeing one's own organization is not the district's register: 403 like any role without it.
     const enterprise = await signedIn("enterprise@demo.portal", DEMO_PASSWORD);
-    expect((await enterprise.get("/staff/organizations")).status()).toBe(404);
+    expect((await enterprise.get("/staff/organizations")).status()).toBe(403);
     const enterprisePost = await postForm(enterprise, "/staff/organizations", {
       organizationId: organizationId!,
       decision: "verify",

@@ -239,6 +239,35 @@ test.describe("subjects registry", () => {
       await expect(rows).toHaveCount(1);
       await expect(rows.first()).toContainText(purpose);
       await expectNoSeriousAxeViolations(bureau.page);
+
+      // The whole district's log on a 1280 px screen: every column visible without scrolling
+      // sideways, and names in the reader's language, never the log's internal words.
+      await bureau.page.setViewportSize({ width: 1280, height: 900 });
+      for (const [language, heading, certificate] of [
+        ["zh-CN", "审计日志", "志愿服务证明"],
+        ["en", "Audit log", "Proof-of-service certificate"],
+      ] as const) {
+        if (language === "en") {
+          await bureau.page.getByRole("button", { name: "English" }).click();
+          await expect(bureau.page.locator("html")).toHaveAttribute("lang", "en");
+        }
+        await bureau.page.goto("/admin/audit");
+        await expect(bureau.page.getByRole("heading", { level: 1 })).toHaveText(heading);
+        const log = bureau.page.getByRole("table", { name: heading });
+        await expect(log.locator("tbody tr").first()).toBeVisible();
+        await expect(log).toContainText(certificate);
+        for (const internal of ["service_certificate", "hour-records", "hour-record", "view_identity"])
+          await expect(log).not.toContainText(internal);
+        const overflow = await log.evaluate((table) => ({
+          table: table.scrollWidth - table.clientWidth,
+          page: document.documentElement.scrollWidth - window.innerWidth,
+        }));
+        expect(overflow).toEqual({ table: 0, page: 0 });
+        await bureau.page.screenshot({
+          path: test.info().outputPath(`audit-1280-${language}.png`),
+          fullPage: true,
+        });
+      }
       await bureau.context.close();
     });
 

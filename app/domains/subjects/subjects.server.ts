@@ -41,11 +41,13 @@ export async function registerSubject(
 ): Promise<RegistrationResult> {
   const parsed = parseResidentId(input.idNumber, clock.now());
   if (!parsed.ok) return { ok: false, field: "idNumber", error: `validation:idNumber.${parsed.reason}` };
+  const officeId = actor.organizationId;
+  if (!officeId) throw new ForbiddenError("registering needs an office");
   return db.transaction(async (tx) => {
     const [office] = await tx
       .select({ id: organizations.id, districtId: organizations.districtId })
       .from(organizations)
-      .where(and(eq(organizations.id, actor.organizationId ?? ""), eq(organizations.kind, "office")));
+      .where(and(eq(organizations.id, officeId), eq(organizations.kind, "office")));
     if (!office?.districtId) throw new ForbiddenError("registering needs an office");
     const hashes = keyedHashesForSearch(input.idNumber);
     const [existing] = await tx

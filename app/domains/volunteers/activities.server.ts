@@ -16,7 +16,7 @@ import {
   recipientForUser,
 } from "~/domains/notifications/notify.server";
 import type { ActorRef } from "~/domains/accounts/actor";
-import { scopeCondition } from "~/domains/accounts/scope";
+import { scopeCondition, scopeCovers } from "~/domains/accounts/scope";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import type { ActivityCategory, VolunteerSkill } from "./activity-options";
 import { shanghaiDateOf, startOfShanghaiDay } from "./activity-time";
@@ -67,8 +67,12 @@ async function officeForOrganizer(
     .where(and(eq(organizations.id, officeId), eq(organizations.kind, "office")));
   const office = offices[0];
   if (!office?.districtId) return null;
-  if (scope === "office" && office.id !== actor.organizationId) return null;
-  if (scope === "organization" && office.districtId !== actor.districtId) return null;
+  // The same rule as officesForOrganizer, for the one office chosen.
+  const allowed =
+    scope === "office"
+      ? scopeCovers("office", actor, { officeId: office.id })
+      : scopeCovers("district", actor, { districtId: office.districtId });
+  if (!allowed) return null;
   return { id: office.id, districtId: office.districtId };
 }
 
