@@ -6,6 +6,7 @@ import express from "express";
 import helmet from "helmet";
 import type { Env } from "../app/utils/env.server";
 import { contentSecurityPolicy, createNonce, isSameOriginRequest } from "./security";
+import { testClock } from "./test-clock";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -71,6 +72,9 @@ export async function createApp({ env, root }: CreateAppOptions): Promise<expres
     req.headers["x-portal-client-ip"] = req.ip ?? "unknown";
     next();
   });
+
+  // End-to-end tests only: a per-browser-context clock offset (a no-op unless E2E_CLOCK_CONTROL is on).
+  app.use(testClock(env.E2E_CLOCK_CONTROL));
 
   app.use(compression());
 

@@ -3,13 +3,16 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
 import { requestPasswordReset } from "~/domains/accounts/accounts.server";
-import { publicPostLimits } from "~/domains/accounts/request-limits.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { passwordResetRequestSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
-import { limitPublicPost } from "~/utils/rate-limit.server";
+import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
+
+/** Passes on the Retry-After of a 429. */
+export const headers = retryAfterHeaders;
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 

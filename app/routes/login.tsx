@@ -4,17 +4,20 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
 import { login } from "~/domains/accounts/accounts.server";
-import { publicPostLimits } from "~/domains/accounts/request-limits.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { loginSchema } from "~/domains/accounts/validation";
 import { getDb } from "~/utils/db.server";
 import { deviceCookie, readDeviceToken } from "~/utils/device.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { i18nServer } from "~/i18n.server";
 import { requireAnonymous } from "~/utils/permissions.server";
-import { limitPublicPost, tooManyRequests } from "~/utils/rate-limit.server";
+import { limitPublicPost, tooManyRequests, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { linkContext, userAgent } from "~/utils/request.server";
 import { clientIp, sessionCookie } from "~/utils/session.server";
+
+/** Passes on the Retry-After of a 429. */
+export const headers = retryAfterHeaders;
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 

@@ -4,15 +4,18 @@ import { Form, Link, useActionData, useRouteLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { FormError, Honeypot, TextField } from "~/components/forms";
 import { registerVolunteer } from "~/domains/accounts/accounts.server";
-import { publicPostLimits } from "~/domains/accounts/request-limits.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { volunteerRegistrationSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import type { loader as rootLoader } from "~/root";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
 import { requireAnonymous } from "~/utils/permissions.server";
-import { limitPublicPost } from "~/utils/rate-limit.server";
+import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
+
+/** Passes on the Retry-After of a 429. */
+export const headers = retryAfterHeaders;
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 

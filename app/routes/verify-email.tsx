@@ -9,13 +9,16 @@ import {
   verifyEmailByCode,
   verifyEmailByToken,
 } from "~/domains/accounts/accounts.server";
-import { publicPostLimits } from "~/domains/accounts/request-limits.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { emailVerificationCodeSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
-import { limitPublicPost } from "~/utils/rate-limit.server";
+import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
+
+/** Passes on the Retry-After of a 429. */
+export const headers = retryAfterHeaders;
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 

@@ -5,10 +5,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { TextField } from "~/components/forms";
 import { isCertificateNumber, normalizeCertificateNumber } from "~/domains/volunteers/certificates.server";
-import { publicPostLimits } from "~/domains/accounts/request-limits.server";
+import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { i18nServer } from "~/i18n.server";
 import { parseForm } from "~/utils/forms.server";
-import { limitPublicPost } from "~/utils/rate-limit.server";
+import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
+
+/** Passes on the Retry-After of a 429. */
+export const headers = retryAfterHeaders;
 
 export const handle = { i18n: ["common", "certificates", "validation"] };
 

@@ -41,6 +41,8 @@ export const envSchema = z.object({
     .default("no-reply@portal.invalid"),
   /** Run the email dispatcher inside the web process (turn off when `npm run dispatch` runs separately). */
   DISPATCHER_ENABLED: booleanFlag.default(true),
+  /** End-to-end tests only: lets each browser context move the clock (server/test-clock.ts). Never in use. */
+  E2E_CLOCK_CONTROL: booleanFlag.default(false),
   /** Encryption keys at rest: "id:base64(32 bytes)", comma-separated, the first encrypts. */
   ENCRYPTION_KEYS: z
     .string()
@@ -89,6 +91,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       })),
     );
   }
+  if (result.data.E2E_CLOCK_CONTROL && result.data.APP_URL?.startsWith("https://"))
+    throw new EnvError([
+      { variable: "E2E_CLOCK_CONTROL", message: "end-to-end tests only, never on a public origin" },
+    ]);
   return result.data;
 }
 

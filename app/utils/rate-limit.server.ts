@@ -1,5 +1,6 @@
-import { data } from "@remix-run/node";
-import { hitRateLimits, type RateLimit } from "~/domains/accounts/request-limits.server";
+import { data, type HeadersFunction } from "@remix-run/node";
+import type { RateLimit } from "~/domains/accounts/request-limits";
+import { hitRateLimits } from "~/domains/accounts/request-limits.server";
 import { getDb } from "./db.server";
 import { type FormFailure, formValues } from "./forms.server";
 import { clientIp } from "./session.server";
@@ -31,3 +32,15 @@ export async function limitPublicPost(
   const result = await hitRateLimits(await getDb(), checks);
   return result.ok ? null : tooManyRequests(formData, result.retryAfterSeconds);
 }
+
+/**
+ * A public form route's `headers` export: a document request keeps only cookies of an action's
+ * headers unless the route passes them on, so the 429's Retry-After is passed on here.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  // As without a `headers` export (the parent's), plus the Retry-After.
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};

@@ -22,5 +22,7 @@ if (serverUrl) {
 }
 process.env.NODE_ENV = "production";
 process.env.SEED_DEMO_DATA = "true";
+// Journeys move the portal's clock per browser context instead of waiting (server/test-clock.ts).
+process.env.E2E_CLOCK_CONTROL = "1";
 buildIfStale();
 await import("../../server/index");

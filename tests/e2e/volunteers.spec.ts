@@ -1,21 +1,23 @@
 /**
  * The volunteer journey of issue 6, through the browser for every role: a new volunteer registers an
  * account and a volunteer profile, office staff approve it; staff publish an activity that starts in
- * a minute or two, the volunteer signs up, checks in and out with the code on the organizer's
+ * ten minutes, the volunteer signs up, checks in and out with the code on the organizer's
  * screen, and self-reports further service (a report longer than the activity is refused first);
  * staff verify both records in bulk; the volunteer's totals and star progress update; the volunteer
  * issues a certificate, downloads the PDF, and anyone can verify it by its number (masked name), an
  * unknown number giving 404. Each step's email is read from the fake Resend API.
  *
- * Real time is part of the journey: an activity cannot be created in the past and sign-ups close at
- * its start, so the activity starts at the first whole minute at least 30 s away; a check-out counts
- * the whole minutes of presence within the activity and is refused below one, so the test waits for
- * the first minute after the start on the server's clock (the only fixed wait, nothing on screen
- * changes then). Everything is unique per run; the test acts from client addresses of its own.
+ * Time is moved, never waited for: the activity starts ten minutes ahead (it cannot be created in the
+ * past, sign-ups close at its start); the volunteer checks in before the start, then the journey runs
+ * the portal's clock of both browsers (the e2e server's per-context clock control, tests/e2e/clock.ts)
+ * to just after the start and to past its first whole minute, and fast-forwards the organizer
+ * browser's own clock (Playwright's page.clock) so the code screen rotates by itself. Everything is
+ * unique per run; the test acts from client addresses of its own.
  */
 import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { DEFAULT_CHECKIN_STEP_SECONDS } from "../../app/domains/volunteers/checkin-code";
 import { residentIdCheckCharacter, shanghaiDate } from "../../app/domains/subjects/resident-id";
 import { toShanghaiInputValue } from "../../app/domains/volunteers/activity-time";
 import { hoursOf } from "../../app/domains/volunteers/format";
@@ -31,6 +33,7 @@ import {
   uniqueSuffix,
   verificationEmail,
 } from "./accounts-helpers";
+import { setServerClock } from "./clock";
 import { fakeResendUrl, type ReceivedEmail } from "./mail";
 
 const STAFF_A = "staff.a@demo.portal";
@@ -104,20 +107,13 @@ async function currentCode(screen: Page): Promise<string> {
   return ((await digits.textContent()) ?? "").replace(/\D/g, "");
 }
 
-/** Waits until the server's clock (this machine's) has passed `instant`. */
-async function waitUntil(page: Page, instant: number) {
-  const remaining = instant - Date.now();
-  if (remaining > 0) await page.waitForTimeout(remaining);
-}
-
 test.describe("volunteer journey", () => {
   test("register, approval, sign-up, check-in and out, self-report, bulk verification, totals, certificate and its verification", async ({
     page,
     browser,
     request,
   }) => {
-    // Two real-time waits (the activity's start, then its first whole minute) make this long.
-    test.setTimeout(300_000);
+    test.setTimeout(150_000);
     const suffix = uniqueSuffix();
     const account = newVolunteer("journey");
     const legalName = newLegalName();
@@ -128,6 +124,8 @@ test.describe("volunteer journey", () => {
     let volunteerNumber = "";
     let activityUrl = "";
     let startsAt = 0;
+    /** How far the portal's clock of both browsers runs ahead of this machine's. */
+    let offsetMs = 0;
     let systemMinutes = 0;
     let certificateNumber = "";
 
@@ -204,7 +202,7 @@ test.describe("volunteer journey", () => {
       await expect(page.getByText(`您已是认证志愿者，志愿者编号：${volunteerNumber}。`)).toBeVisible();
     });
 
-    await test.step("staff publish an activity that starts in a minute or two", async () => {
+    await test.step("staff publish an activity that starts in ten minutes", async () => {
       await mainNav(staff.page).getByRole("link", { name: "服务活动" }).first().click();
       await expect(staff.page).toHaveURL(/\/activities$/);
       await staff.page.getByRole("link", { name: "发布活动" }).click();
@@ -216,8 +214,8 @@ test.describe("volunteer journey", () => {
       await staff.page.getByLabel("活动地点").fill(`${OFFICE_A}二楼会议室`);
       await staff.page.getByLabel("名额", { exact: true }).fill("5");
       await staff.page.getByRole("checkbox", { name: "法律", exact: true }).check();
-      // Times are whole minutes and must lie ahead: the first minute at least 30 s away (time to sign up).
-      startsAt = Math.ceil((Date.now() + 30_000) / MINUTE) * MINUTE;
+      // Times are whole minutes and must lie ahead; check-in opens half an hour before the start.
+      startsAt = Math.ceil((Date.now() + 10 * MINUTE) / MINUTE) * MINUTE;
       await staff.page.getByLabel("开始时间").fill(toShanghaiInputValue(new Date(startsAt)));
       await staff.page
         .getByLabel("结束时间")
@@ -278,12 +276,16 @@ test.describe("volunteer journey", () => {
       await expect(row).toContainText("签到签退");
       await expect(row).toContainText("已签到");
 
-      // A fresh code, but not a whole minute within the activity yet: the check-out is refused.
-      await expect(staff.page.getByLabel("当前签到码")).not.toHaveText(
-        `${code.slice(0, 3)} ${code.slice(3)}`,
-        { timeout: 40_000 },
-      );
-      await page.getByLabel("签到码").fill(await currentCode(staff.page));
+      // Five seconds into the activity for both browsers: a fresh code, but not a whole minute within
+      // the activity yet, so the check-out is refused. The organizer's browser gets a clock of its own.
+      offsetMs = await setServerClock([page.context(), staff.context], startsAt + 5_000);
+      await staff.page.clock.install();
+      await staff.page.reload();
+      // Stopped: the screen refreshes only when the journey fast-forwards its clock.
+      await staff.page.clock.pauseAt(Date.now() + 1_000);
+      const fresh = await currentCode(staff.page);
+      expect(fresh).not.toBe(code);
+      await page.getByLabel("签到码").fill(fresh);
       await page.getByRole("button", { name: "签退", exact: true }).click();
       await expect(page.getByLabel("签到码")).toHaveAccessibleDescription(
         /活动时间内的在场时间还不足 1 分钟，请稍后再签退。/,
@@ -291,8 +293,7 @@ test.describe("volunteer journey", () => {
     });
 
     await test.step("a self-report longer than the activity is refused; a valid one is submitted", async () => {
-      // Activities can be named in a self-report once they have started.
-      await waitUntil(page, startsAt + 1_000);
+      // Activities can be named in a self-report once they have started (they have, on the portal's clock).
       await page.goto("/hours");
       await page.getByRole("link", { name: "填报时长" }).click();
       await expect(page).toHaveURL(/\/hours\/new$/);
@@ -329,15 +330,21 @@ test.describe("volunteer journey", () => {
     });
 
     await test.step("after a whole minute within the activity the volunteer checks out", async () => {
-      await waitUntil(page, startsAt + MINUTE + 1_000);
+      offsetMs = await setServerClock([page.context(), staff.context], startsAt + MINUTE + 1_000);
+      // The organizer's screen rotates by itself when its countdown runs out, showing the code of now.
+      const earlier = await currentCode(staff.page);
+      await staff.page.clock.runFor(DEFAULT_CHECKIN_STEP_SECONDS * 1_000);
+      await expect(staff.page.getByLabel("当前签到码")).not.toHaveText(
+        `${earlier.slice(0, 3)} ${earlier.slice(3)}`,
+      );
       await page.goto("/hours/checkin");
       await page.getByRole("radio", { name: new RegExp(activityTitle) }).check();
       await page.getByLabel("签到码").fill(await currentCode(staff.page));
-      const before = Date.now();
+      const before = Date.now() + offsetMs;
       await page.getByRole("button", { name: "签退", exact: true }).click();
       await expect(page).toHaveURL(/\/hours\/checkin\?done=checkout$/);
       await expect(page.getByRole("status")).toHaveText("签退成功，本次服务时长已提交审核。");
-      const after = Date.now();
+      const after = Date.now() + offsetMs;
       await expect(page.getByRole("radio", { name: new RegExp(activityTitle) })).toHaveAccessibleName(
         /已签退：.+ 小时（待审核）/,
       );

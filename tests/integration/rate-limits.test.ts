@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { users } from "#db/schema/accounts";
 import { emailOutbox } from "#db/schema/notifications";
 import { registerVolunteer } from "~/domains/accounts/accounts.server";
-import { MAIL_COOLDOWN_MS, publicPostLimits, windowOf } from "~/domains/accounts/request-limits.server";
+import { MAIL_COOLDOWN_MS, publicPostLimits, windowOf } from "~/domains/accounts/request-limits";
 import { advanceClock, now, resetClock, setClock } from "~/utils/clock.server";
 import type { Database } from "~/utils/db.server";
 import { resetDatabase, testConnection } from "./helpers";
