@@ -24,14 +24,19 @@ interface ParsedPdf {
   info: Record<string, unknown>;
 }
 
-async function parse(pdf: Buffer): Promise<ParsedPdf> {
-  const document = await getDocument({
+/** The PDF as pdf.js reads it: no system fonts, no eval, quiet. */
+function openPdf(pdf: Buffer) {
+  return getDocument({
     data: new Uint8Array(pdf),
     disableFontFace: true,
     useSystemFonts: false,
     isEvalSupported: false,
     verbosity: 0,
   }).promise;
+}
+
+async function parse(pdf: Buffer): Promise<ParsedPdf> {
+  const document = await openPdf(pdf);
   const pageTexts: string[] = [];
   const lines: string[] = [];
   const links: string[] = [];
@@ -324,13 +329,7 @@ describe("renderCertificatePdf", () => {
 
 /** Renders one page to pixels (pdf.js on @napi-rs/canvas) and reads the QR code on it with jsQR. */
 async function decodeQrOnPage(pdf: Buffer, pageNumber: number): Promise<string | null> {
-  const document = await getDocument({
-    data: new Uint8Array(pdf),
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const document = await openPdf(pdf);
   try {
     const page = await document.getPage(pageNumber);
     // 3× (216 dpi): about 6 px a module for the 80 pt symbol, as a phone camera would see it.
