@@ -20,7 +20,7 @@ import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/a
 import { CANCEL_REASON_MAX, cancelActivitySchema } from "~/domains/volunteers/activity-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { requireOrganizer } from "~/utils/organizer.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
@@ -85,7 +85,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const intentSchema = z.object({ intent: z.enum(["signup", "withdraw", "cancel"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   const db = await getDb();
   const id = params.id ?? "";

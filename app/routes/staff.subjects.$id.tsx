@@ -13,7 +13,7 @@ import { endSubject, getSubjectCase, viewSubjectIdentity } from "~/domains/subje
 import { consentDataCategories, consentSchema, revealSchema } from "~/domains/subjects/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
@@ -71,7 +71,7 @@ const intentSchema = z.object({ intent: z.enum(["reveal", "end", "consent", "wit
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { user, actor, subject } = await loadCase(request, params.id ?? "");
   const target = { officeId: subject.officeId, districtId: subject.districtId };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
   const db = await getDb();

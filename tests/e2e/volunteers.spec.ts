@@ -319,7 +319,7 @@ test.describe("volunteer journey", () => {
       await page.getByLabel("服务内容").fill(selfReportText);
       await page.getByLabel("证明材料说明").fill("社区居委会出具的服务证明");
       await page.getByRole("button", { name: "提交审核" }).click();
-      await expect(page).toHaveURL(/\/hours\?reported=1$/);
+      await expect(page).toHaveURL(/\/hours$/);
       await expect(page.getByRole("status")).toHaveText("已提交，等待工作人员核实。");
       const record = page.getByRole("row").filter({ hasText: selfReportText });
       await expect(record).toContainText("自行填报");
