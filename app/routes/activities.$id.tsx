@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data as json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, Notice, TextField } from "~/components/forms";
@@ -133,7 +133,6 @@ export default function ActivityDetail() {
   const { t, i18n } = useTranslation("activities");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { activity } = data;
   const failure = result && "errors" in result ? result : undefined;
   const refusal = result && "error" in result ? result : undefined;
@@ -148,8 +147,6 @@ export default function ActivityDetail() {
         <Link to="/activities">{t("detail.back")}</Link>
       </p>
       <h1>{activity.title}</h1>
-      {params.get("created") ? <Notice kind="success">{t("detail.created")}</Notice> : null}
-      {params.get("updated") ? <Notice kind="success">{t("detail.updated")}</Notice> : null}
       {activity.status === "cancelled" ? (
         <Notice kind="error">{t("detail.cancelledNotice", { reason: activity.cancelReason ?? "" })}</Notice>
       ) : null}

@@ -4,6 +4,7 @@ import { invalidateAllSessions, invalidateSession } from "~/domains/accounts/ses
 import { getDb } from "~/utils/db.server";
 import { clearSessionCookie, getCurrentSession } from "~/utils/session.server";
 import { readFormData } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 /** POST only (no GET changes data); `everywhere` ends every session of the account. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -14,7 +15,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (everywhere) await invalidateAllSessions(db, current.user.id);
     else await invalidateSession(db, current.session.id);
   }
-  return redirect("/login?notice=logged-out", { headers: { "Set-Cookie": clearSessionCookie(request) } });
+  return redirectWithFlash(
+    request,
+    "/login",
+    { kind: "success", message: "accounts:login.loggedOut" },
+    { headers: { "Set-Cookie": clearSessionCookie(request) } },
+  );
 }
 
 export function loader() {

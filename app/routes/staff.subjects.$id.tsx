@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, Notice, TextField } from "~/components/forms";
@@ -142,7 +142,6 @@ export default function SubjectDetail() {
   const { t, i18n } = useTranslation("subjects");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const failure = result && "errors" in result ? result : undefined;
   const revealState = failure && failure.values.intent === "reveal" ? failure : undefined;
   const consentState = failure && failure.values.intent === "consent" ? failure : undefined;
@@ -153,9 +152,6 @@ export default function SubjectDetail() {
       <h1>
         {t("detail.heading")} <code>{subject.caseCode}</code>
       </h1>
-      {params.get("registered") ? (
-        <Notice kind="success">{t("detail.registered", { caseCode: subject.caseCode })}</Notice>
-      ) : null}
       {result && "intent" in result && result.intent === "end" ? (
         <Notice kind="success">{t("detail.ended")}</Notice>
       ) : null}
