@@ -21,6 +21,8 @@ if (serverUrl) {
   process.env.PGLITE_DIR = mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
 }
 process.env.NODE_ENV = "production";
+// In production on a server APP_URL is required: the one origin the portal answers for.
+process.env.APP_URL ??= `http://localhost:${process.env.PORT ?? "3100"}`;
 process.env.SEED_DEMO_DATA = "true";
 // Journeys move the portal's clock per browser context instead of waiting (server/test-clock.ts).
 process.env.E2E_CLOCK_CONTROL = "1";

@@ -1,0 +1,279 @@
+/**
+ * Security hardening (issue 12, docs/security.md): one block per finding, each through the routes as a
+ * browser (or an attacker) would call them.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import express from "express";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { emailOutbox } from "#db/schema/notifications";
+import { hostCheck } from "../../server/host-check";
+import { hashPassword } from "~/domains/accounts/passwords.server";
+import { pendingAfterResponse, settleAfterResponse } from "~/utils/after-response.server";
+import { resetClock } from "~/utils/clock.server";
+import type { Database } from "~/utils/db.server";
+import { reloadEnv } from "~/utils/env.server";
+import { getCurrentSession } from "~/utils/session.server";
+import { createUser } from "#tests/fixtures/factories";
+import { routeAnswer } from "#tests/fixtures/requests";
+import { resetDatabase, testConnection } from "./helpers";
+
+const password = "a long and memorable sentence";
+let db: Database;
+
+beforeEach(async () => {
+  await resetDatabase();
+  db = (await testConnection()).db;
+});
+afterEach(() => {
+  resetClock();
+  delete process.env.APP_URL;
+  reloadEnv();
+});
+
+function useAppUrl(url: string) {
+  process.env.APP_URL = url;
+  reloadEnv();
+}
+
+async function userWithPassword(role: Parameters<typeof createUser>[1] = "volunteer") {
+  return createUser(db, role, { values: { passwordHash: await hashPassword(password) } });
+}
+
+/** Calls a loader or action; a thrown Response is an answer too. */
+async function call(fn: () => Promise<unknown>) {
+  try {
+    return await routeAnswer(await fn());
+  } catch (error) {
+    if (error instanceof Response) return routeAnswer(error);
+    throw error;
+  }
+}
+
+function post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  const origin = new URL(url).origin;
+  return new Request(url, {
+    method: "POST",
+    headers: { Origin: origin, "x-portal-client-ip": "203.0.113.50", ...headers },
+    body: new URLSearchParams(fields),
+  });
+}
+
+const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { cspNonce: "" },
+});
+
+/** A raw HTTP request (fetch may not set Host) to a listening Express app. */
+function rawRequest(port: number, options: { path?: string; host: string; method?: string }) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(
+      {
+        port,
+        host: "127.0.0.1",
+        path: options.path ?? "/",
+        method: options.method ?? "GET",
+        headers: { Host: options.host },
+      },
+      (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function withApp(
+  env: Parameters<typeof hostCheck>[0],
+  run: (port: number) => Promise<void>,
+): Promise<void> {
+  const app = express();
+  app.use(hostCheck(env));
+  app.all("*", (_req, res) => void res.status(200).send("reached"));
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  try {
+    await run((server.address() as AddressInfo).port);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+describe("1. only configured origins are answered", () => {
+  it("a password-reset request on a forged Host answers 400 and mails no link", async () => {
+    const user = await userWithPassword();
+    const route = await import("~/routes/forgot-password");
+    const forged = await call(() =>
+      route.action(args(post("http://evil.example/forgot-password", { email: user.email }))),
+    );
+    expect(forged.status).toBe(400);
+    await settleAfterResponse();
+    expect(await db.select().from(emailOutbox)).toEqual([]);
+
+    // On the configured host the link is mailed, and it points there.
+    const honest = await call(() =>
+      route.action(args(post("http://portal.test/forgot-password", { email: user.email }))),
+    );
+    expect(honest.status).toBe(200);
+    await settleAfterResponse();
+    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.recipientEmail, user.email));
+    expect((mail!.data as { url: string }).url).toMatch(/^http:\/\/portal\.test\/reset-password\?token=/);
+  });
+
+  it("with APP_URL, links in mail use it whatever the request's Host", async () => {
+    useAppUrl("https://portal.example.gov.cn");
+    const user = await userWithPassword();
+    const route = await import("~/routes/forgot-password");
+    await call(() =>
+      route.action(args(post("http://localhost:3000/forgot-password", { email: user.email }))),
+    );
+    await settleAfterResponse();
+    const [mail] = await db.select().from(emailOutbox);
+    expect((mail!.data as { url: string }).url).toMatch(
+      /^https:\/\/portal\.example\.gov\.cn\/reset-password/,
+    );
+  });
+
+  it("the server answers 400 to any other Host (and X-Forwarded-Host), before any route", async () => {
+    await withApp({ APP_URL: undefined, ALLOWED_HOSTS: ["localhost", "127.0.0.1"] }, async (port) => {
+      expect((await rawRequest(port, { host: `localhost:${port}` })).status).toBe(200);
+      expect((await rawRequest(port, { host: `127.0.0.1:${port}` })).status).toBe(200);
+      for (const host of [
+        "evil.example",
+        `evil.example:${port}`,
+        "localhost.evil.example",
+        "localhost@evil.example",
+      ])
+        expect((await rawRequest(port, { host, method: "POST", path: "/account" })).status, host).toBe(400);
+      expect((await rawRequest(port, { host: "evil.example", path: "/healthz" })).status).toBe(200);
+    });
+    await withApp(
+      { APP_URL: "https://portal.example.gov.cn", ALLOWED_HOSTS: ["localhost"] },
+      async (port) => {
+        expect((await rawRequest(port, { host: "portal.example.gov.cn" })).status).toBe(200);
+        expect((await rawRequest(port, { host: "portal.example.gov.cn:443" })).status).toBe(200);
+        expect((await rawRequest(port, { host: "localhost" })).status).toBe(400);
+        expect((await rawRequest(port, { host: "portal.example.gov.cn:8443" })).status).toBe(400);
+      },
+    );
+  });
+});
+
+describe("2. redirectTo never leaves the portal, never 500s", () => {
+  const hostile = [
+    "%2F%09%2Fevil.example%2Fphish",
+    "%2F%0D%0A%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2Fdashboard%0B",
+    "%2Fdashboard%00",
+    "%2F%E3%80%80%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F%2Fevil.example",
+    "https%3A%2F%2Fevil.example",
+  ];
+
+  it("/login signs in and lands on the dashboard for every hostile target", async () => {
+    const user = await userWithPassword();
+    const route = await import("~/routes/login");
+    for (const target of hostile) {
+      const answer = await call(() =>
+        route.action(
+          args(post(`http://portal.test/login?redirectTo=${target}`, { email: user.email, password })),
+        ),
+      );
+      expect({ target, status: answer.status, location: answer.location }).toEqual({
+        target,
+        status: 302,
+        location: "/dashboard",
+      });
+    }
+  });
+
+  it("/set-language goes home for every hostile target and keeps a real one", async () => {
+    const route = await import("~/routes/set-language");
+    for (const target of hostile) {
+      const answer = await call(() =>
+        route.action(
+          args(
+            post("http://portal.test/set-language", { lng: "en", redirectTo: decodeURIComponent(target) }),
+          ),
+        ),
+      );
+      expect({ target, status: answer.status, location: answer.location }).toEqual({
+        target,
+        status: 302,
+        location: "/",
+      });
+    }
+    const kept = await call(() =>
+      route.action(args(post("http://portal.test/set-language", { lng: "en", redirectTo: "/hours?page=2" }))),
+    );
+    expect(kept.location).toBe("/hours?page=2");
+  });
+});
+
+describe("11. cookies over https are Secure and __Host- prefixed", () => {
+  it("signing in under an https APP_URL sets __Host-session and __Host-device, read back only by that name", async () => {
+    useAppUrl("https://portal.example.gov.cn");
+    const user = await userWithPassword();
+    const route = await import("~/routes/login");
+    // Remix's redirect() is returned, not thrown, by the login action.
+    const response = (await route.action(
+      args(post("https://portal.example.gov.cn/login", { email: user.email, password })),
+    )) as Response;
+    const cookies = response.headers.getSetCookie();
+    const session = cookies.find((cookie) => cookie.startsWith("__Host-session="));
+    const device = cookies.find((cookie) => cookie.startsWith("__Host-device="));
+    for (const cookie of [session, device]) {
+      expect(cookie).toBeDefined();
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; Path=\//);
+      expect(cookie).not.toMatch(/Domain=/i);
+      expect(cookie).toMatch(/HttpOnly/);
+    }
+    const token = session!.split(";")[0]!.split("=")[1]!;
+    const signedIn = new Request("https://portal.example.gov.cn/dashboard", {
+      headers: { Cookie: `__Host-session=${token}` },
+    });
+    expect((await getCurrentSession(signedIn))?.user.id).toBe(user.id);
+    // The unprefixed name, which any subdomain or plain-http page could plant, is not read there.
+    const planted = new Request("https://portal.example.gov.cn/dashboard", {
+      headers: { Cookie: `session=${token}` },
+    });
+    expect(await getCurrentSession(planted)).toBeNull();
+  });
+
+  it("over plain http (the embedded demo) the cookies keep their plain names and no Secure", async () => {
+    const user = await userWithPassword();
+    const route = await import("~/routes/login");
+    const response = (await route.action(
+      args(post("http://localhost:3000/login", { email: user.email, password })),
+    )) as Response;
+    const cookies = response.headers.getSetCookie();
+    expect(cookies.some((cookie) => cookie.startsWith("session=") && !/Secure/.test(cookie))).toBe(true);
+    expect(cookies.some((cookie) => cookie.startsWith("device=") && !/Secure/.test(cookie))).toBe(true);
+  });
+});
+
+describe("7. password reset answers known and unknown emails after the same work", () => {
+  it("queues the lookup and mail after the answer for both, with identical answers", async () => {
+    const user = await userWithPassword();
+    const route = await import("~/routes/forgot-password");
+    const answers = [];
+    for (const email of [user.email, "nobody@example.cn"]) {
+      const answer = await route.action(args(post("http://portal.test/forgot-password", { email })));
+      // Nothing that depends on the account ran before the answer: it is still queued.
+      expect(pendingAfterResponse(), email).toBe(1);
+      answers.push(answer);
+      await settleAfterResponse();
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    const mails = await db.select().from(emailOutbox);
+    expect(mails.map((mail) => mail.recipientEmail)).toEqual([user.email]);
+  });
+});
