@@ -12,7 +12,7 @@ import { changePasswordSchema, profileSchema, totpCodeSchema } from "~/domains/a
 import { supportedLanguages } from "~/i18n";
 import { i18nServer, languageCookie } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
 import { requirePermission, requireSession } from "~/utils/permissions.server";
 import { userAgent } from "~/utils/request.server";
 import { clientIp, sessionCookie } from "~/utils/session.server";
@@ -41,7 +41,7 @@ const intentSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:profile:own");
-  const intent = intentSchema.safeParse(Object.fromEntries(await request.clone().formData()));
+  const intent = intentSchema.safeParse(Object.fromEntries(await readFormData(request.clone())));
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
   const db = await getDb();
   if (intent.data.intent === "enable-two-factor") {

@@ -20,18 +20,20 @@ import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/a
 import { CANCEL_REASON_MAX, cancelActivitySchema } from "~/domains/volunteers/activity-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { requireOrganizer } from "~/utils/organizer.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
 import * as clock from "~/utils/clock.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = uuidParam(params);
   const user = await requirePermission(request, "read:activity");
   const db = await getDb();
-  const activity = await getActivity(db, params.id ?? "");
+  const activity = await getActivity(db, id);
   if (!activity) notFound();
   const organizer = organizerOf(user.actor);
   const manages = organizer
@@ -85,10 +87,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const intentSchema = z.object({ intent: z.enum(["signup", "withdraw", "cancel"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   const db = await getDb();
-  const id = params.id ?? "";
+  const id = uuidParam(params);
 
   if (intent.success && intent.data.intent === "cancel") {
     const { scope, actor } = await requireOrganizer(request);

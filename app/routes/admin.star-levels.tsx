@@ -15,7 +15,7 @@ import {
 } from "~/domains/volunteers/star-levels";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { forbidden, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -42,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, districtId } = await bureauAdmin(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const entries = formData.getAll("threshold").map((value) => (typeof value === "string" ? value : ""));
   const parsed = starThresholdHoursSchema.safeParse(entries);
   if (!parsed.success) {

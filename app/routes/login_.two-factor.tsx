@@ -17,7 +17,7 @@ import {
 import { totpCodeSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { getCurrentSession } from "~/utils/session.server";
 
@@ -59,7 +59,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requireHalfSession(request);
-  if ((await request.clone().formData()).get("intent") === "cancel") {
+  if ((await readFormData(request.clone())).get("intent") === "cancel") {
     // Staff who may go without a second factor can abandon enrolment and keep their session.
     const db = await getDb();
     if (user.totpEnabled || !(await cancelTwoFactorSetup(db, user)))

@@ -10,7 +10,7 @@ import {
 } from "~/domains/notifications/preferences.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
 
 export const handle = { i18n: ["common", "notifications"] };
@@ -46,7 +46,7 @@ const KIND_FIELD = /^(email|digest):([a-z0-9-]{1,64})$/;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // Unticked checkboxes are not posted, so the kinds come from the form's hidden `kind` fields.
   const kinds = [...new Set(formData.getAll("kind").filter((value) => typeof value === "string"))];
   const badField = [...formData.keys()].find((key) => key !== "kind" && !KIND_FIELD.test(key));

@@ -13,7 +13,7 @@ import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { emailVerificationCodeSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
 
@@ -39,14 +39,14 @@ const intentSchema = z.object({ intent: z.enum(["code", "link", "resend"]) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
-  const intent = intentSchema.safeParse(Object.fromEntries(await request.clone().formData()));
+  const intent = intentSchema.safeParse(Object.fromEntries(await readFormData(request.clone())));
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
   if (intent.data.intent === "link") {
-    const token = String((await request.formData()).get("token") ?? "");
+    const token = String((await readFormData(request)).get("token") ?? "");
     return (await verifyEmailByToken(db, token)) ? redirect("/login?notice=verified") : { linkInvalid: true };
   }
   if (intent.data.intent === "resend") {
-    const formData = await request.formData();
+    const formData = await readFormData(request);
     const email = z.email().safeParse(
       String(formData.get("email") ?? "")
         .trim()

@@ -35,7 +35,7 @@ import {
 } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { QualificationSummary } from "~/components/volunteers/QualificationSummary";
@@ -95,7 +95,7 @@ const intentSchema = z.object({ intent: z.enum(["profile", "addQualification", "
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, PERMISSION);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   if (!intent.success) return formFailure(formData, {}, 400, "validation:form.invalid");
   const db = await getDb();

@@ -10,6 +10,34 @@ export interface FormFailure {
   formError?: string;
 }
 
+/**
+ * The one guarded read of a posted body, for every action: a body that is not a form (JSON, XML, no or
+ * a boundary-less content type) answers 415, one that cannot be parsed (malformed multipart) 400, and
+ * a NUL anywhere (PostgreSQL text can never hold it) 400 — thrown, before anything reaches the database.
+ * Deliberately minimal: field-level text rules belong to the shared form parser.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
+  const urlencoded = type.startsWith("application/x-www-form-urlencoded");
+  const multipart = type.startsWith("multipart/form-data") && /;\s*boundary=/.test(type);
+  if (!urlencoded && !multipart) throw plainResponse(415, "Unsupported Media Type / 不支持的请求格式");
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    throw plainResponse(400, "Bad Request: unreadable form / 无法读取的表单");
+  }
+  for (const [key, value] of formData) {
+    if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000")))
+      throw plainResponse(400, "Bad Request: invalid characters / 含有无效字符");
+  }
+  return formData;
+}
+
+function plainResponse(status: number, text: string): Response {
+  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 /** Never echo secrets back into the page. */
 const secretFields = /password|code|token|website/i;
 
@@ -42,7 +70,7 @@ export async function parseForm<Schema extends z.ZodType>(
   | { success: true; data: z.infer<Schema>; formData: FormData }
   | { success: false; failure: ReturnType<typeof formFailure>; formData: FormData }
 > {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const result = await schema.safeParseAsync(Object.fromEntries(formData));
   if (!result.success)
     return { success: false, failure: formFailure(formData, errorsOf(result.error)), formData };

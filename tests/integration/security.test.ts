@@ -8,8 +8,9 @@ import { eq } from "drizzle-orm";
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox } from "#db/schema/notifications";
-import { hostCheck } from "../../server/host-check";
+import { requestGuards } from "../../server/request-guards";
 import { hashPassword } from "~/domains/accounts/passwords.server";
+import { createSession } from "~/domains/accounts/sessions.server";
 import { pendingAfterResponse, settleAfterResponse } from "~/utils/after-response.server";
 import { resetClock } from "~/utils/clock.server";
 import type { Database } from "~/utils/db.server";
@@ -89,11 +90,11 @@ function rawRequest(port: number, options: { path?: string; host: string; method
 }
 
 async function withApp(
-  env: Parameters<typeof hostCheck>[0],
+  env: Parameters<typeof requestGuards>[0],
   run: (port: number) => Promise<void>,
 ): Promise<void> {
   const app = express();
-  app.use(hostCheck(env));
+  app.use(requestGuards(env));
   app.all("*", (_req, res) => void res.status(200).send("reached"));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -204,11 +205,11 @@ describe("2. redirectTo never leaves the portal, never 500s", () => {
           ),
         ),
       );
-      expect({ target, status: answer.status, location: answer.location }).toEqual({
-        target,
-        status: 302,
-        location: "/",
-      });
+      // A NUL is refused with the unreadable form (400); everything else goes home.
+      const refused = target.includes("%00")
+        ? { status: 400, location: null }
+        : { status: 302, location: "/" };
+      expect({ target, status: answer.status, location: answer.location }).toEqual({ target, ...refused });
     }
     const kept = await call(() =>
       route.action(args(post("http://portal.test/set-language", { lng: "en", redirectTo: "/hours?page=2" }))),
@@ -275,5 +276,77 @@ describe("7. password reset answers known and unknown emails after the same work
     expect(answers[0]).toEqual(answers[1]);
     const mails = await db.select().from(emailOutbox);
     expect(mails.map((mail) => mail.recipientEmail)).toEqual([user.email]);
+  });
+});
+
+describe("6. malformed path ids and unreadable bodies never reach the database", () => {
+  const signedIn = async (role: Parameters<typeof createUser>[1], path: string, init: RequestInit = {}) => {
+    const user = await createUser(db, role);
+    const session = await createSession(db, { userId: user.id, role, twoFactorVerified: true });
+    const headers = new Headers(init.headers);
+    headers.set("Cookie", `session=${session.token}`);
+    return new Request(`http://portal.test${path}`, { ...init, headers });
+  };
+
+  it("answers 404 for a malformed id in a path, signed in with the permission or not", async () => {
+    const cases = [
+      ["activities.$id", "volunteer", "/activities/not-a-uuid", "not-a-uuid"],
+      ["activities.$id_.edit", "office_staff", "/activities/zzz/edit", "zzz"],
+      ["activities.$id_.checkin-code", "office_staff", "/activities/zzz/checkin-code", "zzz"],
+      ["staff.subjects.$id", "office_staff", "/staff/subjects/not-a-uuid", "not-a-uuid"],
+      ["staff.volunteers.$id", "office_staff", "/staff/volunteers/1%00", "1\u0000"],
+      ["hours.$id.correction", "volunteer", "/hours/zzz/correction", "zzz"],
+    ] as const;
+    for (const [file, role, path, id] of cases) {
+      const route = (await import(`../../app/routes/${file}.tsx`)) as {
+        loader: (args: unknown) => Promise<unknown>;
+        action?: (args: unknown) => Promise<unknown>;
+      };
+      const get = await call(() => route.loader(args(new Request(`http://portal.test${path}`), { id })));
+      expect({ path, anonymous: get.status }).toEqual({ path, anonymous: 404 });
+      const own = await call(async () => route.loader(args(await signedIn(role, path), { id })));
+      expect({ path, signedIn: own.status }).toEqual({ path, signedIn: 404 });
+      if (route.action) {
+        const request = await signedIn(role, path, {
+          method: "POST",
+          body: new URLSearchParams({ intent: "cancel" }),
+        });
+        const posted = await call(() => route.action!(args(request, { id })));
+        expect({ path, post: posted.status }).toEqual({ path, post: 404 });
+      }
+    }
+  });
+
+  it("answers 414 to a 10 000-character path before any route", async () => {
+    await withApp({ APP_URL: undefined, ALLOWED_HOSTS: ["localhost"] }, async (port) => {
+      const long = await rawRequest(port, { host: "localhost", path: `/activities/${"a".repeat(10_000)}` });
+      expect(long.status).toBe(414);
+      expect((await rawRequest(port, { host: "localhost", path: "/activities" })).status).toBe(200);
+    });
+  });
+
+  it("answers 415 to a body that is not a form and 400 to an unreadable one, writing nothing", async () => {
+    const route = await import("~/routes/account");
+    const bodies: [string, BodyInit, string | null, number][] = [
+      ["json", JSON.stringify({ intent: "profile", displayName: "x" }), "application/json", 415],
+      ["xml", "<intent>profile</intent>", "application/xml", 415],
+      ["no content type", "intent=profile&displayName=x", null, 415],
+      ["multipart without boundary", "intent=profile", "multipart/form-data", 415],
+      [
+        "malformed multipart",
+        "--b\r\nContent-Disposition: form-data\r\n\r\nx",
+        "multipart/form-data; boundary=b",
+        400,
+      ],
+      ["NUL in a field", "intent=profile&displayName=a%00b", "application/x-www-form-urlencoded", 400],
+    ];
+    for (const [label, body, type, status] of bodies) {
+      const headers: Record<string, string> = {};
+      if (type) headers["Content-Type"] = type;
+      const request = await signedIn("volunteer", "/account", { method: "POST", body, headers });
+      if (!type) request.headers.delete("Content-Type");
+      const answer = await call(() => route.action(args(request)));
+      expect({ label, status: answer.status }).toEqual({ label, status });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { Router } from "express";
 import type { Env } from "../app/utils/env.server";
 import { isAllowedHost } from "../app/utils/origin.server";
 
@@ -17,4 +18,19 @@ export function hostCheck(env: Pick<Env, "APP_URL" | "ALLOWED_HOSTS">): RequestH
     if (req.path === "/healthz" || (isAllowedHost(req.headers.host, env) && forwardedOk)) return next();
     res.status(400).type("text/plain").send("Bad Request: unknown host / 未知的主机名");
   };
+}
+
+/** Longer request targets (path and query) answer 414 before any route parses them. */
+export const MAX_URL_LENGTH = 4096;
+
+export function urlLengthGuard(): RequestHandler {
+  return (req, res, next) => {
+    if (req.originalUrl.length <= MAX_URL_LENGTH) return next();
+    res.status(414).type("text/plain").send("URI Too Long / 网址过长");
+  };
+}
+
+/** Every guard that runs before the app: the request target's length, then the Host. */
+export function requestGuards(env: Pick<Env, "APP_URL" | "ALLOWED_HOSTS">): RequestHandler {
+  return Router().use(urlLengthGuard(), hostCheck(env));
 }
