@@ -77,6 +77,7 @@ export default function Login() {
       <h1>{t("login.title")}</h1>
       {notice === "password-changed" ? <Notice kind="success">{t("login.passwordChanged")}</Notice> : null}
       {notice === "logged-out" ? <Notice kind="success">{t("login.loggedOut")}</Notice> : null}
+      {notice === "two-factor-ended" ? <Notice kind="error">{t("login.twoFactorEnded")}</Notice> : null}
       {notice === "verified" ? <Notice kind="success">{t("verify.done")}</Notice> : null}
       <div className="panel">
         <FormError state={state} />

@@ -6,7 +6,11 @@ import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData
 import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/forms";
-import { markSessionTwoFactorVerified } from "~/domains/accounts/sessions.server";
+import { invalidateSession, markSessionTwoFactorVerified } from "~/domains/accounts/sessions.server";
+import {
+  recordSecondFactorFailure,
+  secondFactorLocked,
+} from "~/domains/accounts/second-factor-limits.server";
 import { twoFactorRequired } from "~/domains/accounts/roles";
 import {
   cancelTwoFactorSetup,
@@ -19,7 +23,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
 import { safeRedirectPath } from "~/utils/redirect";
-import { getCurrentSession } from "~/utils/session.server";
+import { clearSessionCookie, getCurrentSession } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -71,17 +75,32 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.failure;
   const db = await getDb();
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/dashboard");
+  // Past the account's limit of wrong codes not even the right one is checked (finding 3).
+  if (await secondFactorLocked(db, user.id)) {
+    await invalidateSession(db, session.id);
+    throw secondFactorEnded(request);
+  }
+  const wrongCode = async () => {
+    const failure = await recordSecondFactorFailure(db, { id: session.id, userId: user.id });
+    if (failure.sessionEnded) throw secondFactorEnded(request);
+    return formFailure(parsed.formData, { code: "accounts:twoFactor.wrongCode" });
+  };
   if (user.totpEnabled) {
-    if (!(await verifySecondFactor(db, user.id, parsed.data.code))) {
-      return formFailure(parsed.formData, { code: "accounts:twoFactor.wrongCode" });
-    }
+    if (!(await verifySecondFactor(db, user.id, parsed.data.code))) return wrongCode();
     await markSessionTwoFactorVerified(db, session.id);
     throw redirect(redirectTo);
   }
   const recoveryCodes = await confirmTwoFactorSetup(db, user.id, parsed.data.code);
-  if (!recoveryCodes) return formFailure(parsed.formData, { code: "accounts:twoFactor.wrongCode" });
+  if (!recoveryCodes) return wrongCode();
   await markSessionTwoFactorVerified(db, session.id);
   return { recoveryCodes, redirectTo };
+}
+
+/** The half-signed-in session is over: back to the password, with a notice. */
+function secondFactorEnded(request: Request) {
+  return redirect("/login?notice=two-factor-ended", {
+    headers: { "Set-Cookie": clearSessionCookie(request) },
+  });
 }
 
 export default function TwoFactor() {

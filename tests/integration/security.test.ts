@@ -4,15 +4,19 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
 import { eq } from "drizzle-orm";
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sessions, users } from "#db/schema/accounts";
 import { emailOutbox } from "#db/schema/notifications";
 import { requestGuards } from "../../server/request-guards";
 import { hashPassword } from "~/domains/accounts/passwords.server";
-import { createSession } from "~/domains/accounts/sessions.server";
+import { createSession, validateSessionToken } from "~/domains/accounts/sessions.server";
 import { pendingAfterResponse, settleAfterResponse } from "~/utils/after-response.server";
-import { resetClock } from "~/utils/clock.server";
+import { advanceClock, nowMs, resetClock, setClock } from "~/utils/clock.server";
+import { encrypt } from "~/utils/crypto.server";
 import type { Database } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { getCurrentSession } from "~/utils/session.server";
@@ -348,5 +352,86 @@ describe("6. malformed path ids and unreadable bodies never reach the database",
       const answer = await call(() => route.action(args(request)));
       expect({ label, status: answer.status }).toEqual({ label, status });
     }
+  });
+});
+
+describe("3. second factor: limited attempts, single-use time steps", () => {
+  const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  const codeAt = (ms: number) =>
+    generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(ms / 30_000)), 6);
+  const T0 = new Date("2026-05-16T02:00:05Z");
+
+  async function enrolledAdmin() {
+    return createUser(db, "bureau_admin", { values: { totpSecret: encrypt(secret), totpEnabledAt: T0 } });
+  }
+  async function halfSession(user: { id: string; role: Parameters<typeof createUser>[1] }) {
+    return createSession(db, { userId: user.id, role: user.role, twoFactorVerified: false });
+  }
+  async function giveCode(token: string, code: string) {
+    const route = await import("~/routes/login_.two-factor");
+    const request = post(
+      "http://portal.test/login/two-factor?redirectTo=/dashboard",
+      { code },
+      {
+        Cookie: `session=${token}`,
+      },
+    );
+    return call(() => route.action(args(request)));
+  }
+  const wrong = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, "0");
+
+  it("ends the half-signed-in session after five wrong codes; the right code then no longer helps", async () => {
+    setClock({ fixedAt: T0 });
+    const admin = await enrolledAdmin();
+    const half = await halfSession(admin);
+    for (let i = 1; i <= 4; i++)
+      expect((await giveCode(half.token, wrong(codeAt(nowMs())))).status).toBe(400);
+    expect(await giveCode(half.token, wrong(codeAt(nowMs())))).toMatchObject({
+      status: 302,
+      location: "/login?notice=two-factor-ended",
+    });
+    expect(await db.select().from(sessions).where(eq(sessions.userId, admin.id))).toEqual([]);
+    expect(await giveCode(half.token, codeAt(nowMs()))).toMatchObject({ status: 302, location: "/login" });
+  });
+
+  it("past ten wrong codes for the account, in any sessions, even the right code ends the session", async () => {
+    setClock({ fixedAt: T0 });
+    const admin = await enrolledAdmin();
+    for (const tries of [4, 4, 2]) {
+      const half = await halfSession(admin);
+      for (let i = 0; i < tries; i++) await giveCode(half.token, wrong(codeAt(nowMs())));
+    }
+    const next = await halfSession(admin);
+    expect(await giveCode(next.token, codeAt(nowMs()))).toMatchObject({
+      status: 302,
+      location: "/login?notice=two-factor-ended",
+    });
+    expect(await validateSessionToken(db, next.token)).toBeNull();
+    // The window passes: the owner signs in.
+    advanceClock(15 * 60_000);
+    const later = await halfSession(admin);
+    expect(await giveCode(later.token, codeAt(nowMs()))).toMatchObject({
+      status: 302,
+      location: "/dashboard",
+    });
+  });
+
+  it("refuses a code whose time step was already used, in another session or replayed", async () => {
+    setClock({ fixedAt: T0 });
+    const admin = await enrolledAdmin();
+    const code = codeAt(nowMs());
+    const first = await halfSession(admin);
+    expect(await giveCode(first.token, code)).toMatchObject({ status: 302, location: "/dashboard" });
+    const second = await halfSession(admin);
+    expect((await giveCode(second.token, code)).status).toBe(400);
+    // The previous step's code (within the drift allowance) is refused too, the next step's accepted.
+    expect((await giveCode(second.token, codeAt(nowMs() - 30_000))).status).toBe(400);
+    advanceClock(30_000);
+    expect(await giveCode(second.token, codeAt(nowMs()))).toMatchObject({
+      status: 302,
+      location: "/dashboard",
+    });
+    const [stored] = await db.select().from(users).where(eq(users.id, admin.id));
+    expect(stored!.totpLastStep).toBe(Math.floor(nowMs() / 30_000));
   });
 });
