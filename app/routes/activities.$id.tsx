@@ -26,6 +26,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
 import * as clock from "~/utils/clock.server";
 import { uuidParam } from "~/utils/params.server";
+import { MultilineText } from "~/components/MultilineText";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -221,7 +222,7 @@ export default function ActivityDetail() {
       </dl>
       <section className="section" aria-labelledby="description-title">
         <h2 id="description-title">{t("fields.description")}</h2>
-        <p style={{ whiteSpace: "pre-line" }}>{activity.description}</p>
+        <MultilineText text={activity.description} />
       </section>
 
       {data.isVolunteer ? (

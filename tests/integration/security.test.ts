@@ -435,3 +435,74 @@ describe("3. second factor: limited attempts, single-use time steps", () => {
     expect(stored!.totpLastStep).toBe(Math.floor(nowMs() / 30_000));
   });
 });
+
+describe("8. a password change on /account replaces the current session, with or without JavaScript", () => {
+  it("redirects back to /account with the new session's cookie; the old one has ended", async () => {
+    const user = await userWithPassword();
+    const old = await createSession(db, { userId: user.id, role: user.role, twoFactorVerified: true });
+    const route = await import("~/routes/account");
+    const form = {
+      intent: "password",
+      currentPassword: password,
+      newPassword: "another long memorable sentence",
+      newPasswordConfirm: "another long memorable sentence",
+    };
+    let thrown: unknown;
+    try {
+      await route.action(args(post("http://portal.test/account", form, { Cookie: `session=${old.token}` })));
+    } catch (error) {
+      thrown = error;
+    }
+    // A document POST answered in place would reload the page with the ended session (302 to login):
+    // a redirect carrying the new cookie lands the browser, script or not, on /account signed in.
+    expect(thrown).toBeInstanceOf(Response);
+    const response = thrown as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/account?saved=password");
+    const cookie = response.headers.getSetCookie().find((value) => value.startsWith("session="));
+    const token = cookie!.split(";")[0]!.split("=")[1]!;
+    expect(await validateSessionToken(db, old.token)).toBeNull();
+    const page = await call(() =>
+      route.loader(
+        args(
+          new Request("http://portal.test/account?saved=password", {
+            headers: { Cookie: `session=${token}` },
+          }),
+        ),
+      ),
+    );
+    expect(page.status).toBe(200);
+  });
+});
+
+describe("9. no inline styles under the strict CSP", () => {
+  it("no route or component renders a style attribute, and a description keeps its line breaks", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const files = readdirSync("app", { recursive: true, encoding: "utf8" }).filter((file) =>
+      file.endsWith(".tsx"),
+    );
+    const styled = files.filter((file) => /\sstyle=\{/.test(readFileSync(`app/${file}`, "utf8")));
+    expect(styled).toEqual([]);
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { createElement } = await import("react");
+    const { MultilineText } = await import("~/components/MultilineText");
+    expect(renderToStaticMarkup(createElement(MultilineText, { text: "第一行\n第二行\r\n<b>三</b>" }))).toBe(
+      "<p>第一行<br/>第二行<br/>&lt;b&gt;三&lt;/b&gt;</p>",
+    );
+  });
+});
+
+describe("10. an over-long audit filter is a field error", () => {
+  it("answers 400 with an error on caseCode instead of the whole list", async () => {
+    const admin = await createUser(db, "system_admin");
+    const session = await createSession(db, { userId: admin.id, role: admin.role, twoFactorVerified: true });
+    const route = await import("~/routes/admin.audit");
+    const request = new Request(`http://portal.test/admin/audit?caseCode=${"A".repeat(21)}`, {
+      headers: { Cookie: `session=${session.token}` },
+    });
+    const answer = await call(() => route.loader(args(request)));
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual({ caseCode: "audit:errors.caseCode" });
+    expect(answer.body.rows).toEqual([]);
+  });
+});
