@@ -19,6 +19,9 @@ import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { createOnce } from "~/domains/submissions.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -32,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "hours");
   return {
     title: t("report.title"),
+    submissionKey: newSubmissionKey(),
     approved,
     today: shanghaiDate(now),
     activities: options.map((activity) => ({
@@ -50,11 +54,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:hour-record:own");
   const parsed = await parseForm(request, selfReportSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await reportHours(await getDb(), {
-    volunteerId: user.id,
-    report: parsed.data,
-    now: clock.now(),
-  });
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return formFailure(parsed.formData, {}, 400, "validation:form.invalid");
+  // One record per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "hour-record" },
+    (db) => reportHours(db, { volunteerId: user.id, report: parsed.data, now: clock.now() }),
+    (created) => (created.ok ? created.recordId : null),
+  );
+  if (once.replayed) return redirect("/hours?reported=1");
+  const result = once.result;
   if (!result.ok) {
     return result.field === "form"
       ? formFailure(parsed.formData, {}, 400, result.error)
@@ -82,6 +92,7 @@ export default function ReportHours() {
         <div className="panel">
           <FormError state={state} />
           <Form method="post" className="form" noValidate>
+            <SubmissionKey value={loaded.submissionKey} />
             <div className={`field${errors.activityId ? " field--invalid" : ""}`}>
               <label htmlFor="field-activityId">{t("fields.activity")}</label>
               <p className="field__hint" id="field-activityId-hint">

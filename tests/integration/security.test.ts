@@ -11,6 +11,8 @@ import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sessions, users } from "#db/schema/accounts";
 import { emailOutbox } from "#db/schema/notifications";
+import { hourRecords, serviceCertificates } from "#db/schema/volunteers";
+import { approveRecords } from "~/domains/volunteers/hour-review.server";
 import { requestGuards } from "../../server/request-guards";
 import { hashPassword } from "~/domains/accounts/passwords.server";
 import { createSession, validateSessionToken } from "~/domains/accounts/sessions.server";
@@ -20,7 +22,7 @@ import { encrypt } from "~/utils/crypto.server";
 import type { Database } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { getCurrentSession } from "~/utils/session.server";
-import { createUser } from "#tests/fixtures/factories";
+import { createOffice, createUser, createVolunteer } from "#tests/fixtures/factories";
 import { routeAnswer } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
@@ -504,5 +506,123 @@ describe("10. an over-long audit filter is a field error", () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual({ caseCode: "audit:errors.caseCode" });
     expect(answer.body.rows).toEqual([]);
+  });
+});
+
+describe("5. a form that creates something creates it once per rendering", () => {
+  async function approvedVolunteer() {
+    const office = await createOffice(db);
+    return {
+      office,
+      volunteer: await createVolunteer(db, { officeId: office.id, districtId: office.districtId! }),
+    };
+  }
+  const signedInPost = async (
+    user: { id: string; role: Parameters<typeof createUser>[1] },
+    path: string,
+    form: Record<string, string>,
+  ) => {
+    const session = await createSession(db, { userId: user.id, role: user.role, twoFactorVerified: true });
+    return post(`http://portal.test${path}`, form, { Cookie: `session=${session.token}` });
+  };
+
+  it("10 parallel POST /hours/new of one form make one record, each answered as created", async () => {
+    setClock({ fixedAt: new Date("2026-05-20T08:00:00Z") });
+    const { volunteer } = await approvedVolunteer();
+    const route = await import("~/routes/hours.new");
+    const form = await call(async () => route.loader(args(await signedInPost(volunteer, "/hours/new", {}))));
+    const submissionKey = form.body.submissionKey as string;
+    expect(submissionKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    const fields = {
+      submissionKey,
+      serviceDate: "2026-05-19",
+      hours: "2",
+      minutes: "0",
+      description: "社区走访",
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, async () =>
+        call(async () => route.action(args(await signedInPost(volunteer, "/hours/new", fields)))),
+      ),
+    );
+    expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
+      Array.from({ length: 10 }, () => [302, "/hours?reported=1"]),
+    );
+    expect(await db.select().from(hourRecords).where(eq(hourRecords.volunteerId, volunteer.id))).toHaveLength(
+      1,
+    );
+    // Without the form's key (a scripted post) nothing is created.
+    const keyless = await call(async () =>
+      route.action(args(await signedInPost(volunteer, "/hours/new", { ...fields, submissionKey: "" }))),
+    );
+    expect(keyless.status).toBe(400);
+    // A refused form keeps its key usable: fixed and sent again, it creates the record.
+    const other = { ...fields, submissionKey: "k".repeat(22), serviceDate: "2099-01-01" };
+    expect(
+      (await call(async () => route.action(args(await signedInPost(volunteer, "/hours/new", other))))).status,
+    ).toBe(400);
+    const fixed = { ...other, serviceDate: "2026-05-18" };
+    expect(
+      (await call(async () => route.action(args(await signedInPost(volunteer, "/hours/new", fixed))))).status,
+    ).toBe(302);
+    expect(await db.select().from(hourRecords).where(eq(hourRecords.volunteerId, volunteer.id))).toHaveLength(
+      2,
+    );
+  });
+
+  it("10 parallel certificate requests of one form issue one certificate", async () => {
+    setClock({ fixedAt: new Date("2026-06-01T04:00:00Z") });
+    const { office, volunteer } = await approvedVolunteer();
+    const staff = await createUser(db, "office_staff", {
+      organizationId: office.id,
+      districtId: office.districtId,
+    });
+    const [record] = await db
+      .insert(hourRecords)
+      .values({
+        volunteerId: volunteer.id,
+        officeId: office.id,
+        districtId: office.districtId!,
+        kind: "self_reported",
+        serviceDate: "2026-05-20",
+        minutes: 90,
+        description: "法律咨询陪同",
+        status: "pending",
+      })
+      .returning({ id: hourRecords.id });
+    const approved = await approveRecords(db, {
+      actor: {
+        id: staff.id,
+        organizationId: office.id,
+        districtId: office.districtId,
+        ipAddress: "10.0.0.1",
+      },
+      scope: "office",
+      recordIds: [record!.id],
+      now: new Date("2026-05-21T02:00:00Z"),
+    });
+    expect(approved.ok).toBe(true);
+    const route = await import("~/routes/certificates._index");
+    const form = await call(async () =>
+      route.loader(args(await signedInPost(volunteer, "/certificates", {}))),
+    );
+    const fields = {
+      submissionKey: form.body.submissionKey as string,
+      periodFrom: "2026-05-01",
+      periodTo: "2026-05-31",
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, async () =>
+        call(async () => route.action(args(await signedInPost(volunteer, "/certificates", fields)))),
+      ),
+    );
+    const issued = await db
+      .select()
+      .from(serviceCertificates)
+      .where(eq(serviceCertificates.volunteerId, volunteer.id));
+    expect(issued).toHaveLength(1);
+    expect(new Set(answers.map((answer) => answer.location))).toEqual(
+      new Set([`/certificates?issued=${encodeURIComponent(issued[0]!.number)}`]),
+    );
   });
 });
