@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import type { Env } from "../app/utils/env.server";
+import { requestGuards } from "./request-guards";
 import { contentSecurityPolicy, createNonce, isSameOriginRequest } from "./security";
 import { testClock } from "./test-clock";
 
@@ -29,6 +30,7 @@ export async function createApp({ env, root }: CreateAppOptions): Promise<expres
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
 
+  app.use(requestGuards(env));
   app.use((_req, res, next) => {
     res.locals.cspNonce = createNonce();
     next();

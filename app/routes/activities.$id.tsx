@@ -23,13 +23,16 @@ import { requireOrganizer } from "~/utils/organizer.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
 import * as clock from "~/utils/clock.server";
+import { uuidParam } from "~/utils/params.server";
+import { MultilineText } from "~/components/MultilineText";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = uuidParam(params);
   const user = await requirePermission(request, "read:activity");
   const db = await getDb();
-  const activity = await getActivity(db, params.id ?? "");
+  const activity = await getActivity(db, id);
   if (!activity) notFound();
   const organizer = organizerOf(user.actor);
   const manages = organizer
@@ -86,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   const db = await getDb();
-  const id = params.id ?? "";
+  const id = uuidParam(params);
 
   if (intent.success && intent.data.intent === "cancel") {
     const { scope, actor } = await requireOrganizer(request);
@@ -214,7 +217,7 @@ export default function ActivityDetail() {
       </dl>
       <section className="section" aria-labelledby="description-title">
         <h2 id="description-title">{t("fields.description")}</h2>
-        <p style={{ whiteSpace: "pre-line" }}>{activity.description}</p>
+        <MultilineText text={activity.description} />
       </section>
 
       {data.isVolunteer ? (

@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -28,7 +29,7 @@ async function loadOwnActivity(request: Request, id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope, actor, activity } = await loadOwnActivity(request, params.id ?? "");
+  const { scope, actor, activity } = await loadOwnActivity(request, uuidParam(params));
   const offices = await officesForOrganizer(await getDb(), scope, actor);
   const t = await i18nServer.getFixedT(request, "activities");
   const editable = activity.status === "scheduled" && activity.startsAt.getTime() > clock.nowMs();
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { scope, actor, activity } = await loadOwnActivity(request, params.id ?? "");
+  const { scope, actor, activity } = await loadOwnActivity(request, uuidParam(params));
   const parsed = await parseActivityForm(request);
   if (!parsed.success) return parsed.failure;
   const result = await updateActivity(await getDb(), {

@@ -21,6 +21,7 @@ import { formFailure, parseForm } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -39,7 +40,7 @@ async function authorize(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, record } = await authorize(request, params.id);
+  const { user, record } = await authorize(request, uuidParam(params));
   const t = await i18nServer.getFixedT(request, "hours");
   return {
     title: t("correction.title"),
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, record, db } = await authorize(request, params.id);
+  const { user, record, db } = await authorize(request, uuidParam(params));
   const parsed = await parseForm(request, correctionRequestSchema);
   if (!parsed.success) return parsed.failure;
   const result = await requestCorrection(db, {

@@ -18,6 +18,9 @@ import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { requirePermission } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { createOnce } from "~/domains/submissions.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -31,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "hours");
   return {
     title: t("report.title"),
+    submissionKey: newSubmissionKey(),
     approved,
     today: shanghaiDate(now),
     activities: options.map((activity) => ({
@@ -49,11 +53,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:hour-record:own");
   const parsed = await parseSubmission(request, selfReportSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await reportHours(await getDb(), {
-    volunteerId: user.id,
-    report: parsed.data,
-    now: clock.now(),
-  });
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One record per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "hour-record" },
+    (db) => reportHours(db, { volunteerId: user.id, report: parsed.data, now: clock.now() }),
+    (created) => (created.ok ? created.recordId : null),
+  );
+  if (once.replayed)
+    return redirectWithFlash(request, "/hours", { kind: "success", message: "hours:report.done" });
+  const result = once.result;
   if (!result.ok) {
     return result.field === "form"
       ? submissionFailure(parsed.values, {}, { formError: result.error })
@@ -78,6 +89,7 @@ export default function ReportHours() {
       ) : (
         <div className="panel">
           <ValidatedForm form={form}>
+            <SubmissionKey value={loaded.submissionKey} />
             <SelectField
               name="activityId"
               label={t("fields.activity")}

@@ -21,6 +21,7 @@ import { clientIp } from "~/utils/session.server";
 import { listOf } from "~/utils/list-format";
 import { formatDateTime } from "~/utils/dates";
 import * as clock from "~/utils/clock.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "subjects", "validation"] };
 
@@ -34,7 +35,7 @@ async function loadCase(request: Request, id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, subject } = await loadCase(request, params.id ?? "");
+  const { user, subject } = await loadCase(request, uuidParam(params));
   const db = await getDb();
   const t = await i18nServer.getFixedT(request, "subjects");
   const target = { officeId: subject.officeId, districtId: subject.districtId };
@@ -69,7 +70,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const intentSchema = z.object({ intent: z.enum(["reveal", "end", "consent", "withdraw"]) });
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const { user, actor, subject } = await loadCase(request, params.id ?? "");
+  const { user, actor, subject } = await loadCase(request, uuidParam(params));
   const target = { officeId: subject.officeId, districtId: subject.districtId };
   const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));

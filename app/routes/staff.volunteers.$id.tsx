@@ -21,6 +21,7 @@ import { clientIp } from "~/utils/session.server";
 import { listOf } from "~/utils/list-format";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { QualificationSummary } from "~/components/volunteers/QualificationSummary";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "volunteers", "validation"] };
 
@@ -35,8 +36,9 @@ async function loadVolunteer(user: AuthorizedUser, id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = uuidParam(params);
   const user = await requireActor(request);
-  const { volunteer } = await loadVolunteer(user, params.id ?? "");
+  const { volunteer } = await loadVolunteer(user, id);
   const db = await getDb();
   const t = await i18nServer.getFixedT(request, "volunteers");
   const target = { officeId: volunteer.homeOfficeId, districtId: volunteer.districtId };
@@ -75,6 +77,7 @@ function permissionFor(intent: z.infer<typeof intentSchema>["intent"], formData:
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const id = uuidParam(params);
   const user = await requireActor(request);
   authorizeOrRespond(user.actor, "read:volunteer");
   const formData = await readFormData(request);
@@ -82,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success) return formFailure(formData, {}, 400, "validation:form.invalid");
   const permission = permissionFor(intent.data.intent, formData);
   authorizeOrRespond(user.actor, permission);
-  const { scope, actor, volunteer } = await loadVolunteer(user, params.id ?? "");
+  const { scope, actor, volunteer } = await loadVolunteer(user, id);
   const db = await getDb();
   const ipAddress = clientIp(request);
 

@@ -39,7 +39,7 @@ const intentSchema = z.object({ intent: z.enum(["code", "link", "resend"]) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
-  const intent = intentSchema.safeParse(Object.fromEntries(await request.clone().formData()));
+  const intent = intentSchema.safeParse(Object.fromEntries(await readFormData(request.clone())));
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
   if (intent.data.intent === "link") {
     const token = String((await readFormData(request)).get("token") ?? "");

@@ -26,6 +26,7 @@ import {
   rememberedBureauKey,
   signIn,
   test,
+  submitFreshTotp,
   totp,
   uniqueEmail,
   uniqueSuffix,
@@ -317,8 +318,7 @@ test.describe("staff invitation and two-factor sign-in", () => {
       await page.getByRole("link", { name: "我已保存，继续" }).click();
     } else {
       // Another run on this server enrolled the admin already.
-      await page.getByLabel("验证码").fill(totp(rememberedBureauKey()));
-      await page.getByRole("button", { name: "确认" }).click();
+      await submitFreshTotp(page, rememberedBureauKey());
     }
     await expectDashboard(page, "王建国", "司法局管理员");
 
@@ -371,8 +371,7 @@ test.describe("staff invitation and two-factor sign-in", () => {
     await expect(second.page.getByRole("heading", { level: 1 })).toHaveText("两步验证");
     await expect(second.page.locator("code")).toHaveCount(0);
     await expect(second.page.getByRole("img", { name: "身份验证器二维码" })).toHaveCount(0);
-    await second.page.getByLabel("验证码").fill(totp(rememberedBureauKey()));
-    await second.page.getByRole("button", { name: "确认" }).click();
+    await submitFreshTotp(second.page, rememberedBureauKey());
     await expectDashboard(second.page, "王建国", "司法局管理员");
     await second.context.close();
   });

@@ -21,6 +21,7 @@ import {
   rememberedBureauKey,
   signIn,
   test,
+  submitFreshTotp,
   totp,
   uniqueSuffix,
 } from "./accounts-helpers";
@@ -139,8 +140,7 @@ async function signInAsBureauAdmin(page: Page) {
     await page.getByRole("button", { name: "确认" }).click();
     await page.getByRole("link", { name: "我已保存，继续" }).click();
   } else {
-    await page.getByLabel("验证码").fill(totp(rememberedBureauKey()));
-    await page.getByRole("button", { name: "确认" }).click();
+    await submitFreshTotp(page, rememberedBureauKey());
   }
   await expectDashboard(page, "王建国", "司法局管理员");
 }
