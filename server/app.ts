@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -43,6 +45,14 @@ function withNonceFromResponse(
           }),
     ]),
   );
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes (assets/ excluded). */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((file) => !file.startsWith("assets/"));
 }
 
 /** The Express app around Remix: security headers, origin check, static files, the Remix handler. */
@@ -111,6 +121,8 @@ export async function createApp({ env, root }: CreateAppOptions): Promise<expres
   // is overwritten, so route code can rely on it for rate limits and audit rows.
   app.use((req, _res, next) => {
     req.headers["x-portal-client-ip"] = req.ip ?? "unknown";
+    // Shared by every loader's copy of the request: what app/utils/per-request.server.ts keys on.
+    req.headers["x-portal-request-id"] = randomUUID();
     next();
   });
 
@@ -133,7 +145,11 @@ export async function createApp({ env, root }: CreateAppOptions): Promise<expres
       "/assets",
       express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }),
     );
-    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+    // The files of public/ are known once at start-up: a page request no longer costs a stat().
+    const publicDir = path.join(root, "build/client");
+    const publicFiles = new Set(listFiles(publicDir).map((file) => `/${file}`));
+    const servePublic = express.static(publicDir, { maxAge: "1h" });
+    app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
   }
 
   // Pages may carry personal data: nothing dynamic is stored by browsers or proxies unless a

@@ -25,9 +25,13 @@ export function sqlCountingEnabled(): boolean {
 }
 
 /** The driver hook: one more statement for the request this code runs for, if any. */
-export function countSqlStatement(): void {
+export function countSqlStatement(_connection: unknown, query: string): void {
   const counter = state.storage.getStore();
-  if (counter) counter.statements += 1;
+  if (!counter) return;
+  counter.statements += 1;
+  // BENCH_SQL_LOG=1: each counted statement on stderr, to see what a page runs.
+  if (process.env.BENCH_SQL_LOG === "1")
+    console.error(`[sql ${counter.statements}] ${query.replace(/\s+/g, " ").slice(0, 400)}`);
 }
 
 /** A fresh counter for one request. */
