@@ -271,7 +271,13 @@ interface LoadResult {
   cpuMsPerRequest?: number;
 }
 
-function load(url: string, connections: number, seconds: number, cookie?: string): Promise<LoadResult> {
+function load(
+  url: string,
+  connections: number,
+  seconds: number,
+  cookie?: string,
+  amount?: number,
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -279,7 +285,7 @@ function load(url: string, connections: number, seconds: number, cookie?: string
         "--import",
         "tsx",
         path.join(root, "scripts/bench/loadgen.ts"),
-        JSON.stringify({ url, connections, seconds, headers: cookie ? { cookie } : {} }),
+        JSON.stringify({ url, connections, seconds, amount, headers: cookie ? { cookie } : {} }),
       ],
       { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
     );
@@ -583,6 +589,11 @@ async function main() {
     log(`\nServer with ${workers} web worker(s)…`);
     const server = await startServer(workers);
     try {
+      // Warm-up: every page a fixed number of times first, so that no page pays for V8's optimizing
+      // compiler, the pool's first connections or the first render of a shared component.
+      for (const target of selected) {
+        await load(`${base}${target.path}`, 5, 0, cookies[target.role], quick ? 30 : 100);
+      }
       for (const target of selected) {
         const cookie = cookies[target.role];
         const entry = (pages[target.name] ??= { path: target.path, role: target.role, key: target.key });

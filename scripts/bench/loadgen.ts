@@ -8,6 +8,8 @@ interface Input {
   url: string;
   connections: number;
   seconds: number;
+  /** A fixed number of requests instead of a duration (warm-up). */
+  amount?: number;
   headers: Record<string, string>;
 }
 interface AutocannonResult {
@@ -24,12 +26,12 @@ type Autocannon = (
   done: (error: Error | null, result: AutocannonResult) => void,
 ) => AutocannonInstance;
 
-const { url, connections, seconds, headers } = JSON.parse(process.argv[2] ?? "{}") as Input;
+const { url, connections, seconds, amount, headers } = JSON.parse(process.argv[2] ?? "{}") as Input;
 
 const latencies: number[] = [];
 const statusCodes: Record<string, number> = {};
 const instance = (autocannon as Autocannon)(
-  { url, connections, duration: seconds, headers, timeout: 10 },
+  { url, connections, ...(amount ? { amount } : { duration: seconds }), headers, timeout: 10 },
   (error, result) => {
     if (error) {
       console.error(error);
