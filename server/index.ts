@@ -79,6 +79,9 @@ async function primary(env: Env) {
     stopServing = (done) => server.close(() => done());
   } else {
     console.log(`Starting ${count} web worker processes (WEB_CONCURRENCY to change).`);
+    // Workers run this file, not the command that started the primary (scripts/start.ts builds,
+    // the end-to-end harness creates its database: neither may run again per worker).
+    cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv: process.execArgv });
     let listening = 0;
     cluster.on("listening", () => {
       listening += 1;

@@ -24,5 +24,8 @@ process.env.NODE_ENV = "production";
 process.env.SEED_DEMO_DATA = "true";
 // Journeys move the portal's clock per browser context instead of waiting (server/test-clock.ts).
 process.env.E2E_CLOCK_CONTROL = "1";
+// One process: journeys that edit a per-process cache (the working-day calendar) and read it back
+// must meet the same process. Several workers are covered by the bench and the two-instance test.
+process.env.WEB_CONCURRENCY ??= "1";
 buildIfStale();
 await import("../../server/index");
