@@ -5,9 +5,7 @@ import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { hoursOf } from "~/domains/volunteers/format";
-import { districtThresholds, starLevelHistory } from "~/domains/volunteers/hour-totals.server";
-import { getVolunteerProfile } from "~/domains/volunteers/hour-records.server";
-import { listOwnRecords } from "~/domains/volunteers/hours.server";
+import { ownRecordsPage, volunteerStanding } from "~/domains/volunteers/standing.server";
 import { progressToNext } from "~/domains/volunteers/star-levels";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
@@ -28,12 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   // No writes on a GET: overdue check-ins are closed by the background sweep (every minute, in the
   // web process and in `npm run dispatch`), never by reading this page.
-  const profile = await getVolunteerProfile(db, user.id);
-  const [list, thresholds, history] = await Promise.all([
-    listOwnRecords(db, { volunteerId: user.id, year: params.year, page: params.page, pageSize: PAGE_SIZE }),
-    profile ? districtThresholds(db, profile.districtId) : null,
-    profile ? starLevelHistory(db, user.id) : [],
+  // Two statements: the standing (profile, totals, thresholds, star history, years) and one page.
+  const [standing, list] = await Promise.all([
+    volunteerStanding(db, user.id, { history: true, years: true }),
+    ownRecordsPage(db, { volunteerId: user.id, year: params.year, page: params.page, pageSize: PAGE_SIZE }),
   ]);
+  const profile = standing?.profile ?? null;
+  const thresholds = standing?.thresholds ?? null;
+  const history = standing?.history ?? [];
   const progress = profile && thresholds ? progressToNext(profile.approvedMinutes, thresholds) : null;
   const t = await i18nServer.getFixedT(request, "hours");
   return {
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: row.createdAt.toISOString(),
     })),
     total: list.total,
-    years: list.years,
+    years: standing?.years ?? [],
     year: params.year ?? null,
     page: params.page,
   };

@@ -61,6 +61,18 @@ export const envSchema = z.object({
     .default("no-reply@portal.invalid"),
   /** Run the email dispatcher inside the web process (turn off when `npm run dispatch` runs separately). */
   DISPATCHER_ENABLED: booleanFlag.default(true),
+  /**
+   * Web worker processes of `npm start` on a PostgreSQL server (node:cluster); default one per CPU
+   * core. The embedded PGlite database is single-process, so it always runs one.
+   */
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: "expected a number of processes" })
+    .int("expected a whole number")
+    .min(1, "expected at least 1")
+    .max(64, "expected at most 64")
+    .optional(),
+  /** `npm run bench` only: the trivial route /bench/trivial and an SQL statement count per response. */
+  BENCH_MODE: booleanFlag.default(false),
   /** End-to-end tests only: lets each browser context move the clock (server/test-clock.ts). Never in use. */
   E2E_CLOCK_CONTROL: booleanFlag.default(false),
   /** Encryption keys at rest: "id:base64(32 bytes)", comma-separated, the first encrypts. */

@@ -1,5 +1,6 @@
 import { getDb } from "./db.server";
 import { cookieAttributes, cookieName, readCookie } from "./cookies.server";
+import { perRequest } from "./per-request.server";
 import { type SessionInfo, type SessionUser, validateSessionToken } from "~/domains/accounts/sessions.server";
 
 /** `session`, or `__Host-session` (and Secure) whenever the configured origin is https. */
@@ -23,18 +24,15 @@ export interface CurrentSession {
   user: SessionUser;
 }
 
-// One lookup per request even when the root loader and a route loader both ask.
-const cache = new WeakMap<Request, Promise<CurrentSession | null>>();
-
-/** The signed-in user of this request (with a completed second factor if they use one), or null. */
+/**
+ * The signed-in user of this request (with a completed second factor if they use one), or null.
+ * One lookup per HTTP request even when the root loader and a route loader both ask.
+ */
 export function getCurrentSession(request: Request): Promise<CurrentSession | null> {
-  let pending = cache.get(request);
-  if (!pending) {
+  return perRequest(request, "session", () => {
     const token = readToken(request);
-    pending = token ? getDb().then((db) => validateSessionToken(db, token)) : Promise.resolve(null);
-    cache.set(request, pending);
-  }
-  return pending;
+    return token ? getDb().then((db) => validateSessionToken(db, token)) : Promise.resolve(null);
+  });
 }
 
 export function clientIp(request: Request): string {

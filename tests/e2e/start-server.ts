@@ -28,5 +28,8 @@ process.env.SEED_DEMO_DATA = "true";
 process.env.E2E_CLOCK_CONTROL = "1";
 // Second-factor codes of this run take fresh time steps numbered from here (accounts-helpers.ts).
 rmSync(path.join(os.tmpdir(), `portal-e2e-${process.env.PORT ?? "3100"}-totp-steps`), { force: true });
+// One process: journeys that edit a per-process cache (the working-day calendar) and read it back
+// must meet the same process. Several workers are covered by the bench and the two-instance test.
+process.env.WEB_CONCURRENCY ??= "1";
 buildIfStale();
 await import("../../server/index");

@@ -87,6 +87,8 @@ const matrix: Record<string, RouteCase> = {
   "_index.tsx": { get: everyone(200), noAction: true },
   "$.tsx": { get: everyone(404), noAction: true },
   "healthz.ts": { get: everyone(200), noAction: true },
+  // `npm run bench`'s baseline page: absent unless BENCH_MODE is on.
+  "bench.trivial.tsx": { get: everyone(404), noAction: true },
   "set-language.tsx": { get: everyone(302), post: { expect: everyone(400), body: empty } },
   "login.tsx": { get: anonymousOnly, post: { expect: everyone(400), body: empty } },
   "login_.two-factor.tsx": { get: everyone(302), post: { expect: everyone(302), body: empty } },
