@@ -191,10 +191,7 @@ export const nominationObjections = pgTable(
   },
   (table) => [
     index("nomination_objections_nomination_idx").on(table.nominationId, table.status),
-    check(
-      "nomination_objections_resolved",
-      sql`(${table.status} = 'open') = (${table.resolvedAt} is null)`,
-    ),
+    check("nomination_objections_resolved", sql`(${table.status} = 'open') = (${table.resolvedAt} is null)`),
   ],
 );
 

@@ -326,7 +326,13 @@ const bureauActions: ReadonlySet<NominationAction> = new Set([
 export async function decideNomination(
   db: Database,
   actor: Actor,
-  input: { id: string; action: Exclude<NominationAction, "finalize" | "uphold">; comment?: string | null },
+  input: {
+    id: string;
+    action: Exclude<NominationAction, "finalize" | "uphold">;
+    comment?: string | null;
+    /** A resubmission may rewrite the statement the bureau asked to change. */
+    statement?: string | null;
+  },
 ): Promise<AwardResult<{ status: NominationStatus }>> {
   if (bureauActions.has(input.action) && !actor.grants.includes("review:nomination:district"))
     return notFound;
@@ -356,6 +362,7 @@ export async function decideNomination(
       changes.noticeStartsOn = calendarDateOf(now);
       changes.noticeEndsOn = await workingDayDeadline(tx, now, nomination.type.noticeWorkingDays);
     }
+    if (input.action === "resubmit" && input.statement?.trim()) changes.statement = input.statement.trim();
     if (input.action === "revoke") {
       changes.revokedAt = now;
       changes.revokeReason = input.comment!.trim();
