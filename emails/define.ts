@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { z } from "zod";
 import type { EmailContext } from "./components/layout";
-import type { Translate } from "./i18n";
+import type { EmailLanguage, Translate } from "./i18n";
 
 /**
  * Groups of roles an email kind is meant for: volunteers; members of enterprises, law firms and
@@ -25,8 +25,9 @@ export interface EmailTemplate<Data> {
    * reach them; omitted for kinds any account may receive.
    */
   audience?: readonly EmailAudience[];
-  subject: (t: Translate, data: Data) => string;
-  preview: (t: Translate, data: Data) => string;
+  /** The language is also in `t`; it is passed for values that exist in both (a configured name). */
+  subject: (t: Translate, data: Data, language: EmailLanguage) => string;
+  preview: (t: Translate, data: Data, language: EmailLanguage) => string;
   element: (context: EmailContext, data: Data) => ReactElement;
   /** Realistic data for the tests and the template gallery. */
   sample: Data;

@@ -2,6 +2,13 @@ import { render } from "@react-email/render";
 import type { z } from "zod";
 import type { EmailTemplate } from "./define";
 import { emailTranslator, type EmailLanguage } from "./i18n";
+import { nominationSubmitted } from "./templates/nomination-submitted";
+import { awardNominated } from "./templates/award-nominated";
+import { nominationDecided } from "./templates/nomination-decided";
+import { awardNoticeStarted } from "./templates/award-notice-started";
+import { awardObjectionReceived } from "./templates/award-objection-received";
+import { awardFinal } from "./templates/award-final";
+import { awardRevoked } from "./templates/award-revoked";
 import { activityCancelled } from "./templates/activity-cancelled";
 import { activityChanged } from "./templates/activity-changed";
 import { activityReminder } from "./templates/activity-reminder";
@@ -45,6 +52,13 @@ export const emailTemplates = {
   "volunteer-registration-decided": volunteerRegistrationDecided,
   "volunteer-vetting-requested": volunteerVettingRequested,
   "weekly-digest": weeklyDigest,
+  "nomination-submitted": nominationSubmitted,
+  "award-nominated": awardNominated,
+  "nomination-decided": nominationDecided,
+  "award-notice-started": awardNoticeStarted,
+  "award-objection-received": awardObjectionReceived,
+  "award-final": awardFinal,
+  "award-revoked": awardRevoked,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -96,7 +110,12 @@ export async function renderEmail(
   const t = emailTranslator(language);
   const element = template.element({ t, language, appUrl }, parsed.data);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: template.subject(t, parsed.data), preview: template.preview(t, parsed.data), html, text };
+  return {
+    subject: template.subject(t, parsed.data, language),
+    preview: template.preview(t, parsed.data, language),
+    html,
+    text,
+  };
 }
 
 export class EmailRenderError extends Error {

@@ -2,6 +2,7 @@ import { accountPermissions } from "./accounts/permissions";
 import type { PermissionDefinition } from "./accounts/authorize";
 import { roles, type Role } from "./accounts/roles";
 import { auditPermissions } from "./audit/permissions";
+import { awardPermissions } from "./awards/permissions";
 import { calendarPermissions } from "./calendar/permissions";
 import { notificationPermissions } from "./notifications/permissions";
 import { subjectPermissions } from "./subjects/permissions";
@@ -19,6 +20,7 @@ export const permissionDefinitions: readonly PermissionDefinition[] = [
   ...auditPermissions,
   ...volunteerPermissions,
   ...calendarPermissions,
+  ...awardPermissions,
 ];
 
 /** Who holds what, as the role_permissions table should hold it. */

@@ -31,6 +31,8 @@ export const auditEntityTypes = [
   "staff-invitation",
   "user",
   "calendar-day",
+  "award-type",
+  "nomination",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
