@@ -5,6 +5,7 @@ import { notify } from "~/domains/notifications/notify.server";
 import type { Role } from "~/domains/accounts/roles";
 import { organizations, users } from "./schema/accounts";
 import { appMeta } from "./schema/system";
+import { seedAwardDemo } from "./seed-awards";
 import { seedSubjectDemo } from "./seed-subjects";
 import { seedVolunteerDemo } from "./seed-volunteers";
 
@@ -247,6 +248,19 @@ export async function seedDemoData(
         staffA: staffOf("staff.a@demo.portal", officeA!.id),
         staffB: staffOf("staff.b@demo.portal", officeB!.id),
         recipients: { enterprise: enterprise!.id, lawFirm: lawFirm!.id, socialOrg: socialOrg!.id },
+      },
+      now,
+    );
+
+    onProgress("commendations");
+    await seedAwardDemo(
+      tx as unknown as Database,
+      {
+        bureauAdmin: { id: account("bureau@demo.portal").id, districtId: bureau!.id },
+        staff: { id: account("staff.a@demo.portal").id, organizationId: officeA!.id, districtId: bureau!.id },
+        main: account("volunteer@demo.portal").id,
+        wang: account("volunteer2@demo.portal").id,
+        zhao: account("volunteer3@demo.portal").id,
       },
       now,
     );

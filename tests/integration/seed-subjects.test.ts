@@ -9,6 +9,8 @@ import { seedDemoData } from "#db/seed";
 import { DEMO_SUBJECT_COUNTS } from "#db/seed-subjects";
 import { users } from "#db/schema/accounts";
 import { auditLog } from "#db/schema/audit";
+import { nominations } from "#db/schema/awards";
+import { listHonourRoll } from "~/domains/awards/honour-roll.server";
 import { consents, subjects } from "#db/schema/subjects";
 import { isMinor } from "~/domains/subjects/resident-id";
 import * as registry from "~/routes/staff.subjects._index";
@@ -76,5 +78,19 @@ describe("demo subjects", () => {
     expect(audited.filter((row) => row.action === "consent_record")).toHaveLength(
       DEMO_SUBJECT_COUNTS.consents,
     );
+  });
+});
+
+describe("demo commendations", () => {
+  it("leave a nomination in each state, one award on notice and one final on the honour roll", async () => {
+    const rows = await db.select({ status: nominations.status }).from(nominations);
+    expect(new Set(rows.map((row) => row.status))).toEqual(
+      new Set(["final", "in_notice", "submitted", "returned", "rejected"]),
+    );
+    const roll = await listHonourRoll(db);
+    expect(roll.map((row) => [row.status, row.name]).sort()).toEqual([
+      ["final", "陈晓明"],
+      ["in_notice", "陈晓明"],
+    ]);
   });
 });
