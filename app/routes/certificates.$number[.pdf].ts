@@ -5,6 +5,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { linkContext } from "~/utils/request.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 /**
  * Downloads one of the volunteer's own certificates as a PDF, in `?lang=zh-CN|en` (default: the
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = normalizeCertificateNumber(params.number ?? "");
   const certificate = await getOwnCertificate(await getDb(), user.id, number);
   if (!certificate) throw new Response("Not found", { status: 404 });
-  const requested = new URL(request.url).searchParams.get("lang");
+  const requested = searchParamsOf(request).get("lang");
   const language: CertificateLanguage =
     requested === "en" || requested === "zh-CN"
       ? requested

@@ -34,6 +34,16 @@ export async function readFormData(request: Request): Promise<FormData> {
   return formData;
 }
 
+/** The query of a request, refused (400, thrown) when it holds a NUL, which no text column can store. */
+export function searchParamsOf(request: Request): URLSearchParams {
+  const params = new URL(request.url).searchParams;
+  for (const [key, value] of params) {
+    if (key.includes("\u0000") || value.includes("\u0000"))
+      throw plainResponse(400, "Bad Request: invalid characters / 含有无效字符");
+  }
+  return params;
+}
+
 function plainResponse(status: number, text: string): Response {
   return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
