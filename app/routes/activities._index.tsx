@@ -12,6 +12,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "activities"] };
 
@@ -30,7 +31,7 @@ const querySchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:activity");
-  const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const db = await getDb();
   const organizer = organizerOf(user.actor);
   const isVolunteer = can(user.actor, "signup:activity");

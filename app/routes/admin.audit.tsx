@@ -9,6 +9,7 @@ import { searchAuditLog } from "~/domains/audit/audit.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { authorizeOrRespond, forbidden, requireActor } from "~/utils/permissions.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "audit"] };
 
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   else if (scope === "district" && user.districtId) districtId = user.districtId;
   else forbidden();
 
-  const searchParams = new URL(request.url).searchParams;
+  const searchParams = searchParamsOf(request);
   const params = querySchema.parse(Object.fromEntries(searchParams));
   const errors: Record<string, string> = {};
   const day = (field: "from" | "to") => {

@@ -10,7 +10,7 @@ import { calendarDateOf } from "~/domains/calendar/working-days";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { parseForm, readFormData, type FormFailure } from "~/utils/forms.server";
+import { parseForm, readFormData, searchParamsOf, type FormFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -20,7 +20,7 @@ const PERMISSION = "manage:calendar:any";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSION);
-  const params = new URL(request.url).searchParams;
+  const params = searchParamsOf(request);
   const year = calendarYearSchema.parse(params.get("year") ?? undefined) ?? currentYear();
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "calendar");

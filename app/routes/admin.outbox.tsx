@@ -9,7 +9,7 @@ import { listDeadLetters, retryDeadLetter } from "~/domains/notifications/outbox
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -20,7 +20,7 @@ const querySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSION);
-  const { page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "notifications");
   const list = await listDeadLetters(await getDb(), { page, pageSize: PAGE_SIZE });

@@ -1,10 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderCertificatePdf, type CertificateLanguage } from "~/domains/volunteers/certificate-pdf.server";
-import { getOwnCertificate, normalizeCertificateNumber } from "~/domains/volunteers/certificates.server";
+import {
+  getOwnCertificate,
+  isCertificateNumber,
+  normalizeCertificateNumber,
+} from "~/domains/volunteers/certificates.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { linkContext } from "~/utils/request.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 /**
  * Downloads one of the volunteer's own certificates as a PDF, in `?lang=zh-CN|en` (default: the
@@ -13,9 +18,11 @@ import { linkContext } from "~/utils/request.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "issue:certificate:own");
   const number = normalizeCertificateNumber(params.number ?? "");
+  // A malformed number is no certificate: 404 before any query.
+  if (!isCertificateNumber(number)) throw new Response("Not found", { status: 404 });
   const certificate = await getOwnCertificate(await getDb(), user.id, number);
   if (!certificate) throw new Response("Not found", { status: 404 });
-  const requested = new URL(request.url).searchParams.get("lang");
+  const requested = searchParamsOf(request).get("lang");
   const language: CertificateLanguage =
     requested === "en" || requested === "zh-CN"
       ? requested

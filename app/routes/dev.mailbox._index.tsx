@@ -5,6 +5,7 @@ import { isDevMailboxEnabled, listDevMailbox } from "~/domains/notifications/mai
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -13,7 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isDevMailboxEnabled(getEnv())) throw new Response("Not found", { status: 404 });
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "notifications");
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const requested = Math.trunc(Number(searchParamsOf(request).get("page") ?? "1"));
+  const page = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), 10_000) : 1;
   const list = await listDevMailbox(await getDb(), { page, pageSize: 25 });
   const format = new Intl.DateTimeFormat(locale, {
     timeZone: "Asia/Shanghai",

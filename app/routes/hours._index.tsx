@@ -11,6 +11,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { formatDateTime } from "~/utils/dates";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "hours"] };
 
@@ -22,7 +23,7 @@ const querySchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "create:hour-record:own");
-  const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const db = await getDb();
   // No writes on a GET: overdue check-ins are closed by the background sweep (every minute, in the
   // web process and in `npm run dispatch`), never by reading this page.

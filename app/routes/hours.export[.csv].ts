@@ -7,6 +7,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 const querySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
@@ -15,7 +16,7 @@ const querySchema = z.object({
 /** The volunteer's own records as CSV (UTF-8 with BOM for Excel), in the reader's language. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "create:hour-record:own");
-  const { year } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { year } = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const rows = await exportOwnRecords(await getDb(), {
     volunteerId: user.id,
     year,

@@ -6,13 +6,13 @@ import { acceptInvitation, invitationInvitee } from "~/domains/accounts/invitati
 import { passwordResetSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { formFailure, parseForm, searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const token = searchParamsOf(request).get("token") ?? "";
   const t = await i18nServer.getFixedT(request, "accounts");
   const invitee = token ? await invitationInvitee(await getDb(), token) : null;
   return { title: t("invitation.title"), token: invitee ? token : null, invitee };

@@ -11,7 +11,7 @@ import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { loginSchema } from "~/domains/accounts/validation";
 import { getDb } from "~/utils/db.server";
 import { deviceCookie, readDeviceToken } from "~/utils/device.server";
-import { parseSubmission, submissionFailure } from "~/utils/forms.server";
+import { parseSubmission, searchParamsOf, submissionFailure } from "~/utils/forms.server";
 import { i18nServer } from "~/i18n.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 import { limitPublicPost, tooManyRequests, retryAfterHeaders } from "~/utils/rate-limit.server";
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { data, formData } = parsed;
   const limited = await limitPublicPost(request, formData, { address: publicPostLimits.loginIp });
   if (limited) return limited;
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/dashboard");
+  const redirectTo = safeRedirectPath(searchParamsOf(request).get("redirectTo"), "/dashboard");
   const result = await login(
     await getDb(),
     {

@@ -22,7 +22,7 @@ import {
 import { totpCodeSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
+import { formFailure, parseForm, readFormData, searchParamsOf } from "~/utils/forms.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { clearSessionCookie, getCurrentSession } from "~/utils/session.server";
 
@@ -75,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, totpCodeSchema);
   if (!parsed.success) return parsed.failure;
   const db = await getDb();
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/dashboard");
+  const redirectTo = safeRedirectPath(searchParamsOf(request).get("redirectTo"), "/dashboard");
   // Past the account's limit of wrong codes not even the right one is checked (finding 3).
   if (await secondFactorLocked(db, user.id)) {
     await invalidateSession(db, session.id);

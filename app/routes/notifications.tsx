@@ -14,7 +14,7 @@ import {
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { readFormData, searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -24,7 +24,7 @@ const querySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "notifications");
   const list = await listNotifications(await getDb(), user.id, { page, pageSize: PAGE_SIZE });

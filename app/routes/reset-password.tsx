@@ -6,14 +6,14 @@ import { isResetTokenUsable, resetPassword } from "~/domains/accounts/accounts.s
 import { passwordResetSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, searchParamsOf } from "~/utils/forms.server";
 import { clearSessionCookie } from "~/utils/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const token = searchParamsOf(request).get("token") ?? "";
   const t = await i18nServer.getFixedT(request, "accounts");
   const usable = token ? await isResetTokenUsable(await getDb(), token) : false;
   return { title: t("reset.title"), token: usable ? token : null };

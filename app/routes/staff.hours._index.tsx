@@ -10,7 +10,7 @@ import { approveRecords, listPendingRecords, rejectRecord } from "~/domains/volu
 import { decisionReasonSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData } from "~/utils/forms.server";
+import { formFailure, readFormData, searchParamsOf } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
@@ -34,7 +34,7 @@ async function reviewer(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await reviewer(request);
-  const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const { rows, total } = await listPendingRecords(await getDb(), {
     scope,
     actor: user,

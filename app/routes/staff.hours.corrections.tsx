@@ -9,7 +9,7 @@ import { decideCorrection, listPendingCorrections } from "~/domains/volunteers/h
 import { decisionReasonSchema, REASON_MAX } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData } from "~/utils/forms.server";
+import { formFailure, readFormData, searchParamsOf } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import * as clock from "~/utils/clock.server";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .min(1)
     .max(10_000)
     .catch(1)
-    .parse(new URL(request.url).searchParams.get("page") ?? 1);
+    .parse(searchParamsOf(request).get("page") ?? 1);
   const { rows, total } = await listPendingCorrections(await getDb(), {
     scope,
     actor: user,

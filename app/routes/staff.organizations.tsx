@@ -13,7 +13,7 @@ import {
 } from "~/domains/accounts/organizations.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData } from "~/utils/forms.server";
+import { formFailure, readFormData, searchParamsOf } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -33,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   // The register of a district: seeing only one's own organization is not enough (403).
   const scope = authorizeOrRespond(actor, "read:organization:district");
-  const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const status = new URL(request.url).searchParams.has("status") ? params.status : "pending";
+  const params = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
+  const status = searchParamsOf(request).has("status") ? params.status : "pending";
   const { rows, total } = await listOrganizations(await getDb(), {
     scope,
     actor,

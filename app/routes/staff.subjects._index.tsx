@@ -11,6 +11,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { can } from "~/domains/accounts/authorize";
 import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "subjects"] };
 
@@ -24,7 +25,7 @@ const querySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireActor(request);
   const scope = authorizeOrRespond(user.actor, "read:subject");
-  const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const db = await getDb();
   const actor = { id: user.id, organizationId: user.organizationId, districtId: user.districtId };
   // An 18-character query is an ID number: found through its keyed hash, never a plaintext search.
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : await listSubjects(db, {
         scope,
         actor,
-        status: new URL(request.url).searchParams.has("status") ? params.status : "active",
+        status: searchParamsOf(request).has("status") ? params.status : "active",
         caseCode: params.q ? normalizeCaseCode(params.q) : undefined,
         page: params.page,
         pageSize: PAGE_SIZE,
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows,
     total,
     page: params.page,
-    status: new URL(request.url).searchParams.get("status") ?? "active",
+    status: searchParamsOf(request).get("status") ?? "active",
     canCreate: can(user.actor, "create:subject"),
   };
 }

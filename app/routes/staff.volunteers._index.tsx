@@ -11,6 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
 import { formatDateTime } from "~/utils/dates";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "volunteers"] };
 
@@ -29,7 +30,7 @@ const querySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireActor(request);
   const scope = authorizeOrRespond(user.actor, "read:volunteer");
-  const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const status = params.status === undefined ? "pending" : params.status;
   const { rows, total } = await listVolunteers(await getDb(), {
     scope,

@@ -129,6 +129,20 @@ export interface FormFailure {
   formError?: string;
 }
 
+/** The query of a request, refused (400, thrown) when it holds a NUL, which no text column can store. */
+export function searchParamsOf(request: Request): URLSearchParams {
+  const params = new URL(request.url).searchParams;
+  for (const [key, value] of params) {
+    if (key.includes("\u0000") || value.includes("\u0000"))
+      throw plainResponse(400, "Bad Request: invalid characters / 含有无效字符");
+  }
+  return params;
+}
+
+function plainResponse(status: number, text: string): Response {
+  return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(echoValues(formDataToObject(formData).values)))
