@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
+import { TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Honeypot, Notice } from "~/components/forms";
 import { requestPasswordReset } from "~/domains/accounts/accounts.server";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { passwordResetRequestSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
 
@@ -24,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, passwordResetRequestSchema);
+  const parsed = await parseSubmission(request, passwordResetRequestSchema);
   if (!parsed.success) return parsed.failure;
   const { data, formData } = parsed;
   const limited = await limitPublicPost(request, formData, {
@@ -39,8 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const { t } = useTranslation("accounts");
+  const form = useValidatedForm({ schema: passwordResetRequestSchema });
   const state = useActionData<typeof action>();
-  const formState = state && "errors" in state ? state : undefined;
   return (
     <section className="container page page--narrow">
       <h1>{t("forgot.title")}</h1>
@@ -50,21 +53,11 @@ export default function ForgotPassword() {
         <>
           <p>{t("forgot.lead")}</p>
           <div className="panel">
-            <FormError state={formState} />
-            <Form method="post" className="form" noValidate>
-              <TextField
-                name="email"
-                type="email"
-                autoComplete="email"
-                required
-                label={t("fields.email")}
-                state={formState}
-              />
+            <ValidatedForm form={form}>
+              <TextField name="email" type="email" autoComplete="email" required label={t("fields.email")} />
               <Honeypot />
-              <button type="submit" className="button button--primary">
-                {t("forgot.submit")}
-              </button>
-            </Form>
+              <SubmitButton>{t("forgot.submit")}</SubmitButton>
+            </ValidatedForm>
           </div>
         </>
       )}

@@ -1,8 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice } from "~/components/forms";
-import { DurationFields, TextAreaField } from "~/components/hours-fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/forms";
+import { DurationField } from "~/components/form/DurationField";
+import { TextareaField } from "~/components/form/fields";
 import { hoursOf } from "~/domains/volunteers/format";
 import {
   correctionScopeTarget,
@@ -17,7 +20,7 @@ import {
 } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -60,7 +63,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, record, db } = await authorize(request, params.id);
-  const parsed = await parseForm(request, correctionRequestSchema);
+  const parsed = await parseSubmission(request, correctionRequestSchema);
   if (!parsed.success) return parsed.failure;
   const result = await requestCorrection(db, {
     requesterId: user.id,
@@ -70,8 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     return result.field === "form"
-      ? formFailure(parsed.formData, {}, 400, result.error)
-      : formFailure(parsed.formData, { [result.field]: result.error });
+      ? submissionFailure(parsed.formData, {}, { formError: result.error })
+      : submissionFailure(parsed.formData, { [result.field]: result.error });
   }
   return user.id === record.volunteerId
     ? redirectWithFlash(request, "/hours", { kind: "success", message: "hours:correction.done" })
@@ -84,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RequestCorrection() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const form = useValidatedForm({ schema: correctionRequestSchema });
   const { record } = loaded;
   const open = record.status === "approved" && !record.correctionPending;
   return (
@@ -113,35 +116,29 @@ export default function RequestCorrection() {
       ) : null}
       {open ? (
         <div className="panel">
-          <FormError state={state} />
-          <Form method="post" className="form" noValidate>
-            <DurationFields
+          <ValidatedForm form={form}>
+            <DurationField
               legend={t("correction.proposedDuration")}
               hoursLabel={t("fields.hoursPart")}
               minutesLabel={t("fields.minutesPart")}
-              state={state}
               defaults={record.minutes === null ? undefined : splitMinutes(record.minutes)}
             />
-            <TextAreaField
+            <TextareaField
               name="description"
               label={t("correction.proposedDescription")}
               maxLength={DESCRIPTION_MAX}
               defaultValue={record.description}
-              state={state}
               required
             />
-            <TextAreaField
+            <TextareaField
               name="reason"
               label={t("correction.reason")}
               hint={t("correction.reasonHint")}
               maxLength={REASON_MAX}
-              state={state}
               required
             />
-            <button type="submit" className="button button--primary">
-              {t("correction.submit")}
-            </button>
-          </Form>
+            <SubmitButton>{t("correction.submit")}</SubmitButton>
+          </ValidatedForm>
         </div>
       ) : null}
     </section>
