@@ -40,9 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return { sent: true as const };
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadPasswordResetRequestSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.passwordResetRequestSchema);
+
 export default function ForgotPassword() {
   const { t } = useTranslation("accounts");
-  const form = useValidatedForm({ schema: passwordResetRequestSchema });
+  const form = useValidatedForm({ schema: loadPasswordResetRequestSchema });
   const state = useActionData<typeof action>();
   return (
     <section className="container page page--narrow">

@@ -33,10 +33,14 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash(request, "/login", { kind: "success", message: "accounts:login.passwordChanged" });
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadPasswordResetSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.passwordResetSchema);
+
 export default function Invitation() {
   const { t } = useTranslation("accounts");
   const { token, invitee } = useLoaderData<typeof loader>();
-  const form = useValidatedForm({ schema: passwordResetSchema });
+  const form = useValidatedForm({ schema: loadPasswordResetSchema });
   if (!token || !invitee) {
     return (
       <section className="container page page--narrow">

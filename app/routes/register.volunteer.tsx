@@ -49,9 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/verify-email?email=${encodeURIComponent(data.email)}`);
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadVolunteerRegistrationSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.volunteerRegistrationSchema);
+
 export default function RegisterVolunteer() {
   const { t } = useTranslation("accounts");
-  const form = useValidatedForm({ schema: volunteerRegistrationSchema });
+  const form = useValidatedForm({ schema: loadVolunteerRegistrationSchema });
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? "zh-CN";
   return (
     <section className="container page page--narrow">

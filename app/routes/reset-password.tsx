@@ -41,10 +41,14 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadPasswordResetSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.passwordResetSchema);
+
 export default function ResetPassword() {
   const { t } = useTranslation("accounts");
   const { token } = useLoaderData<typeof loader>();
-  const form = useValidatedForm({ schema: passwordResetSchema });
+  const form = useValidatedForm({ schema: loadPasswordResetSchema });
   return (
     <section className="container page page--narrow">
       <h1>{t("reset.title")}</h1>
