@@ -12,12 +12,8 @@ import {
   getRecordForCorrection,
   requestCorrection,
 } from "~/domains/volunteers/hour-review.server";
-import {
-  correctionRequestSchema,
-  DESCRIPTION_MAX,
-  REASON_MAX,
-  splitMinutes,
-} from "~/domains/volunteers/hours-validation";
+import { DESCRIPTION_MAX, REASON_MAX, splitMinutes } from "~/domains/volunteers/hours-limits";
+import { correctionRequestSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { parseSubmission, submissionFailure } from "~/utils/forms.server";
@@ -84,10 +80,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadCorrectionRequestSchema = () =>
+  import("~/domains/volunteers/hours-validation").then((module) => module.correctionRequestSchema);
+
 export default function RequestCorrection() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const form = useValidatedForm({ schema: correctionRequestSchema });
+  const form = useValidatedForm({ schema: loadCorrectionRequestSchema });
   const { record } = loaded;
   const open = record.status === "approved" && !record.correctionPending;
   return (
