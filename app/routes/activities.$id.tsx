@@ -312,25 +312,27 @@ function ParticipantTable({
 }) {
   const { t } = useTranslation("activities");
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          {numbered ? <th scope="col">{t("detail.position")}</th> : null}
-          <th scope="col">{t("detail.volunteerName")}</th>
-          <th scope="col">{t("detail.volunteerNumber")}</th>
-          <th scope="col">{t("detail.signedUpAt")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={row.volunteerId}>
-            {numbered ? <td>{index + 1}</td> : null}
-            <td>{row.name}</td>
-            <td>{row.volunteerNumber ?? "—"}</td>
-            <td>{formatActivityTime(row.queuedAt, language)}</td>
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            {numbered ? <th scope="col">{t("detail.position")}</th> : null}
+            <th scope="col">{t("detail.volunteerName")}</th>
+            <th scope="col">{t("detail.volunteerNumber")}</th>
+            <th scope="col">{t("detail.signedUpAt")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={row.volunteerId}>
+              {numbered ? <td>{index + 1}</td> : null}
+              <td>{row.name}</td>
+              <td>{row.volunteerNumber ?? "—"}</td>
+              <td>{formatActivityTime(row.queuedAt, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

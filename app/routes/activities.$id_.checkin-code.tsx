@@ -117,44 +117,48 @@ export default function CheckinCode() {
       {loaded.records.length === 0 ? (
         <p className="empty-state">{t("code.noRecords")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("fields.volunteer")}</th>
-              <th scope="col">{t("fields.kind")}</th>
-              <th scope="col">{t("fields.checkIn")}</th>
-              <th scope="col">{t("fields.checkOut")}</th>
-              <th scope="col">{t("fields.hours")}</th>
-              <th scope="col">{t("fields.status")}</th>
-              {loaded.organizerIsOrganization ? <th scope="col">{t("fields.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.records.map((record) => (
-              <tr key={record.id}>
-                <td>
-                  {record.volunteerName}
-                  {record.volunteerNumber ? <small> {record.volunteerNumber}</small> : null}
-                </td>
-                <td>{t(`kinds.${record.kind}`)}</td>
-                <td>{record.checkInAt ? formatActivityTime(record.checkInAt, i18n.language) : "—"}</td>
-                <td>
-                  {record.checkOutAt ? formatActivityTime(record.checkOutAt, i18n.language) : "—"}
-                  {record.autoCheckedOut ? <span className="badge"> {t("flags.autoCheckedOut")}</span> : null}
-                </td>
-                <td>{record.minutes === null ? "—" : hoursOf(record.minutes, i18n.language)}</td>
-                <td>{t(`statuses.${record.status}`)}</td>
-                {loaded.organizerIsOrganization ? (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.volunteer")}</th>
+                <th scope="col">{t("fields.kind")}</th>
+                <th scope="col">{t("fields.checkIn")}</th>
+                <th scope="col">{t("fields.checkOut")}</th>
+                <th scope="col">{t("fields.hours")}</th>
+                <th scope="col">{t("fields.status")}</th>
+                {loaded.organizerIsOrganization ? <th scope="col">{t("fields.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.records.map((record) => (
+                <tr key={record.id}>
                   <td>
-                    {record.status === "approved" ? (
-                      <Link to={`/hours/${record.id}/correction`}>{t("history.requestCorrection")}</Link>
+                    {record.volunteerName}
+                    {record.volunteerNumber ? <small> {record.volunteerNumber}</small> : null}
+                  </td>
+                  <td>{t(`kinds.${record.kind}`)}</td>
+                  <td>{record.checkInAt ? formatActivityTime(record.checkInAt, i18n.language) : "—"}</td>
+                  <td>
+                    {record.checkOutAt ? formatActivityTime(record.checkOutAt, i18n.language) : "—"}
+                    {record.autoCheckedOut ? (
+                      <span className="badge"> {t("flags.autoCheckedOut")}</span>
                     ) : null}
                   </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  <td>{record.minutes === null ? "—" : hoursOf(record.minutes, i18n.language)}</td>
+                  <td>{t(`statuses.${record.status}`)}</td>
+                  {loaded.organizerIsOrganization ? (
+                    <td>
+                      {record.status === "approved" ? (
+                        <Link to={`/hours/${record.id}/correction`}>{t("history.requestCorrection")}</Link>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

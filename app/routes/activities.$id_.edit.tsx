@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { ActivityForm } from "~/components/volunteers/ActivityForm";
@@ -81,7 +81,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditActivity() {
   const { t } = useTranslation("activities");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
   return (
     <section className="container page page--narrow">
       <h1>{data.title}</h1>
@@ -93,7 +92,6 @@ export default function EditActivity() {
           <p>{t("edit.lead", { confirmed: data.confirmedCount })}</p>
           <div className="panel">
             <ActivityForm
-              state={state}
               offices={data.offices}
               minStart={data.minStart}
               submitLabel={t("edit.submit")}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "~/components/volunteers/ActivityForm";
 import { createActivity, officesForOrganizer } from "~/domains/volunteers/activities.server";
@@ -61,14 +61,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewActivity() {
   const { t } = useTranslation("activities");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
   return (
     <section className="container page page--narrow">
       <h1>{data.title}</h1>
       <p>{t("new.lead")}</p>
       <div className="panel">
         <ActivityForm
-          state={state}
           offices={data.offices}
           minStart={data.minStart}
           submitLabel={t("new.submit")}

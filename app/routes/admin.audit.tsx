@@ -176,52 +176,56 @@ export default function AdminAudit() {
       {data.rows.length === 0 ? (
         <p className="empty-state">{t("empty")}</p>
       ) : (
-        <table className="table table--audit" tabIndex={0} aria-label={data.title}>
-          <thead>
-            <tr>
-              <th scope="col">{t("fields.sequence")}</th>
-              <th scope="col">{t("fields.time")}</th>
-              <th scope="col">{t("fields.action")}</th>
-              <th scope="col">{t("fields.actor")}</th>
-              <th scope="col">{t("fields.entity")}</th>
-              <th scope="col">{t("fields.caseCode")}</th>
-              <th scope="col">{t("fields.purpose")}</th>
-              <th scope="col">{t("fields.ipAddress")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.id}>
-                <td>{row.sequence}</td>
-                <td>
-                  <time dateTime={row.at}>
-                    <span className="table__line">{row.dayText}</span> {row.timeText}
-                  </time>
-                </td>
-                <td>{t(`actions.${row.action}`)}</td>
-                <td>
-                  {row.actorEmail ? (
-                    <>
-                      {row.actorName} <span className="table__secondary">{row.actorEmail}</span>
-                    </>
-                  ) : (
-                    t("system")
-                  )}
-                </td>
-                <td>
-                  {t(`entities.${row.entityType}`, { defaultValue: row.entityType })}
-                  {row.entityId ? <code className="table__secondary">{row.entityId.slice(0, 8)}</code> : null}
-                </td>
-                <td className="table__nowrap">{row.caseCode ? <code>{row.caseCode}</code> : "—"}</td>
-                <td>
-                  {/* Purposes the system writes are translated; a person's own words are shown as typed. */}
-                  {row.purpose ? t(`systemPurposes.${row.purpose}`, { defaultValue: row.purpose }) : "—"}
-                </td>
-                <td>{row.ipAddress ?? "—"}</td>
+        <div className="table-scroll">
+          <table className="table table--audit" tabIndex={0} aria-label={data.title}>
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.sequence")}</th>
+                <th scope="col">{t("fields.time")}</th>
+                <th scope="col">{t("fields.action")}</th>
+                <th scope="col">{t("fields.actor")}</th>
+                <th scope="col">{t("fields.entity")}</th>
+                <th scope="col">{t("fields.caseCode")}</th>
+                <th scope="col">{t("fields.purpose")}</th>
+                <th scope="col">{t("fields.ipAddress")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.sequence}</td>
+                  <td>
+                    <time dateTime={row.at}>
+                      <span className="table__line">{row.dayText}</span> {row.timeText}
+                    </time>
+                  </td>
+                  <td>{t(`actions.${row.action}`)}</td>
+                  <td>
+                    {row.actorEmail ? (
+                      <>
+                        {row.actorName} <span className="table__secondary">{row.actorEmail}</span>
+                      </>
+                    ) : (
+                      t("system")
+                    )}
+                  </td>
+                  <td>
+                    {t(`entities.${row.entityType}`, { defaultValue: row.entityType })}
+                    {row.entityId ? (
+                      <code className="table__secondary">{row.entityId.slice(0, 8)}</code>
+                    ) : null}
+                  </td>
+                  <td className="table__nowrap">{row.caseCode ? <code>{row.caseCode}</code> : "—"}</td>
+                  <td>
+                    {/* Purposes the system writes are translated; a person's own words are shown as typed. */}
+                    {row.purpose ? t(`systemPurposes.${row.purpose}`, { defaultValue: row.purpose }) : "—"}
+                  </td>
+                  <td>{row.ipAddress ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={data.page} pageSize={PAGE_SIZE} total={data.total} />
     </section>

@@ -103,40 +103,42 @@ export default function Certificates() {
       {data.certificates.length === 0 ? (
         <p className="empty-state">{t("pages.list.empty")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("pages.fields.number")}</th>
-              <th scope="col">{t("pages.fields.period")}</th>
-              <th scope="col">{t("pages.fields.hours")}</th>
-              <th scope="col">{t("pages.fields.issuedAt")}</th>
-              <th scope="col">{t("pages.fields.download")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.certificates.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <code>{row.number}</code>
-                </td>
-                <td>
-                  {row.periodFrom} – {row.periodTo}
-                </td>
-                <td>{t("pages.hoursValue", { hours: hoursOf(row.totalMinutes, i18n.language) })}</td>
-                <td>{formatDateTime(row.issuedAt, i18n.language)}</td>
-                <td>
-                  <a href={`/certificates/${row.number}.pdf?lang=zh-CN`} download>
-                    {t("pages.list.downloadZh")}
-                  </a>{" "}
-                  ·{" "}
-                  <a href={`/certificates/${row.number}.pdf?lang=en`} download>
-                    {t("pages.list.downloadEn")}
-                  </a>
-                </td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("pages.fields.number")}</th>
+                <th scope="col">{t("pages.fields.period")}</th>
+                <th scope="col">{t("pages.fields.hours")}</th>
+                <th scope="col">{t("pages.fields.issuedAt")}</th>
+                <th scope="col">{t("pages.fields.download")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.certificates.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <code>{row.number}</code>
+                  </td>
+                  <td>
+                    {row.periodFrom} – {row.periodTo}
+                  </td>
+                  <td>{t("pages.hoursValue", { hours: hoursOf(row.totalMinutes, i18n.language) })}</td>
+                  <td>{formatDateTime(row.issuedAt, i18n.language)}</td>
+                  <td>
+                    <a href={`/certificates/${row.number}.pdf?lang=zh-CN`} download>
+                      {t("pages.list.downloadZh")}
+                    </a>{" "}
+                    ·{" "}
+                    <a href={`/certificates/${row.number}.pdf?lang=en`} download>
+                      {t("pages.list.downloadEn")}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

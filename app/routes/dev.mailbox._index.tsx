@@ -42,26 +42,28 @@ export default function DevMailbox() {
       {items.length === 0 ? (
         <p>{t("mailbox.empty")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("mailbox.sentAt")}</th>
-              <th scope="col">{t("mailbox.to")}</th>
-              <th scope="col">{t("mailbox.subject")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <td>{item.createdAt}</td>
-                <td>{item.toAddress}</td>
-                <td>
-                  <Link to={`/dev/mailbox/${item.id}`}>{item.subject}</Link>
-                </td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("mailbox.sentAt")}</th>
+                <th scope="col">{t("mailbox.to")}</th>
+                <th scope="col">{t("mailbox.subject")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>{item.createdAt}</td>
+                  <td>{item.toAddress}</td>
+                  <td>
+                    <Link to={`/dev/mailbox/${item.id}`}>{item.subject}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {pages > 1 ? (
         <nav aria-label={t("mailbox.pagination")} className="pagination">

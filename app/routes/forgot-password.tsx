@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
+import { TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Honeypot, Notice } from "~/components/forms";
 import { requestPasswordReset } from "~/domains/accounts/accounts.server";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { passwordResetRequestSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { afterResponse } from "~/utils/after-response.server";
 import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
 
@@ -25,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, passwordResetRequestSchema);
+  const parsed = await parseSubmission(request, passwordResetRequestSchema);
   if (!parsed.success) return parsed.failure;
   const { data, formData } = parsed;
   const limited = await limitPublicPost(request, formData, {
@@ -39,10 +42,14 @@ export async function action({ request }: ActionFunctionArgs) {
   return { sent: true as const };
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadPasswordResetRequestSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.passwordResetRequestSchema);
+
 export default function ForgotPassword() {
   const { t } = useTranslation("accounts");
+  const form = useValidatedForm({ schema: loadPasswordResetRequestSchema });
   const state = useActionData<typeof action>();
-  const formState = state && "errors" in state ? state : undefined;
   return (
     <section className="container page page--narrow">
       <h1>{t("forgot.title")}</h1>
@@ -52,21 +59,11 @@ export default function ForgotPassword() {
         <>
           <p>{t("forgot.lead")}</p>
           <div className="panel">
-            <FormError state={formState} />
-            <Form method="post" className="form" noValidate>
-              <TextField
-                name="email"
-                type="email"
-                autoComplete="email"
-                required
-                label={t("fields.email")}
-                state={formState}
-              />
+            <ValidatedForm form={form}>
+              <TextField name="email" type="email" autoComplete="email" required label={t("fields.email")} />
               <Honeypot />
-              <button type="submit" className="button button--primary">
-                {t("forgot.submit")}
-              </button>
-            </Form>
+              <SubmitButton>{t("forgot.submit")}</SubmitButton>
+            </ValidatedForm>
           </div>
         </>
       )}

@@ -1,23 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice } from "~/components/forms";
-import { DurationFields, TextAreaField } from "~/components/hours-fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/forms";
+import { DurationField } from "~/components/form/DurationField";
+import { TextareaField } from "~/components/form/fields";
 import { hoursOf } from "~/domains/volunteers/format";
 import {
   correctionScopeTarget,
   getRecordForCorrection,
   requestCorrection,
 } from "~/domains/volunteers/hour-corrections.server";
-import {
-  correctionRequestSchema,
-  DESCRIPTION_MAX,
-  REASON_MAX,
-  splitMinutes,
-} from "~/domains/volunteers/hours-validation";
+import { DESCRIPTION_MAX, REASON_MAX, splitMinutes } from "~/domains/volunteers/hours-limits";
+import { correctionRequestSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -61,7 +60,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, record, db } = await authorize(request, uuidParam(params));
-  const parsed = await parseForm(request, correctionRequestSchema);
+  const parsed = await parseSubmission(request, correctionRequestSchema);
   if (!parsed.success) return parsed.failure;
   const result = await requestCorrection(db, {
     requesterId: user.id,
@@ -71,8 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     return result.field === "form"
-      ? formFailure(parsed.formData, {}, 400, result.error)
-      : formFailure(parsed.formData, { [result.field]: result.error });
+      ? submissionFailure(parsed.formData, {}, { formError: result.error })
+      : submissionFailure(parsed.formData, { [result.field]: result.error });
   }
   return user.id === record.volunteerId
     ? redirectWithFlash(request, "/hours", { kind: "success", message: "hours:correction.done" })
@@ -82,10 +81,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadCorrectionRequestSchema = () =>
+  import("~/domains/volunteers/hours-validation").then((module) => module.correctionRequestSchema);
+
 export default function RequestCorrection() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const form = useValidatedForm({ schema: loadCorrectionRequestSchema });
   const { record } = loaded;
   const open = record.status === "approved" && !record.correctionPending;
   return (
@@ -114,35 +117,29 @@ export default function RequestCorrection() {
       ) : null}
       {open ? (
         <div className="panel">
-          <FormError state={state} />
-          <Form method="post" className="form" noValidate>
-            <DurationFields
+          <ValidatedForm form={form}>
+            <DurationField
               legend={t("correction.proposedDuration")}
               hoursLabel={t("fields.hoursPart")}
               minutesLabel={t("fields.minutesPart")}
-              state={state}
               defaults={record.minutes === null ? undefined : splitMinutes(record.minutes)}
             />
-            <TextAreaField
+            <TextareaField
               name="description"
               label={t("correction.proposedDescription")}
               maxLength={DESCRIPTION_MAX}
               defaultValue={record.description}
-              state={state}
               required
             />
-            <TextAreaField
+            <TextareaField
               name="reason"
               label={t("correction.reason")}
               hint={t("correction.reasonHint")}
               maxLength={REASON_MAX}
-              state={state}
               required
             />
-            <button type="submit" className="button button--primary">
-              {t("correction.submit")}
-            </button>
-          </Form>
+            <SubmitButton>{t("correction.submit")}</SubmitButton>
+          </ValidatedForm>
         </div>
       ) : null}
     </section>

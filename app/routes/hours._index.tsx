@@ -166,49 +166,51 @@ export default function HoursHistory() {
       {loaded.rows.length === 0 ? (
         <p className="empty-state">{t("history.empty")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("fields.serviceDate")}</th>
-              <th scope="col">{t("fields.activity")}</th>
-              <th scope="col">{t("fields.kind")}</th>
-              <th scope="col">{t("fields.hours")}</th>
-              <th scope="col">{t("fields.status")}</th>
-              <th scope="col">{t("fields.decidedAt")}</th>
-              <th scope="col">{t("fields.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.rows.map((row) => (
-              <tr key={row.id}>
-                <td>{row.serviceDate}</td>
-                <td>{row.activityTitle ?? row.description}</td>
-                <td>{t(`kinds.${row.kind}`)}</td>
-                <td>{row.minutes === null ? "—" : hoursOf(row.minutes, language)}</td>
-                <td>
-                  <span className={`badge ${statusBadge(row.status)}`}>{t(`statuses.${row.status}`)}</span>
-                  {row.autoCheckedOut ? <small> {t("flags.autoCheckedOut")}</small> : null}
-                  {row.rejectReason ? (
-                    <>
-                      <br />
-                      <small>{t("history.rejectReason", { reason: row.rejectReason })}</small>
-                    </>
-                  ) : null}
-                </td>
-                <td>{row.decidedAt ? formatDateTime(row.decidedAt, language) : "—"}</td>
-                <td>
-                  {row.status === "approved" ? (
-                    row.correctionPending ? (
-                      <small>{t("history.correctionPending")}</small>
-                    ) : (
-                      <Link to={`/hours/${row.id}/correction`}>{t("history.requestCorrection")}</Link>
-                    )
-                  ) : null}
-                </td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.serviceDate")}</th>
+                <th scope="col">{t("fields.activity")}</th>
+                <th scope="col">{t("fields.kind")}</th>
+                <th scope="col">{t("fields.hours")}</th>
+                <th scope="col">{t("fields.status")}</th>
+                <th scope="col">{t("fields.decidedAt")}</th>
+                <th scope="col">{t("fields.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {loaded.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{row.serviceDate}</td>
+                  <td>{row.activityTitle ?? row.description}</td>
+                  <td>{t(`kinds.${row.kind}`)}</td>
+                  <td>{row.minutes === null ? "—" : hoursOf(row.minutes, language)}</td>
+                  <td>
+                    <span className={`badge ${statusBadge(row.status)}`}>{t(`statuses.${row.status}`)}</span>
+                    {row.autoCheckedOut ? <small> {t("flags.autoCheckedOut")}</small> : null}
+                    {row.rejectReason ? (
+                      <>
+                        <br />
+                        <small>{t("history.rejectReason", { reason: row.rejectReason })}</small>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{row.decidedAt ? formatDateTime(row.decidedAt, language) : "—"}</td>
+                  <td>
+                    {row.status === "approved" ? (
+                      row.correctionPending ? (
+                        <small>{t("history.correctionPending")}</small>
+                      ) : (
+                        <Link to={`/hours/${row.id}/correction`}>{t("history.requestCorrection")}</Link>
+                      )
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={loaded.page} pageSize={PAGE_SIZE} total={loaded.total} />
     </section>

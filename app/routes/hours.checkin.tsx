@@ -68,6 +68,10 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadCheckinSchema = () =>
+  import("~/domains/volunteers/hours-validation").then((module) => module.checkinSchema);
+
 export default function CheckinPage() {
   const { t } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
@@ -100,7 +104,7 @@ function CheckinForm({ activities }: { activities: CheckinActivity[] }) {
   // Preselect the activity the volunteer is checked in to (to check out), else the first.
   const open = activities.find((activity) => activity.recordStatus === "open");
   const form = useValidatedForm({
-    schema: checkinSchema,
+    schema: loadCheckinSchema,
     defaultValues: { activityId: (open ?? activities[0])?.id ?? "" },
   });
   const group = useFieldOf(form, "activityId");

@@ -11,7 +11,8 @@ import { formatActivityPeriod } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";
 import { activityLengthMinutes, getVolunteerProfile } from "~/domains/volunteers/hour-records.server";
 import { listReportableActivities, reportHours } from "~/domains/volunteers/hours.server";
-import { DESCRIPTION_MAX, EVIDENCE_MAX, selfReportSchema } from "~/domains/volunteers/hours-validation";
+import { DESCRIPTION_MAX, EVIDENCE_MAX } from "~/domains/volunteers/hours-limits";
+import { selfReportSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { parseSubmission, submissionFailure } from "~/utils/forms.server";
@@ -73,10 +74,14 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash(request, "/hours", { kind: "success", message: "hours:report.done" });
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadSelfReportSchema = () =>
+  import("~/domains/volunteers/hours-validation").then((module) => module.selfReportSchema);
+
 export default function ReportHours() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const form = useValidatedForm({ schema: selfReportSchema });
+  const form = useValidatedForm({ schema: loadSelfReportSchema });
   return (
     <section className="container page page--narrow">
       <p>

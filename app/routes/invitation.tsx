@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/forms";
 import { acceptInvitation, invitationInvitee } from "~/domains/accounts/invitations.server";
 import { passwordResetSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formFailure, parseForm, searchParamsOf } from "~/utils/forms.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -22,18 +26,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   // The same fields as a password reset: a one-time token and a new password, twice.
-  const parsed = await parseForm(request, passwordResetSchema);
+  const parsed = await parseSubmission(request, passwordResetSchema);
   if (!parsed.success) return parsed.failure;
   if (!(await acceptInvitation(await getDb(), parsed.data.token, parsed.data.password))) {
-    return formFailure(parsed.formData, {}, 400, "accounts:invitation.invalid");
+    return submissionFailure(parsed.formData, {}, { formError: "accounts:invitation.invalid" });
   }
   return redirectWithFlash(request, "/login", { kind: "success", message: "accounts:login.passwordChanged" });
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadPasswordResetSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.passwordResetSchema);
+
 export default function Invitation() {
   const { t } = useTranslation("accounts");
   const { token, invitee } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const form = useValidatedForm({ schema: loadPasswordResetSchema });
   if (!token || !invitee) {
     return (
       <section className="container page page--narrow">
@@ -47,30 +55,15 @@ export default function Invitation() {
       <h1>{t("invitation.title")}</h1>
       <p>{t("invitation.lead", { name: invitee.displayName, email: invitee.email })}</p>
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate>
+        <ValidatedForm form={form}>
           <input type="hidden" name="token" value={token} />
-          <TextField
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
+          <NewPasswordFields
             label={t("fields.password")}
+            confirmLabel={t("fields.passwordConfirm")}
             hint={t("hints.password")}
-            state={state}
           />
-          <TextField
-            name="passwordConfirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            label={t("fields.passwordConfirm")}
-            state={state}
-          />
-          <button type="submit" className="button button--primary">
-            {t("invitation.submit")}
-          </button>
-        </Form>
+          <SubmitButton>{t("invitation.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
     </section>
   );

@@ -70,9 +70,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadLoginSchema = () => import("~/domains/accounts/validation").then((module) => module.loginSchema);
+
 export default function Login() {
   const { t } = useTranslation("accounts");
-  const form = useValidatedForm({ schema: loginSchema });
+  const form = useValidatedForm({ schema: loadLoginSchema });
   return (
     <section className="container page page--narrow">
       <h1>{t("login.title")}</h1>

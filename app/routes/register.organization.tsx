@@ -50,12 +50,16 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/verify-email?email=${encodeURIComponent(parsed.data.email)}`);
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadOrganizationRegistrationSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.organizationRegistrationSchema);
+
 export default function RegisterOrganization() {
   const { t } = useTranslation("accounts");
   const { districts } = useLoaderData<typeof loader>();
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? "zh-CN";
   const form = useValidatedForm({
-    schema: organizationRegistrationSchema,
+    schema: loadOrganizationRegistrationSchema,
     defaultValues: { kind: "enterprise" },
   });
   const kind = form.methods.watch("kind") as unknown;

@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Honeypot, TextField } from "~/components/forms";
+import { CheckboxField, NewPasswordFields, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Honeypot } from "~/components/forms";
 import { registerVolunteer } from "~/domains/accounts/accounts.server";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { volunteerRegistrationSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import type { loader as rootLoader } from "~/root";
 import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
@@ -29,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const parsed = await parseForm(request, volunteerRegistrationSchema);
+  const parsed = await parseSubmission(request, volunteerRegistrationSchema);
   if (!parsed.success) return parsed.failure;
   const { data, formData } = parsed;
   const limited = await limitPublicPost(request, formData, {
@@ -46,75 +49,38 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/verify-email?email=${encodeURIComponent(data.email)}`);
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadVolunteerRegistrationSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.volunteerRegistrationSchema);
+
 export default function RegisterVolunteer() {
   const { t } = useTranslation("accounts");
-  const state = useActionData<typeof action>();
+  const form = useValidatedForm({ schema: loadVolunteerRegistrationSchema });
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? "zh-CN";
-  const termsError = state?.errors?.acceptTerms;
   return (
     <section className="container page page--narrow">
       <h1>{t("register.volunteerTitle")}</h1>
       <p>{t("register.volunteerLead")}</p>
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate>
+        <ValidatedForm form={form}>
           <TextField
             name="displayName"
             autoComplete="name"
             required
             maxLength={50}
             label={t("fields.displayName")}
-            state={state}
           />
-          <TextField
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            label={t("fields.email")}
-            state={state}
-          />
-          <TextField
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
+          <TextField name="email" type="email" autoComplete="email" required label={t("fields.email")} />
+          <NewPasswordFields
             label={t("fields.password")}
+            confirmLabel={t("fields.passwordConfirm")}
             hint={t("hints.password")}
-            state={state}
-          />
-          <TextField
-            name="passwordConfirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            label={t("fields.passwordConfirm")}
-            state={state}
           />
           <input type="hidden" name="language" value={locale} />
-          <div className={`field${termsError ? " field--invalid" : ""}`}>
-            <div className="checkbox">
-              <input
-                id="field-acceptTerms"
-                type="checkbox"
-                name="acceptTerms"
-                value="on"
-                aria-invalid={termsError ? true : undefined}
-                aria-describedby={termsError ? "field-acceptTerms-error" : undefined}
-              />
-              <label htmlFor="field-acceptTerms">{t("fields.acceptTerms")}</label>
-            </div>
-            {termsError ? (
-              <p className="field__error" id="field-acceptTerms-error" role="alert">
-                {t(termsError)}
-              </p>
-            ) : null}
-          </div>
+          <CheckboxField name="acceptTerms" label={t("fields.acceptTerms")} />
           <Honeypot />
-          <button type="submit" className="button button--primary">
-            {t("register.submit")}
-          </button>
-        </Form>
+          <SubmitButton>{t("register.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
       <p className="form-links">
         <Link to="/login">{t("register.haveAccount")}</Link>

@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/forms";
 import { isResetTokenUsable, resetPassword } from "~/domains/accounts/accounts.server";
 import { passwordResetSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm, searchParamsOf } from "~/utils/forms.server";
+import { searchParamsOf } from "~/utils/forms.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { clearSessionCookie } from "~/utils/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
@@ -22,11 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, passwordResetSchema);
+  const parsed = await parseSubmission(request, passwordResetSchema);
   if (!parsed.success) return parsed.failure;
   const { data, formData } = parsed;
   if (!(await resetPassword(await getDb(), data.token, data.password))) {
-    return formFailure(formData, {}, 400, "accounts:reset.invalid");
+    return submissionFailure(formData, {}, { formError: "accounts:reset.invalid" });
   }
   return redirectWithFlash(
     request,
@@ -38,39 +42,28 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadPasswordResetSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.passwordResetSchema);
+
 export default function ResetPassword() {
   const { t } = useTranslation("accounts");
   const { token } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const form = useValidatedForm({ schema: loadPasswordResetSchema });
   return (
     <section className="container page page--narrow">
       <h1>{t("reset.title")}</h1>
       {token ? (
         <div className="panel">
-          <FormError state={state} />
-          <Form method="post" className="form" noValidate>
+          <ValidatedForm form={form}>
             <input type="hidden" name="token" value={token} />
-            <TextField
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
+            <NewPasswordFields
               label={t("fields.newPassword")}
+              confirmLabel={t("fields.newPasswordConfirm")}
               hint={t("hints.password")}
-              state={state}
             />
-            <TextField
-              name="passwordConfirm"
-              type="password"
-              autoComplete="new-password"
-              required
-              label={t("fields.newPasswordConfirm")}
-              state={state}
-            />
-            <button type="submit" className="button button--primary">
-              {t("reset.submit")}
-            </button>
-          </Form>
+            <SubmitButton>{t("reset.submit")}</SubmitButton>
+          </ValidatedForm>
         </div>
       ) : (
         <>

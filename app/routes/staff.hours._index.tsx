@@ -166,113 +166,115 @@ export default function HourReview() {
               {t("review.approveSelected")}
             </button>
           </Form>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("review.select")}</th>
-                <th scope="col">{t("fields.volunteer")}</th>
-                <th scope="col">{t("fields.serviceDate")}</th>
-                <th scope="col">{t("fields.activity")}</th>
-                <th scope="col">{t("fields.kind")}</th>
-                <th scope="col">{t("fields.hours")}</th>
-                <th scope="col">{t("fields.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.rows.map((row) => {
-                const rejecting = failure?.values.recordId === row.id;
-                return (
-                  <tr key={row.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name="recordIds"
-                        value={row.id}
-                        form="bulk-approve"
-                        aria-label={t("review.selectRecord", {
-                          name: row.volunteerName,
-                          date: row.serviceDate,
-                        })}
-                      />
-                    </td>
-                    <td>
-                      {row.volunteerName}
-                      <br />
-                      <small>{row.volunteerNumber}</small>
-                    </td>
-                    <td>{row.serviceDate}</td>
-                    <td>
-                      {row.activityTitle ?? row.description}
-                      {row.activityTitle && row.description !== row.activityTitle ? (
-                        <>
-                          <br />
-                          <small>{row.description}</small>
-                        </>
-                      ) : null}
-                      {row.evidenceNote ? (
-                        <>
-                          <br />
-                          <small>{t("review.evidence", { note: row.evidenceNote })}</small>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      {t(`kinds.${row.kind}`)}
-                      {row.checkInAt ? (
-                        <>
-                          <br />
-                          <small>
-                            {formatActivityTime(row.checkInAt, language)} –{" "}
-                            {row.checkOutAt ? formatActivityTime(row.checkOutAt, language) : "—"}
-                          </small>
-                        </>
-                      ) : null}
-                      {row.autoCheckedOut ? (
-                        <>
-                          <br />
-                          <span className="badge badge--pending">{t("flags.autoCheckedOut")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{row.minutes === null ? "—" : hoursOf(row.minutes, language)}</td>
-                    <td>
-                      <details open={rejecting}>
-                        <summary>{t("review.reject")}</summary>
-                        <Form method="post" className="form">
-                          <input type="hidden" name="recordId" value={row.id} />
-                          <div
-                            className={`field${rejecting && failure?.errors.reason ? " field--invalid" : ""}`}
-                          >
-                            <label htmlFor={`reason-${row.id}`}>{t("review.reason")}</label>
-                            <textarea
-                              id={`reason-${row.id}`}
-                              name="reason"
-                              rows={2}
-                              maxLength={500}
-                              required
-                              defaultValue={rejecting ? failure?.values.reason : ""}
-                              aria-invalid={rejecting && failure?.errors.reason ? true : undefined}
-                              aria-describedby={
-                                rejecting && failure?.errors.reason ? `reason-${row.id}-error` : undefined
-                              }
-                            />
-                            {rejecting && failure?.errors.reason ? (
-                              <p className="field__error" id={`reason-${row.id}-error`} role="alert">
-                                {t(failure.errors.reason)}
-                              </p>
-                            ) : null}
-                          </div>
-                          <button type="submit" name="intent" value="reject" className="button">
-                            {t("review.confirmReject")}
-                          </button>
-                        </Form>
-                      </details>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("review.select")}</th>
+                  <th scope="col">{t("fields.volunteer")}</th>
+                  <th scope="col">{t("fields.serviceDate")}</th>
+                  <th scope="col">{t("fields.activity")}</th>
+                  <th scope="col">{t("fields.kind")}</th>
+                  <th scope="col">{t("fields.hours")}</th>
+                  <th scope="col">{t("fields.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.rows.map((row) => {
+                  const rejecting = failure?.values.recordId === row.id;
+                  return (
+                    <tr key={row.id}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          name="recordIds"
+                          value={row.id}
+                          form="bulk-approve"
+                          aria-label={t("review.selectRecord", {
+                            name: row.volunteerName,
+                            date: row.serviceDate,
+                          })}
+                        />
+                      </td>
+                      <td>
+                        {row.volunteerName}
+                        <br />
+                        <small>{row.volunteerNumber}</small>
+                      </td>
+                      <td>{row.serviceDate}</td>
+                      <td>
+                        {row.activityTitle ?? row.description}
+                        {row.activityTitle && row.description !== row.activityTitle ? (
+                          <>
+                            <br />
+                            <small>{row.description}</small>
+                          </>
+                        ) : null}
+                        {row.evidenceNote ? (
+                          <>
+                            <br />
+                            <small>{t("review.evidence", { note: row.evidenceNote })}</small>
+                          </>
+                        ) : null}
+                      </td>
+                      <td>
+                        {t(`kinds.${row.kind}`)}
+                        {row.checkInAt ? (
+                          <>
+                            <br />
+                            <small>
+                              {formatActivityTime(row.checkInAt, language)} –{" "}
+                              {row.checkOutAt ? formatActivityTime(row.checkOutAt, language) : "—"}
+                            </small>
+                          </>
+                        ) : null}
+                        {row.autoCheckedOut ? (
+                          <>
+                            <br />
+                            <span className="badge badge--pending">{t("flags.autoCheckedOut")}</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td>{row.minutes === null ? "—" : hoursOf(row.minutes, language)}</td>
+                      <td>
+                        <details open={rejecting}>
+                          <summary>{t("review.reject")}</summary>
+                          <Form method="post" className="form">
+                            <input type="hidden" name="recordId" value={row.id} />
+                            <div
+                              className={`field${rejecting && failure?.errors.reason ? " field--invalid" : ""}`}
+                            >
+                              <label htmlFor={`reason-${row.id}`}>{t("review.reason")}</label>
+                              <textarea
+                                id={`reason-${row.id}`}
+                                name="reason"
+                                rows={2}
+                                maxLength={500}
+                                required
+                                defaultValue={rejecting ? failure?.values.reason : ""}
+                                aria-invalid={rejecting && failure?.errors.reason ? true : undefined}
+                                aria-describedby={
+                                  rejecting && failure?.errors.reason ? `reason-${row.id}-error` : undefined
+                                }
+                              />
+                              {rejecting && failure?.errors.reason ? (
+                                <p className="field__error" id={`reason-${row.id}-error`} role="alert">
+                                  {t(failure.errors.reason)}
+                                </p>
+                              ) : null}
+                            </div>
+                            <button type="submit" name="intent" value="reject" className="button">
+                              {t("review.confirmReject")}
+                            </button>
+                          </Form>
+                        </details>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       <Pagination page={loaded.page} pageSize={PAGE_SIZE} total={loaded.total} />

@@ -102,36 +102,38 @@ export default function SubjectList() {
       {data.rows.length === 0 ? (
         <p className="empty-state">{t("list.empty")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("fields.caseCode")}</th>
-              <th scope="col">{t("fields.office")}</th>
-              <th scope="col">{t("fields.area")}</th>
-              <th scope="col">{t("fields.supervisionLevel")}</th>
-              <th scope="col">{t("fields.period")}</th>
-              <th scope="col">{t("fields.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link to={`/staff/subjects/${row.id}`}>
-                    <code>{row.caseCode}</code>
-                  </Link>
-                </td>
-                <td>{row.officeName}</td>
-                <td>{row.area}</td>
-                <td>{t(`levels.${row.supervisionLevel}`)}</td>
-                <td>
-                  {row.correctionStart} – {row.correctionEnd}
-                </td>
-                <td>{t(`statuses.${row.status}`)}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.caseCode")}</th>
+                <th scope="col">{t("fields.office")}</th>
+                <th scope="col">{t("fields.area")}</th>
+                <th scope="col">{t("fields.supervisionLevel")}</th>
+                <th scope="col">{t("fields.period")}</th>
+                <th scope="col">{t("fields.status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={`/staff/subjects/${row.id}`}>
+                      <code>{row.caseCode}</code>
+                    </Link>
+                  </td>
+                  <td>{row.officeName}</td>
+                  <td>{row.area}</td>
+                  <td>{t(`levels.${row.supervisionLevel}`)}</td>
+                  <td>
+                    {row.correctionStart} – {row.correctionEnd}
+                  </td>
+                  <td>{t(`statuses.${row.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={data.page} pageSize={PAGE_SIZE} total={data.total} />
     </section>

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextField } from "~/components/forms";
+import { SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { registerSubject } from "~/domains/subjects/subjects.server";
 import { subjectRegistrationSchema, supervisionLevels } from "~/domains/subjects/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
@@ -28,10 +30,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "create:subject:office");
-  const parsed = await parseForm(request, subjectRegistrationSchema);
+  const parsed = await parseSubmission(request, subjectRegistrationSchema);
   if (!parsed.success) return parsed.failure;
   const key = submissionKeyOf(parsed.formData);
-  if (!key) return formFailure(parsed.formData, {}, 400, "validation:form.invalid");
+  if (!key) return submissionFailure(parsed.formData, {}, { formError: "validation:form.invalid" });
   const staff = {
     id: user.id,
     organizationId: user.organizationId,
@@ -46,7 +48,7 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   );
   if (once.replayed) return redirect(`/staff/subjects/${once.entityId}`);
   const result = once.result;
-  if (!result.ok) return formFailure(parsed.formData, { [result.field]: result.error });
+  if (!result.ok) return submissionFailure(parsed.formData, { [result.field]: result.error });
   return redirectWithFlash(request, `/staff/subjects/${result.id}`, {
     kind: "success",
     message: "subjects:detail.registered",
@@ -56,81 +58,39 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
 
 export default function NewSubject() {
   const { t } = useTranslation("subjects");
-  const state = useActionData<typeof action>();
   const { submissionKey } = useLoaderData<typeof loader>();
-  const levelError = state?.errors.supervisionLevel;
+  const form = useValidatedForm({
+    schema: subjectRegistrationSchema,
+    defaultValues: { supervisionLevel: "normal" },
+  });
   return (
     <section className="container page page--narrow">
       <h1>{t("new.title")}</h1>
       <p>{t("new.lead")}</p>
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate autoComplete="off">
+        <ValidatedForm form={form} autoComplete="off">
           <SubmissionKey value={submissionKey} />
-          <TextField name="name" required maxLength={50} label={t("fields.name")} state={state} />
+          <TextField name="name" required maxLength={50} label={t("fields.name")} />
           <TextField
             name="idNumber"
             required
             maxLength={18}
             label={t("fields.idNumber")}
             hint={t("new.idNumberHint")}
-            state={state}
           />
-          <TextField name="phone" type="tel" required label={t("fields.phone")} state={state} />
-          <TextField
-            name="area"
-            required
-            maxLength={50}
-            label={t("fields.area")}
-            hint={t("new.areaHint")}
-            state={state}
+          <TextField name="phone" type="tel" required label={t("fields.phone")} />
+          <TextField name="area" required maxLength={50} label={t("fields.area")} hint={t("new.areaHint")} />
+          <TextField name="address" required maxLength={200} label={t("fields.address")} />
+          <SelectField
+            name="supervisionLevel"
+            label={t("fields.supervisionLevel")}
+            options={supervisionLevels.map((level) => ({ value: level, label: t(`levels.${level}`) }))}
           />
-          <TextField name="address" required maxLength={200} label={t("fields.address")} state={state} />
-          <div className={`field${levelError ? " field--invalid" : ""}`}>
-            <label htmlFor="field-supervisionLevel">{t("fields.supervisionLevel")}</label>
-            <select
-              id="field-supervisionLevel"
-              name="supervisionLevel"
-              defaultValue={state?.values.supervisionLevel ?? "normal"}
-              aria-invalid={levelError ? true : undefined}
-              aria-describedby={levelError ? "field-supervisionLevel-error" : undefined}
-            >
-              {supervisionLevels.map((level) => (
-                <option key={level} value={level}>
-                  {t(`levels.${level}`)}
-                </option>
-              ))}
-            </select>
-            {levelError ? (
-              <p className="field__error" id="field-supervisionLevel-error" role="alert">
-                {t(levelError)}
-              </p>
-            ) : null}
-          </div>
-          <TextField
-            name="correctionStart"
-            type="date"
-            required
-            label={t("fields.correctionStart")}
-            state={state}
-          />
-          <TextField
-            name="correctionEnd"
-            type="date"
-            required
-            label={t("fields.correctionEnd")}
-            state={state}
-          />
-          <TextField
-            name="languages"
-            label={t("fields.languages")}
-            hint={t("new.languagesHint")}
-            state={state}
-          />
-          <button type="submit" className="button button--primary">
-            {t("new.submit")}
-          </button>
-        </Form>
+          <TextField name="correctionStart" type="date" required label={t("fields.correctionStart")} />
+          <TextField name="correctionEnd" type="date" required label={t("fields.correctionEnd")} />
+          <TextField name="languages" label={t("fields.languages")} hint={t("new.languagesHint")} />
+          <SubmitButton>{t("new.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
     </section>
   );

@@ -108,43 +108,45 @@ export default function VolunteerList() {
           {data.status === "pending" && !filtered ? t("staff.emptyPending") : t("staff.empty")}
         </p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("fields.legalName")}</th>
-              <th scope="col">{t("fields.volunteerNumber")}</th>
-              <th scope="col">{t("fields.phone")}</th>
-              <th scope="col">{t("fields.homeOffice")}</th>
-              <th scope="col">{t("fields.skills")}</th>
-              <th scope="col">{t("fields.status")}</th>
-              <th scope="col">{t("fields.submittedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link to={`/staff/volunteers/${row.id}`}>{row.legalName}</Link>
-                </td>
-                <td>{row.volunteerNumber ? <code>{row.volunteerNumber}</code> : "—"}</td>
-                <td>{row.phone}</td>
-                <td>{row.homeOfficeName}</td>
-                <td>
-                  {listOf(
-                    row.skills.map((skill) => t(`skills.${skill}`)),
-                    i18n.language,
-                  )}
-                </td>
-                <td>
-                  <span className={`badge badge--${row.status === "approved" ? "verified" : row.status}`}>
-                    {t(`statuses.${row.status}`)}
-                  </span>
-                </td>
-                <td>{formatDateTime(row.updatedAt, i18n.language)}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("fields.legalName")}</th>
+                <th scope="col">{t("fields.volunteerNumber")}</th>
+                <th scope="col">{t("fields.phone")}</th>
+                <th scope="col">{t("fields.homeOffice")}</th>
+                <th scope="col">{t("fields.skills")}</th>
+                <th scope="col">{t("fields.status")}</th>
+                <th scope="col">{t("fields.submittedAt")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link to={`/staff/volunteers/${row.id}`}>{row.legalName}</Link>
+                  </td>
+                  <td>{row.volunteerNumber ? <code>{row.volunteerNumber}</code> : "—"}</td>
+                  <td>{row.phone}</td>
+                  <td>{row.homeOfficeName}</td>
+                  <td>
+                    {listOf(
+                      row.skills.map((skill) => t(`skills.${skill}`)),
+                      i18n.language,
+                    )}
+                  </td>
+                  <td>
+                    <span className={`badge badge--${row.status === "approved" ? "verified" : row.status}`}>
+                      {t(`statuses.${row.status}`)}
+                    </span>
+                  </td>
+                  <td>{formatDateTime(row.updatedAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={data.page} pageSize={PAGE_SIZE} total={data.total} />
     </section>

@@ -163,6 +163,8 @@ export async function createVerifiedVolunteer(request: APIRequestContext, prefix
   const verified = await postForm(request, "/verify-email", { intent: "code", email: account.email, code });
   expect(verified.status()).toBe(302);
   expect(verified.headers()["location"]).toBe("/login");
+  // Follow the redirect as a browser would: the page reads (and clears) the "verified" flash.
+  await request.get("/login");
   return account;
 }
 

@@ -49,6 +49,19 @@ async function fillVolunteerForm(
   await page.getByLabel(/志愿者信息使用条款/).setChecked(input.terms ?? true);
 }
 
+/** Submits a form the browser refuses itself (the same schema as the action): no POST is made. */
+async function submitRefusedInBrowser(page: Page, button: string) {
+  const posts: string[] = [];
+  const onRequest = (request: { method(): string; url(): string }) => {
+    if (request.method() === "POST") posts.push(request.url());
+  };
+  page.on("request", onRequest);
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await expect(page.locator(".error-summary")).toBeFocused();
+  page.off("request", onRequest);
+  expect(posts).toEqual([]);
+}
+
 /** Submits a form and returns the status of the POST it made (the action's answer). */
 async function submitAndStatus(page: Page, button: string, path: string): Promise<number> {
   const [response] = await Promise.all([
@@ -143,7 +156,7 @@ test.describe("volunteer registration", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("志愿者注册");
 
     await fillVolunteerForm(page, { ...volunteer, confirm: `${volunteer.password}x` });
-    expect(await submitAndStatus(page, "注册", "/register/volunteer")).toBe(400);
+    await submitRefusedInBrowser(page, "注册");
     const confirm = page.getByLabel("再次输入密码");
     await expect(confirm).toHaveAttribute("aria-invalid", "true");
     await expect(confirm).toHaveAccessibleDescription("两次输入的密码不一致，请重新输入确认密码。");
@@ -151,14 +164,14 @@ test.describe("volunteer registration", () => {
     await expect(page.getByLabel("电子邮箱")).toHaveValue(volunteer.email);
 
     await fillVolunteerForm(page, { ...volunteer, password: "12345678" });
-    expect(await submitAndStatus(page, "注册", "/register/volunteer")).toBe(400);
+    await submitRefusedInBrowser(page, "注册");
     await expect(page.getByLabel("密码", { exact: true })).toHaveAccessibleDescription(
       /这个密码太常见，很容易被猜到，请换一个。/,
     );
     await expect(page.getByLabel("再次输入密码")).not.toHaveAttribute("aria-invalid", "true");
 
     await fillVolunteerForm(page, { ...volunteer, terms: false });
-    expect(await submitAndStatus(page, "注册", "/register/volunteer")).toBe(400);
+    await submitRefusedInBrowser(page, "注册");
     await expect(page.getByLabel(/志愿者信息使用条款/)).toHaveAccessibleDescription(
       "请阅读并勾选同意服务条款和隐私政策。",
     );
@@ -229,7 +242,7 @@ test.describe("organization registration and verification", () => {
     await page.getByLabel("再次输入密码").fill(member.password);
     await expectNoSeriousAxeViolations(page);
 
-    expect(await submitAndStatus(page, "注册", "/register/organization")).toBe(400);
+    await submitRefusedInBrowser(page, "注册");
     const code = page.getByLabel("统一社会信用代码");
     await expect(code).toHaveAttribute("aria-invalid", "true");
     await expect(code).toHaveAccessibleDescription(
@@ -432,7 +445,7 @@ test.describe("sessions", () => {
     await expect(other.page).toHaveURL(/\/login\?redirectTo=%2Fdashboard$/);
 
     await signIn(other.page, account.email, account.password);
-    await expect(other.page.getByRole("alert")).toHaveText("邮箱或密码不正确。");
+    await expect(other.page.locator(".error-summary__form-error")).toHaveText("邮箱或密码不正确。");
     await signIn(other.page, account.email, newPassword);
     await expectDashboard(other.page, account.name, "志愿者");
     await other.context.close();
@@ -464,7 +477,7 @@ test.describe("sessions", () => {
     await expect(page.getByText("密码已更新，请使用新密码登录。")).toBeVisible();
 
     await signIn(page, account.email, account.password);
-    await expect(page.getByRole("alert")).toHaveText("邮箱或密码不正确。");
+    await expect(page.locator(".error-summary__form-error")).toHaveText("邮箱或密码不正确。");
     await signIn(page, account.email, newPassword);
     await expectDashboard(page, account.name, "志愿者");
 
@@ -554,7 +567,7 @@ test.describe("abuse resistance over HTTP", () => {
     // A browser that never signed in waits, even with the right password…
     const elsewhere = await newDevice(browser);
     await signIn(elsewhere.page, account.email, account.password);
-    await expect(elsewhere.page.getByRole("alert")).toHaveText(throttled);
+    await expect(elsewhere.page.locator(".error-summary__form-error")).toHaveText(throttled);
     await expect(elsewhere.page).toHaveURL(/\/login$/);
     await elsewhere.context.close();
     // …while the owner's own device signs in.

@@ -309,7 +309,9 @@ test.describe("volunteer journey", () => {
       const hours = page.getByLabel("小时", { exact: true });
       await expect(hours).toHaveAttribute("aria-invalid", "true");
       await expect(hours).toHaveAccessibleDescription(/服务时长不能超过活动本身的时长。/);
-      await expect(page.getByText("服务时长不能超过活动本身的时长。")).toBeVisible();
+      await expect(
+        page.locator(".field__error", { hasText: "服务时长不能超过活动本身的时长。" }),
+      ).toBeVisible();
       await expect(page).toHaveURL(/\/hours\/new$/);
 
       await activitySelect.selectOption({ label: "不属于平台活动（请在下方说明服务内容）" });

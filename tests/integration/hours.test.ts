@@ -37,7 +37,11 @@ import {
 } from "~/domains/volunteers/checkin.server";
 import { reportHours } from "~/domains/volunteers/hours.server";
 import { selfReportSchema } from "~/domains/volunteers/hours-validation";
-import { setDistrictStarThresholds } from "~/domains/volunteers/star-thresholds.server";
+import {
+  getDistrictStarThresholds,
+  setDistrictStarThresholds,
+} from "~/domains/volunteers/star-thresholds.server";
+import { DEFAULT_STAR_THRESHOLDS } from "~/domains/volunteers/star-levels";
 import { connectDatabase, type Database } from "~/utils/db.server";
 import { loader as exportLoader } from "~/routes/hours.export[.csv]";
 import { loader as certificatePdfLoader } from "~/routes/certificates.$number[.pdf]";
@@ -668,6 +672,20 @@ describe("star levels", () => {
     expect((await db.select().from(starLevelEvents)).length).toBe(eventsBefore);
     expect(await outbox("star-level-reached", volunteerId)).toHaveLength(4);
     expect(await checkTotals(db)).toEqual([]);
+  });
+
+  it("saving the default thresholds (or restoring them) makes the district follow the default again", async () => {
+    const actor = { id: setting.staff.id, ipAddress: "10.0.0.1" };
+    await setDistrictStarThresholds(db, { actor, districtId: setting.bureau, thresholds: [60, 120] });
+    expect((await getDistrictStarThresholds(db, setting.bureau)).custom).toBe(true);
+    await setDistrictStarThresholds(db, {
+      actor,
+      districtId: setting.bureau,
+      thresholds: [...DEFAULT_STAR_THRESHOLDS],
+    });
+    const current = await getDistrictStarThresholds(db, setting.bureau);
+    expect(current.custom).toBe(false);
+    expect(current.thresholds).toEqual(DEFAULT_STAR_THRESHOLDS);
   });
 });
 

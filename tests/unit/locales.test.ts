@@ -15,8 +15,25 @@ function flatten(value: unknown, prefix = ""): Record<string, unknown> {
   );
 }
 
+/**
+ * Plural forms (`key_one`, `key_other`, … — i18next's suffixes) count as their base key: English
+ * needs `_one` and `_other` where Chinese has one form (the base key or `_other`).
+ */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
 function load(language: string, namespace: string) {
-  return flatten(JSON.parse(readFileSync(path.join(localesDir, language, namespace), "utf8")));
+  const messages = flatten(JSON.parse(readFileSync(path.join(localesDir, language, namespace), "utf8")));
+  const grouped: Record<string, unknown> = {};
+  for (const [key, message] of Object.entries(messages)) {
+    const base = key.replace(PLURAL_SUFFIX, "");
+    // Every plural form must use {{count}} like the others; keep the first (or the base key) to compare.
+    if (!(base in grouped) || base === key) grouped[base] = message;
+    if (base !== key && typeof message === "string")
+      expect(message.includes("{{count}}"), `${language} ${key} is a plural form without {{count}}`).toBe(
+        true,
+      );
+  }
+  return grouped;
 }
 
 const namespaces = readdirSync(path.join(localesDir, defaultLanguage));

@@ -18,60 +18,62 @@ export interface CalendarDayView {
 export function CalendarYearTable({ year, days }: { year: number; days: CalendarDayView[] }) {
   const { t } = useTranslation("calendar");
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t("fields.day")}</th>
-          <th scope="col">{t("fields.weekday")}</th>
-          <th scope="col">{t("fields.kind")}</th>
-          <th scope="col">{t("fields.name")}</th>
-          <th scope="col">{t("fields.updated")}</th>
-          <th scope="col">{t("fields.actions")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {days.map((row) => (
-          <tr key={row.day}>
-            <td>
-              <time dateTime={row.day}>{row.dayText}</time>
-            </td>
-            <td>{row.weekdayText}</td>
-            <td>
-              <span className={`badge${row.kind === "workday" ? " badge--pending" : ""}`}>
-                {t(`kinds.${row.kind}`)}
-              </span>
-            </td>
-            <td>{row.name}</td>
-            <td>
-              <time dateTime={row.updatedAt}>{row.updatedText}</time>
-              {" · "}
-              {row.updatedBy ?? t("form.byUnknown")}
-            </td>
-            <td>
-              <div className="actions">
-                <a
-                  href={`/admin/calendar?year=${year}&edit=${row.day}#calendar-form`}
-                  aria-label={t("form.editLabel", { day: row.dayText })}
-                >
-                  {t("form.edit")}
-                </a>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="day" value={row.day} />
-                  <button
-                    type="submit"
-                    className="button"
-                    aria-label={t("form.removeLabel", { day: row.dayText })}
-                  >
-                    {t("form.remove")}
-                  </button>
-                </Form>
-              </div>
-            </td>
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t("fields.day")}</th>
+            <th scope="col">{t("fields.weekday")}</th>
+            <th scope="col">{t("fields.kind")}</th>
+            <th scope="col">{t("fields.name")}</th>
+            <th scope="col">{t("fields.updated")}</th>
+            <th scope="col">{t("fields.actions")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {days.map((row) => (
+            <tr key={row.day}>
+              <td>
+                <time dateTime={row.day}>{row.dayText}</time>
+              </td>
+              <td>{row.weekdayText}</td>
+              <td>
+                <span className={`badge${row.kind === "workday" ? " badge--pending" : ""}`}>
+                  {t(`kinds.${row.kind}`)}
+                </span>
+              </td>
+              <td>{row.name}</td>
+              <td>
+                <time dateTime={row.updatedAt}>{row.updatedText}</time>
+                {" · "}
+                {row.updatedBy ?? t("form.byUnknown")}
+              </td>
+              <td>
+                <div className="actions">
+                  <a
+                    href={`/admin/calendar?year=${year}&edit=${row.day}#calendar-form`}
+                    aria-label={t("form.editLabel", { day: row.dayText })}
+                  >
+                    {t("form.edit")}
+                  </a>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="day" value={row.day} />
+                    <button
+                      type="submit"
+                      className="button"
+                      aria-label={t("form.removeLabel", { day: row.dayText })}
+                    >
+                      {t("form.remove")}
+                    </button>
+                  </Form>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -18,7 +18,6 @@ export function FieldErrorMessage({ id, error }: { id: string; error?: string })
   if (!error) return null;
   return (
     <p className="field__error" id={`${id}-error`}>
-      <span className="visually-hidden">{t("common:form.errorPrefix")}</span>
       {t(error)}
     </p>
   );

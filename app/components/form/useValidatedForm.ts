@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import {
   createContext,
@@ -75,7 +74,11 @@ export function useValidatedForm<Schema extends z.ZodType>({
   id,
   defaultValues = {},
 }: {
-  schema: Schema;
+  /**
+   * The action's schema, or a function importing it: zod and the resolver then load on the first
+   * validation instead of with the page (keeps first-load JS of the public pages under budget).
+   */
+  schema: Schema | (() => Promise<Schema>);
   /** Needed only when the page has several forms: the action answers `{ form: id }` with its refusal. */
   id?: string;
   defaultValues?: Record<string, unknown>;
@@ -92,9 +95,18 @@ export function useValidatedForm<Schema extends z.ZodType>({
   const foreign = Boolean(failure && !mine);
 
   const resolver = useMemo(() => {
-    const arrays = arrayFieldsOf(schema);
-    const base = zodResolver(schema as never, formParseOptions as never) as unknown as Resolver<FieldValues>;
+    let loaded: Promise<{ base: Resolver<FieldValues>; arrays: Set<string> }> | null = null;
+    const load = () =>
+      (loaded ??= (async () => {
+        const resolved = typeof schema === "function" ? await schema() : schema;
+        const { zodResolver } = await import("@hookform/resolvers/zod");
+        return {
+          base: zodResolver(resolved as never, formParseOptions as never) as unknown as Resolver<FieldValues>,
+          arrays: arrayFieldsOf(resolved),
+        };
+      })());
     const read: Resolver<FieldValues> = async (values, context, options) => {
+      const { base, arrays } = await load();
       const form = formRef.current;
       if (!form) return base(values, context, options);
       const button = submitter.current;

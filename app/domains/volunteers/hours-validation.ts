@@ -5,11 +5,9 @@
  */
 import { z } from "zod";
 
-/** A record holds at most one day of service (the hour_records CHECK). */
-export const MAX_RECORD_MINUTES = 24 * 60;
-export const DESCRIPTION_MAX = 500;
-export const EVIDENCE_MAX = 1000;
-export const REASON_MAX = 500;
+import { DESCRIPTION_MAX, EVIDENCE_MAX, MAX_RECORD_MINUTES, REASON_MAX } from "./hours-limits";
+
+export { MAX_RECORD_MINUTES, DESCRIPTION_MAX, EVIDENCE_MAX, REASON_MAX, splitMinutes } from "./hours-limits";
 
 const optionalText = (max: number, message: string) =>
   z
@@ -61,11 +59,6 @@ function checkDuration(input: { hours?: string; minutes?: string }, ctx: z.Refin
 function minutesOf(input: { hours?: string; minutes?: string }): number {
   const duration = readDuration(input);
   return "minutes" in duration ? duration.minutes : 0;
-}
-
-/** Splits minutes into the two boxes of the form. */
-export function splitMinutes(total: number): { hours: number; minutes: number } {
-  return { hours: Math.floor(total / 60), minutes: total % 60 };
 }
 
 export const selfReportSchema = z
