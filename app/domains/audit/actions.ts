@@ -31,6 +31,10 @@ export const auditEntityTypes = [
   "staff-invitation",
   "user",
   "calendar-day",
+  "lawyer",
+  "service-point",
+  "office-hour-rule",
+  "consultation-booking",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
