@@ -64,6 +64,8 @@ CREATE TRIGGER consultation_bookings_guard BEFORE INSERT OR UPDATE ON consultati
 INSERT INTO "permissions" ("key", "description") VALUES
   ('manage:lawyer:organization', 'Add and change the lawyers of one''s (verified) law firm'),
   ('manage:office-hours:organization', 'Publish, change and cancel the office hours of one''s (verified) law firm'),
+  ('read:firm-overview:organization', 'See one''s law firm''s lawyers, office hours and figures'),
+  ('read:lawyer-calendar:own', 'See one''s own bookings and calendar feed as a lawyer'),
   ('read:consultation:organization', 'See the consultations of one''s law firm'),
   ('read:consultation:own', 'See one''s own consultations as a lawyer'),
   ('read:consultation:office', 'See the consultations at one''s office'),
@@ -77,6 +79,8 @@ INSERT INTO "permissions" ("key", "description") VALUES
 INSERT INTO "role_permissions" ("role", "permission") VALUES
   ('law_firm_admin', 'manage:lawyer:organization'),
   ('law_firm_admin', 'manage:office-hours:organization'),
+  ('law_firm_admin', 'read:firm-overview:organization'),
+  ('lawyer', 'read:lawyer-calendar:own'),
   ('law_firm_admin', 'read:consultation:organization'),
   ('lawyer', 'read:consultation:own'),
   ('office_staff', 'read:consultation:office'),

@@ -20,6 +20,10 @@ export const legalPermissions = [
     ["law_firm_admin"],
     verifiedOnly,
   ),
+  grant("read:firm-overview:organization", "See one's law firm's lawyers, office hours and figures", [
+    "law_firm_admin",
+  ]),
+  grant("read:lawyer-calendar:own", "See one's own bookings and calendar feed as a lawyer", ["lawyer"]),
   grant("read:consultation:organization", "See the consultations of one's law firm", ["law_firm_admin"]),
   grant("read:consultation:own", "See one's own consultations as a lawyer", ["lawyer"]),
   grant("read:consultation:office", "See the consultations at one's office", ["office_staff"]),
