@@ -6,7 +6,7 @@ import { FormError, TextField } from "~/components/forms";
 import { SelectField, TextAreaField } from "~/components/legal/fields";
 import { findOpenSlots } from "~/domains/legal/availability.server";
 import { bookConsultation } from "~/domains/legal/bookings.server";
-import { shanghaiDay } from "~/domains/legal/slots";
+import { shanghaiDay } from "~/domains/legal/beijing-time";
 import { bookingSchema, NOTE_MAX, topicCategories } from "~/domains/legal/validation";
 import { i18nServer } from "~/i18n.server";
 import { formatDateTime } from "~/utils/dates";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { findOpenSlots } from "~/domains/legal/availability.server";
 import { listServicePoints } from "~/domains/legal/lawyers.server";
-import { addDays, shanghaiDay, shanghaiMinute } from "~/domains/legal/slots";
+import { addDays, shanghaiDay, shanghaiMinute } from "~/domains/legal/beijing-time";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";

@@ -6,7 +6,7 @@ import { FormError, TextField } from "~/components/forms";
 import { CheckboxGroup, SelectField } from "~/components/legal/fields";
 import { listFirmLawyers, listServicePoints } from "~/domains/legal/lawyers.server";
 import { createOfficeHourRule } from "~/domains/legal/office-hours.server";
-import { shanghaiDay } from "~/domains/legal/slots";
+import { shanghaiDay } from "~/domains/legal/beijing-time";
 import { officeHourRuleSchema } from "~/domains/legal/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";

@@ -90,7 +90,7 @@ test("firm publishes monthly hours, staff book and reschedule, the lawyer record
   const weekLink = staff.page.getByRole("link", { name: "城关司法所法律服务点 周视图" });
   await staff.page.goto(`${await weekLink.getAttribute("href")}&week=${monday}`);
   await staff.page.getByRole("link", { name: /^15:00–15:30 · 孙律师/ }).click();
-  await staff.page.getByLabel("案件编号").fill(caseCode);
+  await staff.page.getByRole("textbox", { name: "案件编号" }).fill(caseCode);
   await staff.page.getByLabel("咨询主题").selectOption("labour");
   await expectNoSeriousAxeViolations(staff.page);
   await staff.page.getByRole("button", { name: "确认预约" }).click();

@@ -8,12 +8,19 @@
  * occurrence is computed at UTC midnight and read back as a calendar date, so the host's time zone
  * never enters.
  */
-import { RRule } from "rrule";
+import * as rrulePackage from "rrule";
 import { type WorkingDayCalendar, WEEKENDS_ONLY } from "~/domains/calendar/working-days";
+import { addDays, shanghaiDay, shanghaiInstant, shanghaiMinute } from "./beijing-time";
+
+export { addDays, shanghaiDay, shanghaiInstant, shanghaiMinute };
+
+// The package ships CommonJS to Node's ESM loader (named exports not detected) and ESM to bundlers.
+type RRuleModule = typeof rrulePackage;
+const { RRule } = ((rrulePackage as RRuleModule & { default?: RRuleModule }).default ??
+  rrulePackage) as RRuleModule;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
-const SHANGHAI_OFFSET_MS = 8 * 60 * MINUTE_MS;
 
 export interface SlotRule {
   id: string;
@@ -72,30 +79,10 @@ export interface SlotQuery {
   includeFull?: boolean;
 }
 
-/** Beijing date + minutes after midnight → the UTC instant. */
-export function shanghaiInstant(day: string, minute: number): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + minute * MINUTE_MS - SHANGHAI_OFFSET_MS);
-}
-
-/** The Beijing calendar date of an instant. */
-export function shanghaiDay(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Minutes after Beijing midnight of an instant. */
-export function shanghaiMinute(instant: Date): number {
-  const shifted = instant.getTime() + SHANGHAI_OFFSET_MS;
-  return Math.floor((((shifted % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS);
-}
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 const floating = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** Parses a stored rule's recurrence (throws on a malformed one; validation.ts checks it first). */
-export function parseRecurrence(rrule: string, validFrom: string): RRule {
+export function parseRecurrence(rrule: string, validFrom: string): InstanceType<typeof RRule> {
   const options = RRule.parseString(rrule);
   return new RRule({ ...options, dtstart: floating(validFrom), tzid: null });
 }
