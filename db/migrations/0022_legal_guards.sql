@@ -10,6 +10,11 @@ ALTER TABLE "consultation_bookings" ADD CONSTRAINT "consultation_bookings_no_ove
   EXCLUDE USING gist ("lawyer_id" WITH =, "seat" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&)
   WHERE ("status" <> 'cancelled');
 --> statement-breakpoint
+-- A subject is never booked twice at overlapping times (a double-submitted form, two staff at once).
+ALTER TABLE "consultation_bookings" ADD CONSTRAINT "consultation_bookings_subject_no_overlap"
+  EXCLUDE USING gist ("subject_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&)
+  WHERE ("status" <> 'cancelled' AND "subject_id" IS NOT NULL);
+--> statement-breakpoint
 -- 2. Service points, rules and bookings sit at judicial offices (assert_office_column from 0017).
 CREATE TRIGGER service_points_office_is_office BEFORE INSERT OR UPDATE OF office_id ON service_points
   FOR EACH ROW EXECUTE FUNCTION assert_office_column('office_id');

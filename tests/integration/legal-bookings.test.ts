@@ -280,6 +280,44 @@ describe("booking rules", () => {
     ).toMatchObject({ ok: false, field: "caseCode", error: "legal:validation.caseCodeUnknown" });
   });
 
+  it("a subject is never booked twice at overlapping times, even by a double submit on a group slot", async () => {
+    const { staff, admin, lawyer, point } = await world();
+    const subject = await createSubject(db, staff);
+    const group = await createOfficeHourRule(db, {
+      lawyer,
+      point,
+      createdBy: admin.id,
+      values: { rrule: "FREQ=WEEKLY;BYDAY=WE", capacity: 3 },
+    });
+    const booking: BookingInput = {
+      ruleId: group.id,
+      startsAt: shanghaiInstant("2026-06-03", 9 * 60),
+      walkIn: false,
+      caseCode: subject.caseCode,
+      topic: "debt",
+    };
+    const { handles, close } = await racingHandles();
+    let results;
+    try {
+      results = await Promise.all(
+        [0, 1].map((index) =>
+          bookConsultation(handles[index % handles.length]!, { actor: staff, booking, now: NOW }),
+        ),
+      );
+    } finally {
+      await close();
+    }
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({
+      ok: false,
+      error: "legal:errors.subjectBusy",
+    });
+    const [first] = await liveBookings(group.id);
+    expect(
+      await violatedConstraint(db.insert(consultationBookings).values({ ...first!, id: undefined, seat: 2 })),
+    ).toBe("consultation_bookings_subject_no_overlap");
+  });
+
   it("writes the confirmation for lawyer and staff and the reminder 24 h before; cancelling withdraws the reminder", async () => {
     const { staff, rule, lawyerAccount } = await world();
     const result = await bookConsultation(db, {

@@ -36,7 +36,9 @@ function isOverlapRefusal(error: unknown): boolean {
       constraint?: unknown;
       cause?: unknown;
     };
-    if (fields.code === "23P01") return true;
+    // 23P01: the exclusion constraint refused the seat. 40P01: two inserts checking the constraint
+    // against each other deadlocked and PostgreSQL aborted one of them; either way, try again.
+    if (fields.code === "23P01" || fields.code === "40P01") return true;
     if (
       fields.constraint_name === "consultation_bookings_no_overlap" ||
       fields.constraint === "consultation_bookings_no_overlap"
@@ -202,6 +204,24 @@ export async function bookConsultation(
                 gt(consultationBookings.endsAt, now),
               ),
             );
+          const [overlapping] = await tx
+            .select({ id: consultationBookings.id })
+            .from(consultationBookings)
+            .where(
+              and(
+                eq(consultationBookings.subjectId, subject.id),
+                ne(consultationBookings.status, "cancelled"),
+                sql`tstzrange(${consultationBookings.startsAt}, ${consultationBookings.endsAt}, '[)') && tstzrange(${found.slot.startsAt.toISOString()}::timestamptz, ${found.slot.endsAt.toISOString()}::timestamptz, '[)')`,
+              ),
+            )
+            .limit(1);
+          if (overlapping)
+            return {
+              ok: false,
+              reason: "invalid",
+              field: "caseCode",
+              error: "legal:errors.subjectBusy",
+            } as const;
           if ((active?.n ?? 0) >= MAX_ACTIVE_BOOKINGS_PER_SUBJECT)
             return {
               ok: false,
