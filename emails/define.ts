@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { z } from "zod";
 import type { EmailContext } from "./components/layout";
-import type { Translate } from "./i18n";
+import type { EmailLanguage, Translate } from "./i18n";
 
 /**
  * Groups of roles an email kind is meant for: volunteers; members of enterprises, law firms and
@@ -32,8 +32,9 @@ export interface EmailTemplate<Data> {
    * reach them; omitted for kinds any account may receive.
    */
   audience?: readonly EmailAudience[];
-  subject: (t: Translate, data: Data) => string;
-  preview: (t: Translate, data: Data) => string;
+  /** The language is also in `t`; it is passed for values that exist in both (a configured name). */
+  subject: (t: Translate, data: Data, language: EmailLanguage) => string;
+  preview: (t: Translate, data: Data, language: EmailLanguage) => string;
   element: (context: EmailContext, data: Data) => ReactElement;
   /** Files to attach, made from the stored data when the mail is rendered (so every retry sends the same). */
   attachments?: (context: EmailContext, data: Data) => EmailAttachment[];

@@ -2,6 +2,13 @@ import { render } from "@react-email/render";
 import type { z } from "zod";
 import type { EmailAttachment, EmailTemplate } from "./define";
 import { emailTranslator, type EmailLanguage } from "./i18n";
+import { nominationSubmitted } from "./templates/nomination-submitted";
+import { awardNominated } from "./templates/award-nominated";
+import { nominationDecided } from "./templates/nomination-decided";
+import { awardNoticeStarted } from "./templates/award-notice-started";
+import { awardObjectionReceived } from "./templates/award-objection-received";
+import { awardFinal } from "./templates/award-final";
+import { awardRevoked } from "./templates/award-revoked";
 import { activityCancelled } from "./templates/activity-cancelled";
 import { activityChanged } from "./templates/activity-changed";
 import { activityReminder } from "./templates/activity-reminder";
@@ -53,6 +60,13 @@ export const emailTemplates = {
   "consultation-cancelled": consultationCancelled,
   "consultation-reminder": consultationReminder,
   "weekly-digest": weeklyDigest,
+  "nomination-submitted": nominationSubmitted,
+  "award-nominated": awardNominated,
+  "nomination-decided": nominationDecided,
+  "award-notice-started": awardNoticeStarted,
+  "award-objection-received": awardObjectionReceived,
+  "award-final": awardFinal,
+  "award-revoked": awardRevoked,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -107,8 +121,8 @@ export async function renderEmail(
   const element = template.element(context, parsed.data);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return {
-    subject: template.subject(t, parsed.data),
-    preview: template.preview(t, parsed.data),
+    subject: template.subject(t, parsed.data, language),
+    preview: template.preview(t, parsed.data, language),
     html,
     text,
     attachments: template.attachments?.(context, parsed.data) ?? [],

@@ -2,6 +2,7 @@ import { accountPermissions } from "./accounts/permissions";
 import type { PermissionDefinition } from "./accounts/authorize";
 import { roles, type Role } from "./accounts/roles";
 import { auditPermissions } from "./audit/permissions";
+import { awardPermissions } from "./awards/permissions";
 import { calendarPermissions } from "./calendar/permissions";
 import { legalPermissions } from "./legal/permissions";
 import { notificationPermissions } from "./notifications/permissions";
@@ -21,6 +22,7 @@ export const permissionDefinitions: readonly PermissionDefinition[] = [
   ...volunteerPermissions,
   ...calendarPermissions,
   ...legalPermissions,
+  ...awardPermissions,
 ];
 
 /** Who holds what, as the role_permissions table should hold it. */

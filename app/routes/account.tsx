@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect, data as respond } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, Notice, TextField } from "~/components/forms";
@@ -12,7 +12,7 @@ import { changePasswordSchema, profileSchema, totpCodeSchema } from "~/domains/a
 import { supportedLanguages } from "~/i18n";
 import { i18nServer, languageCookie } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
 import { requirePermission, requireSession } from "~/utils/permissions.server";
 import { userAgent } from "~/utils/request.server";
 import { clientIp, sessionCookie } from "~/utils/session.server";
@@ -41,7 +41,7 @@ const intentSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:profile:own");
-  const intent = intentSchema.safeParse(Object.fromEntries(await request.clone().formData()));
+  const intent = intentSchema.safeParse(Object.fromEntries(await readFormData(request.clone())));
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
   const db = await getDb();
   if (intent.data.intent === "enable-two-factor") {
@@ -81,10 +81,11 @@ export async function action({ request }: ActionFunctionArgs) {
     userAgent: userAgent(request),
   });
   if (!result.ok) return formFailure(formData, { currentPassword: "accounts:account.wrongCurrentPassword" });
-  return respond(
-    { intent: "password" as const, saved: true },
-    { headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) } },
-  );
+  // Redirected (not rendered in place), so a browser without JavaScript also loads the page with the
+  // new session: the old one ended with all others, and rendering here would reload with it.
+  throw redirect("/account?saved=password", {
+    headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) },
+  });
 }
 
 export default function Account() {
@@ -96,7 +97,9 @@ export default function Account() {
   const profileState = failure && failure.values.intent === "profile" ? failure : undefined;
   const passwordState = failure && failure.values.intent === "password" ? failure : undefined;
   const twoFactorState = failure && failure.values.intent === "disable-two-factor" ? failure : undefined;
-  const saved = result && "saved" in result ? result.intent : null;
+  const [params] = useSearchParams();
+  const saved =
+    result && "saved" in result ? result.intent : params.get("saved") === "password" ? "password" : null;
   return (
     <section className="container page page--narrow">
       <h1>{t("account.title")}</h1>

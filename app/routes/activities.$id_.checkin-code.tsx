@@ -14,6 +14,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "hours"] };
 
@@ -23,9 +24,10 @@ export const handle = { i18n: ["common", "hours"] };
  * code rotates (and with a meta refresh when JavaScript is off).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = uuidParam(params);
   const organizer = await requireOrganizer(request);
   const db = await getDb();
-  const managed = await getActivityForOrganizer(db, params.id ?? "", organizer.scope, organizer.actor);
+  const managed = await getActivityForOrganizer(db, id, organizer.scope, organizer.actor);
   if (!managed) notFound();
   const activity = await activityForCheckin(db, managed.id);
   if (!activity) notFound();

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
@@ -16,6 +15,8 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -28,7 +29,7 @@ async function loadOwnActivity(request: Request, id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope, actor, activity } = await loadOwnActivity(request, params.id ?? "");
+  const { scope, actor, activity } = await loadOwnActivity(request, uuidParam(params));
   const offices = await officesForOrganizer(await getDb(), scope, actor);
   const t = await i18nServer.getFixedT(request, "activities");
   const editable = activity.status === "scheduled" && activity.startsAt.getTime() > clock.nowMs();
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { scope, actor, activity } = await loadOwnActivity(request, params.id ?? "");
+  const { scope, actor, activity } = await loadOwnActivity(request, uuidParam(params));
   const parsed = await parseActivityForm(request);
   if (!parsed.success) return parsed.failure;
   const result = await updateActivity(await getDb(), {
@@ -71,7 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.notFound) notFound();
     return activityFormRefusal(parsed.formData, result);
   }
-  return redirect(`/activities/${activity.id}?updated=1`);
+  return redirectWithFlash(request, `/activities/${activity.id}`, {
+    kind: "success",
+    message: "activities:detail.updated",
+  });
 }
 
 export default function EditActivity() {

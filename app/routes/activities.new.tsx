@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "~/components/volunteers/ActivityForm";
@@ -10,6 +9,10 @@ import { toShanghaiInputValue } from "~/domains/volunteers/activity-time";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { createOnce } from "~/domains/submissions.server";
+import { formFailure } from "~/utils/forms.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -17,7 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, actor } = await requireOrganizer(request);
   const offices = await officesForOrganizer(await getDb(), scope, actor);
   const t = await i18nServer.getFixedT(request, "activities");
-  return { title: t("new.title"), offices, minStart: toShanghaiInputValue(clock.now()) };
+  return {
+    title: t("new.title"),
+    offices,
+    minStart: toShanghaiInputValue(clock.now()),
+    submissionKey: newSubmissionKey(),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -26,12 +34,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const { scope, actor } = await requireOrganizer(request);
   const parsed = await parseActivityForm(request);
   if (!parsed.success) return parsed.failure;
-  const result = await createActivity(await getDb(), { actor, scope, activity: parsed.data });
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return formFailure(parsed.formData, {}, 400, "validation:form.invalid");
+  const once = await createOnce(
+    await getDb(),
+    { userId: actor.id, key, entity: "activity" },
+    (db) => createActivity(db, { actor, scope, activity: parsed.data }),
+    (created) => (created.ok ? created.id : null),
+  );
+  if (once.replayed)
+    return redirectWithFlash(request, `/activities/${once.entityId}`, {
+      kind: "success",
+      message: "activities:detail.created",
+    });
+  const result = once.result;
   if (!result.ok) {
     if (result.notFound) throw new Response("Not Found", { status: 404 });
     return activityFormRefusal(parsed.formData, result);
   }
-  return redirect(`/activities/${result.id}?created=1`);
+  return redirectWithFlash(request, `/activities/${result.id}`, {
+    kind: "success",
+    message: "activities:detail.created",
+  });
 }
 
 export default function NewActivity() {
@@ -48,6 +72,7 @@ export default function NewActivity() {
           offices={data.offices}
           minStart={data.minStart}
           submitLabel={t("new.submit")}
+          submissionKey={data.submissionKey}
           initial={{
             title: "",
             description: "",

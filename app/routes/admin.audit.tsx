@@ -23,13 +23,13 @@ const querySchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .max(20)
     .optional()
     .catch(undefined)
     .transform((value) => value || undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 const dateSchema = z.iso.date();
+const CASE_CODE_MAX = 20;
 
 /**
  * Bureau admins search their district's audit rows, system admins every row. Searching is not
@@ -58,6 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = day("from");
   const toDay = day("to");
   if (from && toDay && toDay < from) errors.to = "audit:errors.range";
+  // Too long a case code is an error shown at the field, never silently dropped (the full list).
+  if (params.caseCode && params.caseCode.length > CASE_CODE_MAX) errors.caseCode = "audit:errors.caseCode";
 
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "audit");
@@ -155,7 +157,14 @@ export default function AdminAudit() {
             autoComplete="off"
             placeholder="XXXX-XXXX-XXXX"
             defaultValue={params.get("caseCode") ?? ""}
+            aria-invalid={errors.caseCode ? true : undefined}
+            aria-describedby={errors.caseCode ? "filter-caseCode-error" : undefined}
           />
+          {errors.caseCode ? (
+            <p className="field__error" id="filter-caseCode-error" role="alert">
+              {t(errors.caseCode)}
+            </p>
+          ) : null}
         </div>
         {dateField("from")}
         {dateField("to")}

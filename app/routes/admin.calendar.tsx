@@ -10,7 +10,7 @@ import { calendarDateOf } from "~/domains/calendar/working-days";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { type FormFailure, parseForm } from "~/utils/forms.server";
+import { parseForm, readFormData, type FormFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -60,7 +60,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, PERMISSION);
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = (await readFormData(request.clone())).get("intent");
   const actor = { id: user.id, ipAddress: clientIp(request) };
   const db = await getDb();
   if (intent === "remove") {

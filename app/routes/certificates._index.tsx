@@ -14,6 +14,9 @@ import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { hoursOf } from "~/domains/volunteers/format";
 import * as clock from "~/utils/clock.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { createOnce } from "~/domains/submissions.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "certificates", "validation"] };
 
@@ -31,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       issuedAt: row.issuedAt.toISOString(),
     })),
     defaults: { periodFrom: `${today.slice(0, 4)}-01-01`, periodTo: today },
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -40,11 +44,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "issue:certificate:own");
   const parsed = await parseForm(request, issueSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await issueCertificate(await getDb(), {
-    volunteerId: user.id,
-    ...parsed.data,
-    ipAddress: clientIp(request),
-  });
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return formFailure(parsed.formData, {}, 400, "validation:form.invalid");
+  // One certificate per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "certificate" },
+    (db) => issueCertificate(db, { volunteerId: user.id, ...parsed.data, ipAddress: clientIp(request) }),
+    (issued) => (issued.ok ? issued.certificate.number : null),
+  );
+  if (once.replayed) return redirect(`/certificates?issued=${encodeURIComponent(once.entityId)}`);
+  const result = once.result;
   if (!result.ok) {
     const status = result.error === "validation:certificatePeriod.notApproved" ? 403 : 422;
     return result.field
@@ -69,6 +79,7 @@ export default function Certificates() {
         <h2>{t("pages.list.issueHeading")}</h2>
         <FormError state={state} />
         <Form method="post" className="form form--inline">
+          <SubmissionKey value={data.submissionKey} />
           <TextField
             name="periodFrom"
             type="date"

@@ -6,6 +6,7 @@ import { requestPasswordReset } from "~/domains/accounts/accounts.server";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { passwordResetRequestSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
+import { afterResponse } from "~/utils/after-response.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
@@ -32,8 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
     email: [publicPostLimits.resetEmail, data.email],
   });
   if (limited) return limited;
-  await requestPasswordReset(await getDb(), data.email, linkContext(request));
-  // Identical for known and unknown emails.
+  // Identical for known and unknown emails, after identical work: the lookup and mail come after.
+  const [db, links] = [await getDb(), linkContext(request)];
+  afterResponse(() => requestPasswordReset(db, data.email, links));
   return { sent: true as const };
 }
 

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice } from "~/components/forms";
 import { DurationFields, TextAreaField } from "~/components/hours-fields";
@@ -21,6 +20,8 @@ import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -39,7 +40,7 @@ async function authorize(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, record } = await authorize(request, params.id);
+  const { user, record } = await authorize(request, uuidParam(params));
   const t = await i18nServer.getFixedT(request, "hours");
   return {
     title: t("correction.title"),
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, record, db } = await authorize(request, params.id);
+  const { user, record, db } = await authorize(request, uuidParam(params));
   const parsed = await parseForm(request, correctionRequestSchema);
   if (!parsed.success) return parsed.failure;
   const result = await requestCorrection(db, {
@@ -74,15 +75,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : formFailure(parsed.formData, { [result.field]: result.error });
   }
   return user.id === record.volunteerId
-    ? redirect("/hours?correction=1")
-    : redirect(`/hours/${record.id}/correction?requested=1`);
+    ? redirectWithFlash(request, "/hours", { kind: "success", message: "hours:correction.done" })
+    : redirectWithFlash(request, `/hours/${record.id}/correction`, {
+        kind: "success",
+        message: "hours:correction.done",
+      });
 }
 
 export default function RequestCorrection() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { record } = loaded;
   const open = record.status === "approved" && !record.correctionPending;
   return (
@@ -94,7 +97,6 @@ export default function RequestCorrection() {
       ) : null}
       <h1>{loaded.title}</h1>
       <p>{t("correction.lead")}</p>
-      {params.get("requested") ? <Notice kind="success">{t("correction.done")}</Notice> : null}
       <dl className="facts">
         <dt>{t("fields.serviceDate")}</dt>
         <dd>{record.serviceDate}</dd>

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { hoursOf } from "~/domains/volunteers/format";
-import { districtThresholds, starLevelHistory } from "~/domains/volunteers/hour-totals.server";
-import { getVolunteerProfile } from "~/domains/volunteers/hour-records.server";
-import { listOwnRecords } from "~/domains/volunteers/hours.server";
+import { ownRecordsPage, volunteerStanding } from "~/domains/volunteers/standing.server";
 import { progressToNext } from "~/domains/volunteers/star-levels";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
@@ -28,12 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   // No writes on a GET: overdue check-ins are closed by the background sweep (every minute, in the
   // web process and in `npm run dispatch`), never by reading this page.
-  const profile = await getVolunteerProfile(db, user.id);
-  const [list, thresholds, history] = await Promise.all([
-    listOwnRecords(db, { volunteerId: user.id, year: params.year, page: params.page, pageSize: PAGE_SIZE }),
-    profile ? districtThresholds(db, profile.districtId) : null,
-    profile ? starLevelHistory(db, user.id) : [],
+  // Two statements: the standing (profile, totals, thresholds, star history, years) and one page.
+  const [standing, list] = await Promise.all([
+    volunteerStanding(db, user.id, { history: true, years: true }),
+    ownRecordsPage(db, { volunteerId: user.id, year: params.year, page: params.page, pageSize: PAGE_SIZE }),
   ]);
+  const profile = standing?.profile ?? null;
+  const thresholds = standing?.thresholds ?? null;
+  const history = standing?.history ?? [];
   const progress = profile && thresholds ? progressToNext(profile.approvedMinutes, thresholds) : null;
   const t = await i18nServer.getFixedT(request, "hours");
   return {
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: row.createdAt.toISOString(),
     })),
     total: list.total,
-    years: list.years,
+    years: standing?.years ?? [],
     year: params.year ?? null,
     page: params.page,
   };
@@ -68,7 +68,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function HoursHistory() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const language = i18n.language;
   const exportHref = `/hours/export.csv${loaded.year ? `?year=${loaded.year}` : ""}`;
   const statusBadge = (status: string) =>
@@ -76,8 +75,6 @@ export default function HoursHistory() {
   return (
     <section className="container page">
       <h1>{loaded.title}</h1>
-      {params.get("reported") ? <Notice kind="success">{t("report.done")}</Notice> : null}
-      {params.get("correction") ? <Notice kind="success">{t("correction.done")}</Notice> : null}
       {!loaded.approved ? <Notice>{t("notApproved")}</Notice> : null}
       {loaded.totals ? (
         <div className="panel">

@@ -5,8 +5,13 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { FormError, TextField } from "~/components/forms";
-import { markSessionTwoFactorVerified } from "~/domains/accounts/sessions.server";
+import { invalidateSession, markSessionTwoFactorVerified } from "~/domains/accounts/sessions.server";
+import {
+  recordSecondFactorFailure,
+  secondFactorLocked,
+} from "~/domains/accounts/second-factor-limits.server";
 import { twoFactorRequired } from "~/domains/accounts/roles";
 import {
   cancelTwoFactorSetup,
@@ -17,9 +22,9 @@ import {
 import { totpCodeSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
 import { safeRedirectPath } from "~/utils/redirect";
-import { getCurrentSession } from "~/utils/session.server";
+import { clearSessionCookie, getCurrentSession } from "~/utils/session.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -59,7 +64,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requireHalfSession(request);
-  if ((await request.clone().formData()).get("intent") === "cancel") {
+  if ((await readFormData(request.clone())).get("intent") === "cancel") {
     // Staff who may go without a second factor can abandon enrolment and keep their session.
     const db = await getDb();
     if (user.totpEnabled || !(await cancelTwoFactorSetup(db, user)))
@@ -71,17 +76,35 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return parsed.failure;
   const db = await getDb();
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/dashboard");
+  // Past the account's limit of wrong codes not even the right one is checked (finding 3).
+  if (await secondFactorLocked(db, user.id)) {
+    await invalidateSession(db, session.id);
+    throw secondFactorEnded(request);
+  }
+  const wrongCode = async () => {
+    const failure = await recordSecondFactorFailure(db, { id: session.id, userId: user.id });
+    if (failure.sessionEnded) throw secondFactorEnded(request);
+    return formFailure(parsed.formData, { code: "accounts:twoFactor.wrongCode" });
+  };
   if (user.totpEnabled) {
-    if (!(await verifySecondFactor(db, user.id, parsed.data.code))) {
-      return formFailure(parsed.formData, { code: "accounts:twoFactor.wrongCode" });
-    }
+    if (!(await verifySecondFactor(db, user.id, parsed.data.code))) return wrongCode();
     await markSessionTwoFactorVerified(db, session.id);
     throw redirect(redirectTo);
   }
   const recoveryCodes = await confirmTwoFactorSetup(db, user.id, parsed.data.code);
-  if (!recoveryCodes) return formFailure(parsed.formData, { code: "accounts:twoFactor.wrongCode" });
+  if (!recoveryCodes) return wrongCode();
   await markSessionTwoFactorVerified(db, session.id);
   return { recoveryCodes, redirectTo };
+}
+
+/** The half-signed-in session is over: back to the password, with a notice. */
+function secondFactorEnded(request: Request) {
+  return redirectWithFlash(
+    request,
+    "/login",
+    { kind: "error", message: "accounts:login.twoFactorEnded" },
+    { headers: { "Set-Cookie": clearSessionCookie(request) } },
+  );
 }
 
 export default function TwoFactor() {

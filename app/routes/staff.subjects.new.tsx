@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/forms";
 import { registerSubject } from "~/domains/subjects/subjects.server";
@@ -11,13 +11,17 @@ import { formFailure, parseForm } from "~/utils/forms.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { createOnce } from "~/domains/submissions.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "subjects", "validation"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "create:subject:office");
   const t = await i18nServer.getFixedT(request, "subjects");
-  return { title: t("new.title") };
+  return { title: t("new.title"), submissionKey: newSubmissionKey() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -26,23 +30,34 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   const user = await requirePermission(request, "create:subject:office");
   const parsed = await parseForm(request, subjectRegistrationSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await registerSubject(
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return formFailure(parsed.formData, {}, 400, "validation:form.invalid");
+  const staff = {
+    id: user.id,
+    organizationId: user.organizationId,
+    districtId: user.districtId,
+    ipAddress: clientIp(request),
+  };
+  const once = await createOnce(
     await getDb(),
-    {
-      id: user.id,
-      organizationId: user.organizationId,
-      districtId: user.districtId,
-      ipAddress: clientIp(request),
-    },
-    parsed.data,
+    { userId: user.id, key, entity: "subject" },
+    (db) => registerSubject(db, staff, parsed.data),
+    (created) => (created.ok ? created.id : null),
   );
+  if (once.replayed) return redirect(`/staff/subjects/${once.entityId}`);
+  const result = once.result;
   if (!result.ok) return formFailure(parsed.formData, { [result.field]: result.error });
-  return redirect(`/staff/subjects/${result.id}?registered=1`);
+  return redirectWithFlash(request, `/staff/subjects/${result.id}`, {
+    kind: "success",
+    message: "subjects:detail.registered",
+    values: { caseCode: result.caseCode },
+  });
 });
 
 export default function NewSubject() {
   const { t } = useTranslation("subjects");
   const state = useActionData<typeof action>();
+  const { submissionKey } = useLoaderData<typeof loader>();
   const levelError = state?.errors.supervisionLevel;
   return (
     <section className="container page page--narrow">
@@ -51,6 +66,7 @@ export default function NewSubject() {
       <div className="panel">
         <FormError state={state} />
         <Form method="post" className="form" noValidate autoComplete="off">
+          <SubmissionKey value={submissionKey} />
           <TextField name="name" required maxLength={50} label={t("fields.name")} state={state} />
           <TextField
             name="idNumber"

@@ -14,13 +14,14 @@ import {
 import { dayParts, weekDays } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { type AuthorizedUser, authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { listOf } from "~/utils/list-format";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { QualificationSummary } from "~/components/volunteers/QualificationSummary";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "volunteers", "validation"] };
 
@@ -35,8 +36,9 @@ async function loadVolunteer(user: AuthorizedUser, id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = uuidParam(params);
   const user = await requireActor(request);
-  const { volunteer } = await loadVolunteer(user, params.id ?? "");
+  const { volunteer } = await loadVolunteer(user, id);
   const db = await getDb();
   const t = await i18nServer.getFixedT(request, "volunteers");
   const target = { officeId: volunteer.homeOfficeId, districtId: volunteer.districtId };
@@ -75,14 +77,15 @@ function permissionFor(intent: z.infer<typeof intentSchema>["intent"], formData:
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const id = uuidParam(params);
   const user = await requireActor(request);
   authorizeOrRespond(user.actor, "read:volunteer");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   if (!intent.success) return formFailure(formData, {}, 400, "validation:form.invalid");
   const permission = permissionFor(intent.data.intent, formData);
   authorizeOrRespond(user.actor, permission);
-  const { scope, actor, volunteer } = await loadVolunteer(user, params.id ?? "");
+  const { scope, actor, volunteer } = await loadVolunteer(user, id);
   const db = await getDb();
   const ipAddress = clientIp(request);
 

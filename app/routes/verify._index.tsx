@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { TextField } from "~/components/forms";
+import { isAwardNumber } from "~/domains/awards/nominations.server";
 import { isCertificateNumber, normalizeCertificateNumber } from "~/domains/volunteers/certificates.server";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { i18nServer } from "~/i18n.server";
@@ -19,7 +20,9 @@ const verifySchema = z.object({
   number: z
     .string({ error: "validation:certificateNumber.invalid" })
     .transform(normalizeCertificateNumber)
-    .refine(isCertificateNumber, { error: "validation:certificateNumber.invalid" }),
+    .refine((number) => isCertificateNumber(number) || isAwardNumber(number), {
+      error: "validation:certificateNumber.invalid",
+    }),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

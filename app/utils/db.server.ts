@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "#db/schema/index";
 import { getEnv } from "./env.server";
 import { singleton } from "./singleton.server";
+import { countSqlStatement, sqlCountingEnabled } from "./sql-count.server";
 
 /** The one typed database handle of the app, whichever driver is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -41,6 +42,8 @@ export async function connectDatabase(options: {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
       connection: { TimeZone: "UTC" },
+      // `npm run bench` only: count each statement for the request that sent it.
+      ...(sqlCountingEnabled() ? { debug: countSqlStatement } : {}),
     });
     const db = drizzle(client, { schema, casing: "snake_case" });
     return {

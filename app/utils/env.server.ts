@@ -17,8 +17,28 @@ export const envSchema = z.object({
     .min(1, "expected a port between 1 and 65535")
     .max(65535, "expected a port between 1 and 65535")
     .default(3000),
-  /** Public origin of the portal (scheme://host[:port]); when unset the request's Host is trusted. */
-  APP_URL: z.url({ message: "expected an absolute URL such as https://portal.example.gov.cn" }).optional(),
+  /**
+   * Public origin of the portal (scheme://host[:port]): links in mail, the origin check, the only Host
+   * answered. Required in production on a PostgreSQL server.
+   */
+  APP_URL: z
+    .string()
+    .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, {
+      message: "expected an absolute URL such as https://portal.example.gov.cn (scheme://host[:port] only)",
+    })
+    .optional(),
+  /**
+   * Without APP_URL: the host names (optionally host:port) the portal answers for, comma-separated;
+   * any other Host header gets 400. The embedded demo answers on localhost and 127.0.0.1.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .regex(
+      /^\s*[A-Za-z0-9.[\]:-]+(\s*,\s*[A-Za-z0-9.[\]:-]+)*\s*$/,
+      "expected host names separated by commas, such as localhost,127.0.0.1",
+    )
+    .default("localhost,127.0.0.1")
+    .transform((value) => value.split(",").map((host) => host.trim().toLowerCase())),
   /** A PostgreSQL server; when unset the embedded PGlite database in PGLITE_DIR is used. */
   DATABASE_URL: z
     .string()
@@ -41,6 +61,18 @@ export const envSchema = z.object({
     .default("no-reply@portal.invalid"),
   /** Run the email dispatcher inside the web process (turn off when `npm run dispatch` runs separately). */
   DISPATCHER_ENABLED: booleanFlag.default(true),
+  /**
+   * Web worker processes of `npm start` on a PostgreSQL server (node:cluster); default one per CPU
+   * core. The embedded PGlite database is single-process, so it always runs one.
+   */
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: "expected a number of processes" })
+    .int("expected a whole number")
+    .min(1, "expected at least 1")
+    .max(64, "expected at most 64")
+    .optional(),
+  /** `npm run bench` only: the trivial route /bench/trivial and an SQL statement count per response. */
+  BENCH_MODE: booleanFlag.default(false),
   /** End-to-end tests only: lets each browser context move the clock (server/test-clock.ts). Never in use. */
   E2E_CLOCK_CONTROL: booleanFlag.default(false),
   /** Encryption keys at rest: "id:base64(32 bytes)", comma-separated, the first encrypts. */
@@ -91,6 +123,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       })),
     );
   }
+  if (result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.APP_URL)
+    throw new EnvError([
+      {
+        variable: "APP_URL",
+        message:
+          "required in production on a PostgreSQL server: the public origin links in mail point to (and the only Host answered)",
+      },
+    ]);
   if (result.data.E2E_CLOCK_CONTROL && result.data.APP_URL?.startsWith("https://"))
     throw new EnvError([
       { variable: "E2E_CLOCK_CONTROL", message: "end-to-end tests only, never on a public origin" },
@@ -103,6 +143,11 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Tests only: read process.env again on the next getEnv() (after a test changed a variable). */
+export function reloadEnv(): void {
+  cached = undefined;
 }
 
 /** Demo data goes in by default only on the embedded database, never silently into a real server. */

@@ -1,8 +1,8 @@
-import { getEnv } from "./env.server";
+import { portalOrigin } from "./origin.server";
 
-/** The origin links in emails point to: APP_URL when configured, else the request's own. */
+/** The origin links in emails point to: the configured one only (APP_URL, or an allowed host). */
 export function linkContext(request: Request) {
-  return { origin: getEnv().APP_URL ?? new URL(request.url).origin };
+  return { origin: portalOrigin(request) };
 }
 
 export function userAgent(request: Request): string | null {

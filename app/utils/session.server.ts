@@ -1,34 +1,22 @@
 import { getDb } from "./db.server";
-import { getEnv } from "./env.server";
+import { cookieAttributes, cookieName, readCookie } from "./cookies.server";
+import { perRequest } from "./per-request.server";
 import { type SessionInfo, type SessionUser, validateSessionToken } from "~/domains/accounts/sessions.server";
 
+/** `session`, or `__Host-session` (and Secure) whenever the configured origin is https. */
 const COOKIE_NAME = "session";
 
-/** HttpOnly, SameSite=Lax, Path=/; Secure whenever the portal is served over https. */
-function cookieAttributes(request: Request): string {
-  const env = getEnv();
-  const secure = env.APP_URL?.startsWith("https://") || new URL(request.url).protocol === "https:";
-  return `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
-}
-
 export function sessionCookie(request: Request, token: string, expiresAt: Date): string {
-  return `${COOKIE_NAME}=${token}; ${cookieAttributes(request)}; Expires=${expiresAt.toUTCString()}`;
+  return `${cookieName(request, COOKIE_NAME)}=${token}; ${cookieAttributes(request)}; Expires=${expiresAt.toUTCString()}`;
 }
 
 export function clearSessionCookie(request: Request): string {
-  return `${COOKIE_NAME}=; ${cookieAttributes(request)}; Max-Age=0`;
+  return `${cookieName(request, COOKIE_NAME)}=; ${cookieAttributes(request)}; Max-Age=0`;
 }
 
 function readToken(request: Request): string | null {
-  const header = request.headers.get("Cookie") ?? "";
-  for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === COOKIE_NAME) {
-      const value = rest.join("=");
-      return /^[a-z2-7]{20,64}$/.test(value) ? value : null;
-    }
-  }
-  return null;
+  const value = readCookie(request, COOKIE_NAME);
+  return value && /^[a-z2-7]{20,64}$/.test(value) ? value : null;
 }
 
 export interface CurrentSession {
@@ -36,18 +24,15 @@ export interface CurrentSession {
   user: SessionUser;
 }
 
-// One lookup per request even when the root loader and a route loader both ask.
-const cache = new WeakMap<Request, Promise<CurrentSession | null>>();
-
-/** The signed-in user of this request (with a completed second factor if they use one), or null. */
+/**
+ * The signed-in user of this request (with a completed second factor if they use one), or null.
+ * One lookup per HTTP request even when the root loader and a route loader both ask.
+ */
 export function getCurrentSession(request: Request): Promise<CurrentSession | null> {
-  let pending = cache.get(request);
-  if (!pending) {
+  return perRequest(request, "session", () => {
     const token = readToken(request);
-    pending = token ? getDb().then((db) => validateSessionToken(db, token)) : Promise.resolve(null);
-    cache.set(request, pending);
-  }
-  return pending;
+    return token ? getDb().then((db) => validateSessionToken(db, token)) : Promise.resolve(null);
+  });
 }
 
 export function clientIp(request: Request): string {

@@ -6,3 +6,4 @@ export * from "./subjects";
 export * from "./audit";
 export * from "./volunteers";
 export * from "./legal";
+export * from "./awards";

@@ -26,6 +26,7 @@ import {
   rememberedBureauKey,
   signIn,
   test,
+  submitFreshTotp,
   totp,
   uniqueEmail,
   uniqueSuffix,
@@ -79,7 +80,7 @@ test.describe("volunteer registration", () => {
     await page.getByLabel("验证码").fill(code);
     await page.getByRole("button", { name: "验证", exact: true }).click();
 
-    await expect(page).toHaveURL(/\/login\?notice=verified$/);
+    await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByText("邮箱已验证，现在可以登录了。")).toBeVisible();
     await signIn(page, volunteer.email, volunteer.password);
     await expectDashboard(page, volunteer.name, "志愿者");
@@ -119,7 +120,7 @@ test.describe("volunteer registration", () => {
     await page.goto(link);
     // Opening the link alone verifies nothing (mail scanners prefetch links); the button does.
     await page.getByRole("button", { name: "验证", exact: true }).click();
-    await expect(page).toHaveURL(/\/login\?notice=verified$/);
+    await expect(page).toHaveURL(/\/login$/);
 
     await signIn(page, volunteer.email, volunteer.password);
     await expectDashboard(page, volunteer.name, "志愿者");
@@ -244,7 +245,7 @@ test.describe("organization registration and verification", () => {
     const verification = await verificationEmail(request, member.email);
     await page.getByLabel("验证码").fill(verification.code);
     await page.getByRole("button", { name: "验证", exact: true }).click();
-    await expect(page).toHaveURL(/\/login\?notice=verified$/);
+    await expect(page).toHaveURL(/\/login$/);
 
     await signIn(page, member.email, member.password);
     await expectDashboard(page, member.name, "企业用户");
@@ -317,8 +318,7 @@ test.describe("staff invitation and two-factor sign-in", () => {
       await page.getByRole("link", { name: "我已保存，继续" }).click();
     } else {
       // Another run on this server enrolled the admin already.
-      await page.getByLabel("验证码").fill(totp(rememberedBureauKey()));
-      await page.getByRole("button", { name: "确认" }).click();
+      await submitFreshTotp(page, rememberedBureauKey());
     }
     await expectDashboard(page, "王建国", "司法局管理员");
 
@@ -352,7 +352,7 @@ test.describe("staff invitation and two-factor sign-in", () => {
     await staff.page.getByLabel("密码", { exact: true }).fill(invitee.password);
     await staff.page.getByLabel("再次输入密码").fill(invitee.password);
     await staff.page.getByRole("button", { name: "设置密码" }).click();
-    await expect(staff.page).toHaveURL(/\/login\?notice=password-changed$/);
+    await expect(staff.page).toHaveURL(/\/login$/);
     await signIn(staff.page, invitee.email, invitee.password);
     await expectDashboard(staff.page, invitee.name, "司法所工作人员");
     await expect(staff.page.getByText("所属机构：东城司法所")).toBeVisible();
@@ -371,8 +371,7 @@ test.describe("staff invitation and two-factor sign-in", () => {
     await expect(second.page.getByRole("heading", { level: 1 })).toHaveText("两步验证");
     await expect(second.page.locator("code")).toHaveCount(0);
     await expect(second.page.getByRole("img", { name: "身份验证器二维码" })).toHaveCount(0);
-    await second.page.getByLabel("验证码").fill(totp(rememberedBureauKey()));
-    await second.page.getByRole("button", { name: "确认" }).click();
+    await submitFreshTotp(second.page, rememberedBureauKey());
     await expectDashboard(second.page, "王建国", "司法局管理员");
     await second.context.close();
   });
@@ -391,7 +390,7 @@ test.describe("sessions", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的账号");
     await expectNoSeriousAxeViolations(page);
     await page.getByRole("button", { name: "退出所有设备" }).click();
-    await expect(page).toHaveURL(/\/login\?notice=logged-out$/);
+    await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByText("您已退出登录。")).toBeVisible();
 
     await other.page.goto("/dashboard");
@@ -461,7 +460,7 @@ test.describe("sessions", () => {
     await page.getByLabel("新密码", { exact: true }).fill(newPassword);
     await page.getByLabel("再次输入新密码").fill(newPassword);
     await page.getByRole("button", { name: "保存新密码" }).click();
-    await expect(page).toHaveURL(/\/login\?notice=password-changed$/);
+    await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByText("密码已更新，请使用新密码登录。")).toBeVisible();
 
     await signIn(page, account.email, account.password);

@@ -10,6 +10,7 @@ import {
   port,
   signIn,
   test,
+  submitFreshTotp,
   totp,
   uniqueIp,
 } from "./accounts-helpers";
@@ -135,8 +136,7 @@ async function signInAsAdmin(page: Page) {
     await page.getByRole("link", { name: "我已保存，继续" }).click();
   } else {
     if (!existsSync(adminKeyFile)) throw new Error("The admin's TOTP key is not known to this run");
-    await page.getByLabel("验证码").fill(totp(readFileSync(adminKeyFile, "utf8").trim()));
-    await page.getByRole("button", { name: "确认" }).click();
+    await submitFreshTotp(page, readFileSync(adminKeyFile, "utf8").trim());
   }
   await expect(page).toHaveURL(/\/dashboard$/);
 }

@@ -1,7 +1,7 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { generateTOTP } from "@oslojs/otp";
+import { generateHOTP } from "@oslojs/otp";
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { organizations, recoveryCodes, sessions, users } from "#db/schema/accounts";
 import { emailOutbox } from "#db/schema/notifications";
 import { login, registerOrganization } from "~/domains/accounts/accounts.server";
@@ -15,6 +15,7 @@ import {
   startTwoFactorSetup,
   verifySecondFactor,
 } from "~/domains/accounts/two-factor.server";
+import { advanceClock, nowMs, resetClock, setClock } from "~/utils/clock.server";
 import { violatedConstraint } from "#tests/fixtures/errors";
 import { resetDatabase, testConnection } from "./helpers";
 
@@ -61,6 +62,7 @@ async function user(
 
 describe("two-factor sign-in", () => {
   beforeEach(resetDatabase);
+  afterEach(() => resetClock());
 
   it("requires enrolment of a bureau admin, then accepts a TOTP code or a recovery code once", async () => {
     const { bureauId } = await district("甲区");
@@ -78,7 +80,11 @@ describe("two-factor sign-in", () => {
     const { secret } = await startTwoFactorSetup(await db(), admin, "Portal");
     const [stored] = await (await db()).select().from(users).where(eq(users.id, admin.id));
     expect(stored?.totpSecret).not.toContain(secret); // encrypted at rest
-    const valid = generateTOTP(decodeBase32IgnorePadding(secret), 30, 6);
+    // The portal's clock, held still: a code is good once per 30-second step (RFC 6238 §5.2).
+    setClock({ fixedAt: new Date("2026-05-16T02:00:05Z") });
+    const codeNow = () =>
+      generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(nowMs() / 30_000)), 6);
+    const valid = codeNow();
     const wrong = String((Number(valid) + 500_000) % 1_000_000).padStart(6, "0");
     expect(await confirmTwoFactorSetup(await db(), admin.id, wrong)).toBeNull();
     const codes = await confirmTwoFactorSetup(await db(), admin.id, valid);
@@ -91,9 +97,11 @@ describe("two-factor sign-in", () => {
       links,
     );
     expect(second).toMatchObject({ status: "ok", twoFactor: "verify" });
-    expect(
-      await verifySecondFactor(await db(), admin.id, generateTOTP(decodeBase32IgnorePadding(secret), 30, 6)),
-    ).toBe(true);
+    // The code that confirmed enrolment is spent; the next step's code works, once.
+    expect(await verifySecondFactor(await db(), admin.id, valid)).toBe(false);
+    advanceClock(30_000);
+    expect(await verifySecondFactor(await db(), admin.id, codeNow())).toBe(true);
+    expect(await verifySecondFactor(await db(), admin.id, codeNow())).toBe(false);
     expect(await verifySecondFactor(await db(), admin.id, codes![0]!)).toBe(true);
     expect(await verifySecondFactor(await db(), admin.id, codes![0]!)).toBe(false);
     expect(await verifySecondFactor(await db(), admin.id, "abcde-fghij")).toBe(false);

@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organizations, permissions, rolePermissions, users } from "#db/schema/accounts";
+import { awardTypes, nominations } from "#db/schema/awards";
 import { activities, hourCorrections, hourRecords, volunteerProfiles } from "#db/schema/volunteers";
 import { consultationBookings } from "#db/schema/legal";
 import { createLawyer, createOfficeHourRule, createServicePoint } from "#tests/fixtures/factories";
@@ -84,6 +85,10 @@ interface Objects {
    * matrix law firm's lawyer (linked to the matrix lawyer account); other — a firm of the other district.
    */
   consultation(district: "own" | "other"): Promise<{ id: string; ruleId: string }>;
+  /** A fresh commendation type of the own (or the other) district. */
+  awardType(district: "own" | "other"): Promise<string>;
+  /** A fresh submitted nomination by the own (or the other district's) office. */
+  nomination(district: "own" | "other"): Promise<string>;
 }
 
 const anonymousOnly: Expectation = { anonymous: 200, signedIn: 302 };
@@ -173,6 +178,8 @@ const matrix: Record<string, RouteCase> = {
   },
   "$.tsx": { get: everyone(404), noAction: true },
   "healthz.ts": { get: everyone(200), noAction: true },
+  // `npm run bench`'s baseline page: absent unless BENCH_MODE is on.
+  "bench.trivial.tsx": { get: everyone(404), noAction: true },
   "set-language.tsx": { get: everyone(302), post: { expect: everyone(400), body: empty } },
   "login.tsx": { get: anonymousOnly, post: { expect: everyone(400), body: empty } },
   "login_.two-factor.tsx": { get: everyone(302), post: { expect: everyone(302), body: empty } },
@@ -437,6 +444,47 @@ const matrix: Record<string, RouteCase> = {
   },
   "verify._index.tsx": { get: everyone(200), post: { expect: everyone(400), body: empty } },
   "verify.$number.tsx": { get: everyone(404), params: { number: "ZM-2026-2222-2222" }, noAction: true },
+  // Commendations: types by the bureau; eligibility and nominations by office staff; review by the
+  // bureau; the honour roll and objections are public; certificates for the nominee and staff.
+  "admin.awards._index.tsx": { get: { anonymous: 302, bureau_admin: 200, default: 403 }, noAction: true },
+  "admin.awards.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.awardType(district) }),
+    get: { anonymous: 302, bureau_admin: 200, default: 403 },
+    getOther: { anonymous: 302, bureau_admin: 404, default: 403 },
+    post: { expect: { anonymous: 302, bureau_admin: 400, default: 403 }, body: empty },
+    postOther: { expect: { anonymous: 302, bureau_admin: 404, default: 403 }, body: empty },
+  },
+  "staff.awards._index.tsx": { get: { anonymous: 302, office_staff: 200, default: 403 }, noAction: true },
+  "staff.awards.evidence.tsx": { get: { anonymous: 302, office_staff: 400, default: 403 }, noAction: true },
+  "staff.awards.nominate.tsx": {
+    get: { anonymous: 302, office_staff: 400, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  "staff.nominations._index.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.nominations.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.nomination(district) }),
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    getOther: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, bureau_admin: 400, default: 403 }, body: empty },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+      body: empty,
+    },
+  },
+  "honour-roll._index.tsx": { get: everyone(200), noAction: true },
+  "honour-roll.$id.objection.tsx": {
+    get: everyone(404),
+    params: { id: "00000000-0000-0000-0000-000000000000" },
+    post: { expect: everyone(404), body: empty },
+  },
+  "awards.$number[.pdf].ts": {
+    get: { anonymous: 302, default: 404 },
+    params: { number: "BZ-2026-2222-2222" },
+    noAction: true,
+  },
   "admin.star-levels.tsx": {
     get: { anonymous: 302, bureau_admin: 200, default: 403 },
     post: { expect: { anonymous: 302, bureau_admin: 400, default: 403 }, body: empty },
@@ -524,6 +572,41 @@ const officeIds: Record<"own" | "other", string> = { own: "", other: "" };
 let counter = 0;
 
 const objects: Objects = {
+  async awardType(district) {
+    counter += 1;
+    const [row] = await db
+      .insert(awardTypes)
+      .values({
+        districtId: districts[district],
+        nameZh: `测试表彰 ${counter}`,
+        nameEn: `Test award ${counter}`,
+        nomineeKind: "volunteer",
+        periodKind: "year",
+        minMinutes: 60,
+      })
+      .returning();
+    return row!.id;
+  },
+  async nomination(district) {
+    const volunteer = await objects.approvedVolunteer(district);
+    const [row] = await db
+      .insert(nominations)
+      .values({
+        awardTypeId: await objects.awardType(district),
+        districtId: districts[district],
+        officeId: officeIds[district],
+        nomineeKind: "volunteer",
+        nomineeUserId: volunteer,
+        nomineeName: "授权测试志愿者",
+        periodStart: "2025-01-01",
+        periodEnd: "2025-12-31",
+        statement: "授权矩阵测试的提名。",
+        evidence: { figures: { minutes: 600 } },
+        nominatedBy: userIds.get("office_staff")!,
+      })
+      .returning();
+    return row!.id;
+  },
   async pendingOrganization(district) {
     counter += 1;
     const [row] = await db

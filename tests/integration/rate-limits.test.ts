@@ -9,6 +9,7 @@ import { users } from "#db/schema/accounts";
 import { emailOutbox } from "#db/schema/notifications";
 import { registerVolunteer } from "~/domains/accounts/accounts.server";
 import { MAIL_COOLDOWN_MS, publicPostLimits, windowOf } from "~/domains/accounts/request-limits";
+import { settleAfterResponse } from "~/utils/after-response.server";
 import { advanceClock, now, resetClock, setClock } from "~/utils/clock.server";
 import type { Database } from "~/utils/db.server";
 import { resetDatabase, testConnection } from "./helpers";
@@ -64,13 +65,16 @@ function post(path: string, fields: Record<string, string>, address: string) {
 
 async function forgotPassword(email: string, address: string) {
   const route = await import("~/routes/forgot-password");
-  return answer(() =>
+  const answered = await answer(() =>
     route.action({
       request: post("/forgot-password", { email }, address),
       params: {},
       context: { cspNonce: "" },
     }),
   );
+  // The reset mail is queued after the answer (equal timing for known and unknown emails).
+  await settleAfterResponse();
+  return answered;
 }
 
 async function mailsTo(email: string, template: string) {

@@ -14,6 +14,8 @@ if (serverUrl) {
   process.env.PGLITE_DIR = "memory://";
 }
 process.env.NODE_ENV = "test";
+// Requests in integration tests are made on http://portal.test (tests/fixtures/requests.ts).
+process.env.ALLOWED_HOSTS = "portal.test,localhost,127.0.0.1";
 
 const connection = await getConnection();
 if (connection.driver === "pglite") await connection.migrate();

@@ -39,4 +39,19 @@ describe("parseEnv", () => {
     expect(parseEnv({ SEED_DEMO_DATA: "false" }).SEED_DEMO_DATA).toBe(false);
     expect(() => parseEnv({ SEED_DEMO_DATA: "maybe" })).toThrow(/SEED_DEMO_DATA: expected true or false/);
   });
+
+  it("requires APP_URL in production on a PostgreSQL server, and allows localhost hosts otherwise", () => {
+    const server = { NODE_ENV: "production", DATABASE_URL: "postgres://postgres@127.0.0.1:5432/portal" };
+    expect(() => parseEnv(server)).toThrow(/APP_URL: required in production on a PostgreSQL server/);
+    expect(parseEnv({ ...server, APP_URL: "https://portal.example.gov.cn" }).APP_URL).toBe(
+      "https://portal.example.gov.cn",
+    );
+    expect(parseEnv({ NODE_ENV: "production" }).ALLOWED_HOSTS).toEqual(["localhost", "127.0.0.1"]);
+    expect(parseEnv({ ALLOWED_HOSTS: "portal.lan, 10.0.0.5:3000" }).ALLOWED_HOSTS).toEqual([
+      "portal.lan",
+      "10.0.0.5:3000",
+    ]);
+    expect(() => parseEnv({ APP_URL: "https://portal.example.gov.cn/some/path" })).toThrow(/APP_URL/);
+    expect(() => parseEnv({ ALLOWED_HOSTS: "evil.example/x" })).toThrow(/ALLOWED_HOSTS/);
+  });
 });

@@ -20,3 +20,29 @@ describe("safeRedirectPath", () => {
     }
   });
 });
+
+describe("safeRedirectPath against browser-normalized targets", () => {
+  it("refuses control, whitespace and ideographic-space characters anywhere", () => {
+    for (const target of [
+      "/\t/evil.example/phish",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/dashboard\u000b",
+      "/dashboard\u0000",
+      "/\u3000/evil.example",
+      "/ /evil.example",
+      "/\u00a0/evil.example",
+      "/\u2028",
+      "/\ud800",
+      "/\u200b/evil.example",
+      "/a\\b",
+    ]) {
+      expect(safeRedirectPath(target, "/dashboard"), JSON.stringify(target)).toBe("/dashboard");
+    }
+  });
+
+  it("keeps ordinary encoded paths", () => {
+    expect(safeRedirectPath("/hours?status=pending&page=2")).toBe("/hours?status=pending&page=2");
+    expect(safeRedirectPath("/activities/%E6%B4%BB%E5%8A%A8")).toBe("/activities/%E6%B4%BB%E5%8A%A8");
+  });
+});

@@ -8,6 +8,7 @@ export function SiteFooter({ devMailbox = false }: { devMailbox?: boolean }) {
         <p>{t("footer.legal")}</p>
         <p>{t("footer.privacy")}</p>
         <p>
+          <a href="/honour-roll">{t("footer.honourRoll")}</a> ·{" "}
           <a href="/verify">{t("footer.verifyCertificate")}</a> · <a href="/healthz">{t("footer.health")}</a>
         </p>
         {/* Demo and development only: where the mail of a portal without an email provider goes. */}

@@ -37,6 +37,9 @@ export function signedInNavigation(actor: Actor): NavItem[] {
   if (holds("read:firm-overview")) items.push({ labelKey: "nav.lawFirm", to: "/legal" });
   if (holds("read:lawyer-calendar")) items.push({ labelKey: "nav.lawyerHome", to: "/lawyer" });
   if (holds("approve:hour-record")) items.push({ labelKey: "nav.hourReview", to: "/staff/hours" });
+  if (holds("nominate:award")) items.push({ labelKey: "nav.awards", to: "/staff/awards" });
+  else if (holds("read:nomination")) items.push({ labelKey: "nav.nominations", to: "/staff/nominations" });
+  if (holds("manage:award-type")) items.push({ labelKey: "nav.awardTypes", to: "/admin/awards" });
   if (holds("manage:star-thresholds")) items.push({ labelKey: "nav.starLevels", to: "/admin/star-levels" });
   if (holds("verify:organization"))
     items.push({ labelKey: "accounts:nav.organizations", to: "/staff/organizations" });

@@ -13,6 +13,7 @@ import {
   ACTIVITY_PLACE_MAX,
   ACTIVITY_TITLE_MAX,
 } from "~/domains/volunteers/activity-validation";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 /** The form's values as strings, as typed (or as stored, when editing). Skills are comma-separated. */
 export type ActivityFormValues = Record<
@@ -82,6 +83,7 @@ export function ActivityForm({
   offices,
   submitLabel,
   minStart,
+  submissionKey,
 }: {
   initial: ActivityFormValues;
   state?: FormState;
@@ -89,6 +91,8 @@ export function ActivityForm({
   submitLabel: string;
   /** Earliest start offered by the picker (Beijing `datetime-local` value). */
   minStart?: string;
+  /** A new activity's idempotency key (its loader's), so a double click creates one. */
+  submissionKey?: string;
 }) {
   const { t } = useTranslation("activities");
   const values: ActivityFormValues = state?.values
@@ -98,6 +102,7 @@ export function ActivityForm({
   const withValues: FormState = { ...state, values };
   return (
     <Form method="post" className="form" noValidate>
+      {submissionKey ? <SubmissionKey value={submissionKey} /> : null}
       <FormError state={state} />
       <TextField
         name="title"

@@ -22,6 +22,7 @@ export const publicPostLimits = {
   verifyEmailIp: { bucket: "verify-email:ip", limit: 30, windowMs: 10 * MINUTE },
   verifyEmailEmail: { bucket: "verify-email:email", limit: 10, windowMs: 60 * MINUTE },
   certificateIp: { bucket: "certificate-verify:ip", limit: 30, windowMs: MINUTE },
+  objectionIp: { bucket: "award-objection:ip", limit: 5, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 /** A mail of the same kind to the same address is not queued again within this time. */

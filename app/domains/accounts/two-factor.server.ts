@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from "@oslojs/otp";
-import { and, eq, isNull } from "drizzle-orm";
+import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { recoveryCodes, users } from "#db/schema/accounts";
-import type { Database } from "~/utils/db.server";
+import type { Database, DbOrTx } from "~/utils/db.server";
 import { constantTimeEqual, decrypt, encrypt, sha256Hex } from "~/utils/crypto.server";
+import * as clock from "~/utils/clock.server";
 import { twoFactorRequired, type Role } from "./roles";
 
 const PERIOD_SECONDS = 30;
@@ -41,14 +42,31 @@ export async function twoFactorEnrolment(db: Database, user: { id: string; email
   };
 }
 
-function totpMatches(secret: string, code: string): boolean {
-  return verifyTOTPWithGracePeriod(
-    decodeBase32IgnorePadding(secret),
-    PERIOD_SECONDS,
-    DIGITS,
-    code,
-    PERIOD_SECONDS,
-  );
+/**
+ * The time step (30 s counter) a code belongs to, within one step of now either way (clock drift), or
+ * null. The step is what makes a code single-use (RFC 6238 §5.2): see claimTimeStep.
+ */
+export function matchingTimeStep(secret: string, code: string, nowMs = clock.nowMs()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const key = decodeBase32IgnorePadding(secret);
+  const current = Math.floor(nowMs / 1000 / PERIOD_SECONDS);
+  for (const step of [current, current - 1, current + 1]) {
+    if (verifyHOTP(key, BigInt(step), DIGITS, code)) return step;
+  }
+  return null;
+}
+
+/**
+ * Accepts a code's time step only if it is later than the last one this account used, in one
+ * statement: a code (or an earlier one) seen once — in another session, or replayed — is refused.
+ */
+async function claimTimeStep(db: DbOrTx, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length > 0;
 }
 
 /** Finishes enrolment with a first code; returns the recovery codes, shown to the user only once. */
@@ -59,8 +77,10 @@ export async function confirmTwoFactorSetup(
 ): Promise<string[] | null> {
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!user?.totpSecret || !totpMatches(decrypt(user.totpSecret), code)) return null;
-    await tx.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, userId));
+    if (!user?.totpSecret) return null;
+    const step = matchingTimeStep(decrypt(user.totpSecret), code);
+    if (step === null || !(await claimTimeStep(tx, userId, step))) return null;
+    await tx.update(users).set({ totpEnabledAt: clock.now() }).where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await tx
@@ -74,7 +94,10 @@ export async function confirmTwoFactorSetup(
 export async function verifySecondFactor(db: Database, userId: string, code: string): Promise<boolean> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user?.totpSecret || !user.totpEnabledAt) return false;
-  if (/^\d{6}$/.test(code)) return totpMatches(decrypt(user.totpSecret), code);
+  if (/^\d{6}$/.test(code)) {
+    const step = matchingTimeStep(decrypt(user.totpSecret), code);
+    return step !== null && claimTimeStep(db, userId, step);
+  }
   const hash = sha256Hex(code.trim().toLowerCase());
   const unused = await db
     .select()

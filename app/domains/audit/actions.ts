@@ -35,6 +35,8 @@ export const auditEntityTypes = [
   "service-point",
   "office-hour-rule",
   "consultation-booking",
+  "award-type",
+  "nomination",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

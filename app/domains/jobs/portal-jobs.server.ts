@@ -1,3 +1,4 @@
+import { finalizeDueAwards } from "~/domains/awards/nominations.server";
 import { pruneLoginAttempts } from "~/domains/accounts/rate-limit.server";
 import { pruneRateLimitCounters } from "~/domains/accounts/request-limits.server";
 import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
@@ -35,6 +36,15 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
         const result = await closeOverdueCheckins(db, now);
         if (result.closed + result.discarded === 0) return;
         return { summary: `auto check-out: ${result.closed} closed, ${result.discarded} without minutes` };
+      },
+    },
+    {
+      // Awards whose public notice ended without an open objection become final (certificate number).
+      name: "finalize-awards",
+      intervalMs: HOUR,
+      async run({ db, now }) {
+        const { finalized } = await finalizeDueAwards(db, now);
+        return finalized > 0 ? { summary: `${finalized} award(s) made final` } : undefined;
       },
     },
     {

@@ -2,6 +2,7 @@
  * Activity times are typed in `datetime-local` inputs as Beijing time (Asia/Shanghai, UTC+8 all
  * year, no daylight saving) and stored as UTC instants. Client-safe.
  */
+import { dateTimeFormat } from "~/utils/intl";
 import { formatDateTime } from "~/utils/dates";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
@@ -56,9 +57,7 @@ export function formatActivityPeriod(
   const start = formatActivityTime(startsAt, language);
   const sameDay = shanghaiDateOf(startsAt) === shanghaiDateOf(endsAt);
   const end = sameDay
-    ? new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone: "Asia/Shanghai" }).format(
-        new Date(endsAt),
-      )
+    ? dateTimeFormat(language, { timeStyle: "short", timeZone: "Asia/Shanghai" }).format(new Date(endsAt))
     : formatActivityTime(endsAt, language);
   return `${start} – ${end}`;
 }

@@ -3,8 +3,7 @@ import { hourRecords } from "#db/schema/volunteers";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import type { DbOrTx } from "~/utils/db.server";
 import { upcomingSignupsOf } from "./activity-queries.server";
-import { districtThresholds } from "./hour-totals.server";
-import { getVolunteerProfile } from "./hour-records.server";
+import { volunteerStanding } from "./standing.server";
 import { progressToNext, type StarProgress } from "./star-levels";
 import * as clock from "~/utils/clock.server";
 
@@ -32,12 +31,15 @@ export async function volunteerDashboard(
   volunteerId: string,
   now = clock.now(),
 ): Promise<VolunteerDashboard | null> {
-  const profile = await getVolunteerProfile(db, volunteerId);
-  if (!profile || profile.status !== "approved") return null;
+  // The profile, its running totals and the district's thresholds in one statement.
+  const standing = await volunteerStanding(db, volunteerId);
+  const profile = standing?.profile;
+  if (!standing || !profile || profile.status !== "approved") return null;
   const today = shanghaiDate(now);
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const monthStart = `${today.slice(0, 7)}-01`;
-  const [[sums], thresholds, upcoming] = await Promise.all([
+  const thresholds = standing.thresholds;
+  const [[sums], upcoming] = await Promise.all([
     db
       .select({
         year: sql<number>`coalesce(sum(${hourRecords.minutes}) filter (where ${hourRecords.status} = 'approved'), 0)::int`,
@@ -46,7 +48,6 @@ export async function volunteerDashboard(
       })
       .from(hourRecords)
       .where(and(eq(hourRecords.volunteerId, volunteerId), gte(hourRecords.serviceDate, yearStart))),
-    districtThresholds(db, profile.districtId),
     upcomingSignupsOf(db, volunteerId, { now, limit: 5 }),
   ]);
   return {

@@ -1,10 +1,12 @@
+import { numberFormat } from "~/utils/intl";
+
 /**
  * Minutes as hours with one decimal (150 → "2.5"), in the reader's number format; a record of a few
  * minutes gets two decimals (1 → "0.02") so it never reads as zero. Client-safe.
  */
 export function hoursOf(minutes: number, language: string): string {
   const digits = minutes > 0 && minutes < 6 ? 2 : 1;
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(Math.round((minutes / 60) * 10 ** digits) / 10 ** digits);
@@ -37,7 +39,7 @@ export function apportionHours(
 
 /** An hour figure with exactly `decimals` digits, in the reader's number format. */
 export function formatHours(hours: number, language: string, decimals: number): string {
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
   }).format(hours);

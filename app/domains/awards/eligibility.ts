@@ -1,0 +1,84 @@
+/**
+ * Eligibility of candidates for a commendation type, pure: each criterion compared with the candidate's
+ * recorded figures, and a ranking. No commendation rests on claims: figures come from records only
+ * (eligibility.server.ts), each linked to the rows behind it.
+ */
+export const figureKeys = ["minutes", "activities"] as const;
+export type FigureKey = (typeof figureKeys)[number];
+
+export type Figures = Partial<Record<FigureKey, number>>;
+export type Criteria = Partial<Record<FigureKey, number | null>>;
+
+export interface CriterionCheck {
+  figure: FigureKey;
+  required: number;
+  actual: number;
+  met: boolean;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  checks: CriterionCheck[];
+  /** How far past the bar the candidate is: the smallest ratio actual / required (1 = just met). */
+  margin: number;
+}
+
+export function evaluate(criteria: Criteria, figures: Figures): Eligibility {
+  const checks: CriterionCheck[] = [];
+  for (const figure of figureKeys) {
+    const required = criteria[figure];
+    if (required === null || required === undefined) continue;
+    const actual = figures[figure] ?? 0;
+    checks.push({ figure, required, actual, met: actual >= required });
+  }
+  const margin = checks.length === 0 ? 1 : Math.min(...checks.map((c) => c.actual / c.required));
+  return { eligible: checks.every((c) => c.met), checks, margin };
+}
+
+export interface Candidate {
+  id: string;
+  name: string;
+  figures: Figures;
+}
+
+export interface RankedCandidate extends Candidate, Eligibility {
+  rank: number;
+}
+
+/**
+ * Candidates ranked: eligible ones first, then by margin over the bar, then by the first figure of the
+ * criteria (e.g. minutes), then by name so the order is stable. Candidates with no recorded figure at all
+ * are left out.
+ */
+export function rankCandidates(criteria: Criteria, candidates: readonly Candidate[]): RankedCandidate[] {
+  const primary = figureKeys.find((key) => criteria[key] != null) ?? "minutes";
+  return candidates
+    .filter((candidate) => figureKeys.some((key) => (candidate.figures[key] ?? 0) > 0))
+    .map((candidate) => ({ ...candidate, ...evaluate(criteria, candidate.figures), rank: 0 }))
+    .sort(
+      (a, b) =>
+        Number(b.eligible) - Number(a.eligible) ||
+        b.margin - a.margin ||
+        (b.figures[primary] ?? 0) - (a.figures[primary] ?? 0) ||
+        a.name.localeCompare(b.name, "zh-CN"),
+    )
+    .map((candidate, index) => ({ ...candidate, rank: index + 1 }));
+}
+
+/** A name on the public honour roll: the full name only with consent, else the family name and 某. */
+export function publicName(
+  name: string,
+  kind: "volunteer" | "organization",
+  publishFullName: boolean,
+): string {
+  if (kind === "organization" || publishFullName) return name;
+  const chars = [...name.trim()];
+  if (chars.length === 0) return name;
+  if (/^[\u4e00-\u9fff]/.test(chars[0]!)) return `${chars[0]}某`;
+  // Latin names: initials only.
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((part) => `${[...part][0]}.`)
+    .join(" ");
+}

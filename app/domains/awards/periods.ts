@@ -1,0 +1,40 @@
+/** Award periods: a calendar year (`2026`) or a half-year (`2026-H1`, `2026-H2`), as Beijing dates. */
+export type AwardPeriodKind = "year" | "half_year";
+
+export interface AwardPeriod {
+  /** `2026`, `2026-H1` or `2026-H2`. */
+  key: string;
+  start: string;
+  end: string;
+}
+
+export function periodOf(kind: AwardPeriodKind, key: string): AwardPeriod | null {
+  const year = /^(\d{4})(?:-H([12]))?$/.exec(key);
+  if (!year) return null;
+  const y = Number(year[1]);
+  if (y < 2000 || y > 2100) return null;
+  if (kind === "year") return year[2] ? null : { key, start: `${y}-01-01`, end: `${y}-12-31` };
+  if (!year[2]) return null;
+  return year[2] === "1"
+    ? { key, start: `${y}-01-01`, end: `${y}-06-30` }
+    : { key, start: `${y}-07-01`, end: `${y}-12-31` };
+}
+
+/** The periods a nomination may be made for on `today`: the current one and the two before. */
+export function recentPeriods(kind: AwardPeriodKind, today: string): AwardPeriod[] {
+  const y = Number(today.slice(0, 4));
+  const keys =
+    kind === "year"
+      ? [`${y}`, `${y - 1}`, `${y - 2}`]
+      : today.slice(5) >= "07-01"
+        ? [`${y}-H2`, `${y}-H1`, `${y - 1}-H2`]
+        : [`${y}-H1`, `${y - 1}-H2`, `${y - 1}-H1`];
+  return keys.map((key) => periodOf(kind, key)!);
+}
+
+/** The period containing a nomination's dates, back as its key (`2026-H1`). */
+export function periodKeyOf(start: string, end: string): string {
+  const y = start.slice(0, 4);
+  if (start.endsWith("-01-01") && end.endsWith("-12-31")) return y;
+  return start.endsWith("-01-01") ? `${y}-H1` : `${y}-H2`;
+}

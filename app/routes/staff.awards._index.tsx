@@ -1,0 +1,166 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { periodLabel } from "~/components/awards/labels";
+import { eligibilityView } from "~/domains/awards/eligibility.server";
+import { calendarDateOf } from "~/domains/calendar/working-days";
+import { can } from "~/domains/accounts/authorize";
+import { hoursOf } from "~/domains/volunteers/format";
+import { i18nServer } from "~/i18n.server";
+import { getDb } from "~/utils/db.server";
+import { forbidden, requirePermission } from "~/utils/permissions.server";
+import * as clock from "~/utils/clock.server";
+
+export const handle = { i18n: ["common", "awards"] };
+
+const querySchema = z.object({
+  type: z.uuid().optional().catch(undefined),
+  period: z
+    .string()
+    .regex(/^\d{4}(-H[12])?$/)
+    .optional()
+    .catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "nominate:award:office");
+  if (!user.districtId || !user.organizationId) forbidden();
+  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const view = await eligibilityView(
+    await getDb(),
+    user.actor,
+    { typeId: query.type, periodKey: query.period },
+    calendarDateOf(clock.now()),
+  );
+  const t = await i18nServer.getFixedT(request, "awards");
+  return {
+    title: t("eligibility.title"),
+    types: view.types.map((type) => ({ id: type.id, nameZh: type.nameZh, nameEn: type.nameEn })),
+    type: view.type
+      ? {
+          id: view.type.id,
+          nameZh: view.type.nameZh,
+          nameEn: view.type.nameEn,
+          nomineeKind: view.type.nomineeKind,
+          minMinutes: view.type.minMinutes,
+          minActivities: view.type.minActivities,
+        }
+      : null,
+    periods: view.periods.map((period) => period.key),
+    period: view.period?.key ?? null,
+    candidates: view.candidates,
+    canReadNominations: can(user.actor, "read:nomination"),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export default function Eligibility() {
+  const { t, i18n } = useTranslation("awards");
+  const data = useLoaderData<typeof loader>();
+  const name = (type: { nameZh: string; nameEn: string }) =>
+    i18n.language === "en" ? type.nameEn : type.nameZh;
+  const evidence = (nomineeId: string) =>
+    `/staff/awards/evidence?type=${data.type!.id}&period=${data.period}&nominee=${nomineeId}`;
+  return (
+    <section className="container page">
+      <h1>{data.title}</h1>
+      <p>{t("eligibility.lead")}</p>
+      {data.canReadNominations ? (
+        <p>
+          <Link to="/staff/nominations">{t("nominations.title")}</Link>
+        </p>
+      ) : null}
+      {!data.type ? (
+        <p className="empty-state">{t("eligibility.noTypes")}</p>
+      ) : (
+        <>
+          <Form method="get" className="filters">
+            <div className="field">
+              <label htmlFor="filter-type">{t("eligibility.type")}</label>
+              <select id="filter-type" name="type" defaultValue={data.type.id}>
+                {data.types.map((type) => (
+                  <option key={type.id} value={type.id}>
+                    {name(type)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-period">{t("eligibility.period")}</label>
+              <select id="filter-period" name="period" defaultValue={data.period ?? undefined}>
+                {data.periods.map((key) => (
+                  <option key={key} value={key}>
+                    {periodLabel(t, key)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button">
+              {t("eligibility.show")}
+            </button>
+          </Form>
+          <p className="field__hint">
+            {[
+              data.type.minMinutes ? t("figure.minutesAtLeast", { hours: data.type.minMinutes / 60 }) : null,
+              data.type.minActivities
+                ? t("figure.activitiesAtLeast", { count: data.type.minActivities })
+                : null,
+            ]
+              .filter(Boolean)
+              .join(t("types.and"))}
+          </p>
+          {data.candidates.length === 0 ? (
+            <p className="empty-state">{t("eligibility.empty")}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("eligibility.rank")}</th>
+                  <th scope="col">{t("eligibility.candidate")}</th>
+                  <th scope="col">{t("figure.minutes")}</th>
+                  <th scope="col">{t("figure.activities")}</th>
+                  <th scope="col">{t("eligibility.result")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("eligibility.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.candidates.map((candidate) => (
+                  <tr key={candidate.id}>
+                    <td>{candidate.rank}</td>
+                    <td>{candidate.name}</td>
+                    <td>
+                      <Link to={evidence(candidate.id)}>
+                        {t("figure.hours", { hours: hoursOf(candidate.figures.minutes ?? 0, i18n.language) })}
+                      </Link>
+                    </td>
+                    <td>
+                      <Link to={evidence(candidate.id)}>{candidate.figures.activities ?? 0}</Link>
+                    </td>
+                    <td>
+                      <span className={`badge badge--${candidate.eligible ? "verified" : "pending"}`}>
+                        {candidate.eligible ? t("eligibility.eligible") : t("eligibility.notYet")}
+                      </span>
+                    </td>
+                    <td>
+                      {candidate.eligible ? (
+                        <Link
+                          to={`/staff/awards/nominate?type=${data.type!.id}&period=${data.period}&nominee=${candidate.id}`}
+                        >
+                          {t("eligibility.nominate")}
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
