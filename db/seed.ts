@@ -6,6 +6,7 @@ import type { Role } from "~/domains/accounts/roles";
 import { organizations, users } from "./schema/accounts";
 import { appMeta } from "./schema/system";
 import { seedAwardDemo } from "./seed-awards";
+import { seedLegalDemo } from "./seed-legal";
 import { seedSubjectDemo } from "./seed-subjects";
 import { seedVolunteerDemo } from "./seed-volunteers";
 
@@ -67,7 +68,7 @@ export const demoVolunteerAccounts = [
 ] as const;
 
 /** Bumped whenever the demo data changes shape, so `npm start` on an old .data folder can tell. */
-export const DEMO_SEED_VERSION = 3;
+export const DEMO_SEED_VERSION = 4;
 
 export interface SeedReport {
   seeded: boolean;
@@ -265,6 +266,21 @@ export async function seedDemoData(
       now,
     );
 
+    onProgress("legal consultations");
+    await seedLegalDemo(
+      tx as unknown as Database,
+      {
+        firmAdmin: {
+          id: account("lawfirm@demo.portal").id,
+          organizationId: lawFirm!.id,
+          districtId: bureau!.id,
+        },
+        lawyerEmail: "lawyer@demo.portal",
+        staffA: staffOf("staff.a@demo.portal", officeA!.id),
+        staffB: staffOf("staff.b@demo.portal", officeB!.id),
+      },
+      now,
+    );
     onProgress("installation facts");
     await tx.insert(appMeta).values({
       key: "demo_seed",

@@ -9,6 +9,13 @@ import type { EmailLanguage, Translate } from "./i18n";
  */
 export type EmailAudience = "volunteer" | "provider" | "staff";
 
+/** A file sent with the mail (e.g. a booking's .ics); `content` is the file's text. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 /** What every template provides: its data shape, subject, preview and body. */
 export interface EmailTemplate<Data> {
   /** Checked when the event is recorded, so a bad call fails in the caller's transaction, not days later. */
@@ -29,6 +36,8 @@ export interface EmailTemplate<Data> {
   subject: (t: Translate, data: Data, language: EmailLanguage) => string;
   preview: (t: Translate, data: Data, language: EmailLanguage) => string;
   element: (context: EmailContext, data: Data) => ReactElement;
+  /** Files to attach, made from the stored data when the mail is rendered (so every retry sends the same). */
+  attachments?: (context: EmailContext, data: Data) => EmailAttachment[];
   /** Realistic data for the tests and the template gallery. */
   sample: Data;
 }

@@ -1,6 +1,6 @@
 import { render } from "@react-email/render";
 import type { z } from "zod";
-import type { EmailTemplate } from "./define";
+import type { EmailAttachment, EmailTemplate } from "./define";
 import { emailTranslator, type EmailLanguage } from "./i18n";
 import { nominationSubmitted } from "./templates/nomination-submitted";
 import { awardNominated } from "./templates/award-nominated";
@@ -16,6 +16,10 @@ import { activitySignupConfirmed } from "./templates/activity-signup-confirmed";
 import { activityWaitlistPromoted } from "./templates/activity-waitlist-promoted";
 import { activityWaitlisted } from "./templates/activity-waitlisted";
 import { activityWithdrawal } from "./templates/activity-withdrawal";
+import { consultationBooked } from "./templates/consultation-booked";
+import { consultationCancelled } from "./templates/consultation-cancelled";
+import { consultationReminder } from "./templates/consultation-reminder";
+import { consultationRescheduled } from "./templates/consultation-rescheduled";
 import { emailVerification } from "./templates/email-verification";
 import { hourCorrectionDecided } from "./templates/hour-correction-decided";
 import { hourRecordDecided } from "./templates/hour-record-decided";
@@ -51,6 +55,10 @@ export const emailTemplates = {
   "volunteer-registration-received": volunteerRegistrationReceived,
   "volunteer-registration-decided": volunteerRegistrationDecided,
   "volunteer-vetting-requested": volunteerVettingRequested,
+  "consultation-booked": consultationBooked,
+  "consultation-rescheduled": consultationRescheduled,
+  "consultation-cancelled": consultationCancelled,
+  "consultation-reminder": consultationReminder,
   "weekly-digest": weeklyDigest,
   "nomination-submitted": nominationSubmitted,
   "award-nominated": awardNominated,
@@ -91,6 +99,7 @@ export interface RenderedEmail {
   preview: string;
   html: string;
   text: string;
+  attachments: EmailAttachment[];
 }
 
 /**
@@ -108,13 +117,15 @@ export async function renderEmail(
   const parsed = template.schema.safeParse(rawData);
   if (!parsed.success) throw new EmailRenderError(`Invalid data for "${name}": ${parsed.error.message}`);
   const t = emailTranslator(language);
-  const element = template.element({ t, language, appUrl }, parsed.data);
+  const context = { t, language, appUrl };
+  const element = template.element(context, parsed.data);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return {
     subject: template.subject(t, parsed.data, language),
     preview: template.preview(t, parsed.data, language),
     html,
     text,
+    attachments: template.attachments?.(context, parsed.data) ?? [],
   };
 }
 

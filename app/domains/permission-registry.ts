@@ -4,6 +4,7 @@ import { roles, type Role } from "./accounts/roles";
 import { auditPermissions } from "./audit/permissions";
 import { awardPermissions } from "./awards/permissions";
 import { calendarPermissions } from "./calendar/permissions";
+import { legalPermissions } from "./legal/permissions";
 import { notificationPermissions } from "./notifications/permissions";
 import { subjectPermissions } from "./subjects/permissions";
 import { volunteerPermissions } from "./volunteers/permissions";
@@ -20,6 +21,7 @@ export const permissionDefinitions: readonly PermissionDefinition[] = [
   ...auditPermissions,
   ...volunteerPermissions,
   ...calendarPermissions,
+  ...legalPermissions,
   ...awardPermissions,
 ];
 

@@ -25,6 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     subject: message.subject,
     text: message.text,
     createdAt: format.format(message.createdAt),
+    attachments: (message.attachments as { filename: string; contentType: string; content: string }[]).map(
+      (file) => ({
+        filename: file.filename,
+        href: `data:${file.contentType.split(";")[0]};base64,${file.content}`,
+      }),
+    ),
   };
 }
 
@@ -59,6 +65,20 @@ export default function DevMailboxMessage() {
       />
       <h2>{t("mailbox.textVersion")}</h2>
       <pre className="mail-text">{mail.text}</pre>
+      {mail.attachments.length > 0 ? (
+        <>
+          <h2>{t("mailbox.attachments")}</h2>
+          <ul>
+            {mail.attachments.map((file) => (
+              <li key={file.filename}>
+                <a href={file.href} download={file.filename}>
+                  {file.filename}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -5,4 +5,5 @@ export * from "./notifications";
 export * from "./subjects";
 export * from "./audit";
 export * from "./volunteers";
+export * from "./legal";
 export * from "./awards";

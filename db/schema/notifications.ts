@@ -170,6 +170,10 @@ export const devMailbox = pgTable(
     subject: text().notNull(),
     html: text().notNull(),
     text: text().notNull(),
+    /** Attached files as sent (filename, content type, base64 content), e.g. a booking's .ics. */
+    attachments: jsonb()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

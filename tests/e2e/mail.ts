@@ -8,6 +8,7 @@ export interface ReceivedEmail {
   subject: string;
   html: string;
   text: string;
+  attachments: { filename: string; content_type?: string; content: string }[];
   receivedAt: string;
 }
 

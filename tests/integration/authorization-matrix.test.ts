@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { organizations, permissions, rolePermissions, users } from "#db/schema/accounts";
 import { awardTypes, nominations } from "#db/schema/awards";
 import { activities, hourCorrections, hourRecords, volunteerProfiles } from "#db/schema/volunteers";
+import { consultationBookings } from "#db/schema/legal";
+import { createLawyer, createOfficeHourRule, createServicePoint } from "#tests/fixtures/factories";
 import { residentIdCheckCharacter } from "~/domains/subjects/resident-id";
 import { registerSubject } from "~/domains/subjects/subjects.server";
 import { submitVolunteerProfile } from "~/domains/volunteers/registration.server";
@@ -78,6 +80,11 @@ interface Objects {
   hourRecord(district: "own" | "other", status?: "pending" | "approved"): Promise<string>;
   /** A pending correction request of a fresh approved record (see hourRecord). */
   hourCorrection(district: "own" | "other"): Promise<string>;
+  /**
+   * A fresh future consultation booking at the office of the own (or other) district: own — with the
+   * matrix law firm's lawyer (linked to the matrix lawyer account); other — a firm of the other district.
+   */
+  consultation(district: "own" | "other"): Promise<{ id: string; ruleId: string }>;
   /** A fresh commendation type of the own (or the other) district. */
   awardType(district: "own" | "other"): Promise<string>;
   /** A fresh submitted nomination by the own (or the other district's) office. */
@@ -90,6 +97,85 @@ const empty = async () => ({});
 
 const matrix: Record<string, RouteCase> = {
   "_index.tsx": { get: everyone(200), noAction: true },
+  // Legal consultations: staff book at their own office; the firm manages its lawyers and hours;
+  // a booking is seen by its office (and bureau), its firm and its own lawyer, 404 for everyone else.
+  "consultations._index.tsx": { get: { anonymous: 302, office_staff: 200, default: 403 }, noAction: true },
+  "consultations.week.tsx": { get: { anonymous: 302, office_staff: 200, default: 403 }, noAction: true },
+  "consultations.book.tsx": {
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  "consultations.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: (await objects.consultation(district)).id }),
+    get: {
+      anonymous: 302,
+      office_staff: 200,
+      bureau_admin: 200,
+      law_firm_admin: 200,
+      lawyer: 200,
+      default: 403,
+    },
+    getOther: {
+      anonymous: 302,
+      office_staff: 404,
+      bureau_admin: 404,
+      law_firm_admin: 404,
+      lawyer: 404,
+      default: 403,
+    },
+    post: {
+      expect: {
+        anonymous: 302,
+        office_staff: 400,
+        bureau_admin: 400,
+        law_firm_admin: 400,
+        lawyer: 400,
+        default: 403,
+      },
+      body: empty,
+    },
+    postOther: {
+      expect: {
+        anonymous: 302,
+        office_staff: 404,
+        bureau_admin: 404,
+        law_firm_admin: 404,
+        lawyer: 404,
+        default: 403,
+      },
+      body: empty,
+    },
+  },
+  "legal._index.tsx": { get: { anonymous: 302, law_firm_admin: 200, default: 403 }, noAction: true },
+  "legal.lawyers.new.tsx": {
+    get: { anonymous: 302, law_firm_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, law_firm_admin: 400, default: 403 }, body: empty },
+  },
+  "legal.office-hours.new.tsx": {
+    get: { anonymous: 302, law_firm_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, law_firm_admin: 400, default: 403 }, body: empty },
+  },
+  "legal.office-hours.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: (await objects.consultation(district)).ruleId }),
+    get: { anonymous: 302, law_firm_admin: 200, default: 403 },
+    getOther: { anonymous: 302, law_firm_admin: 404, default: 403 },
+    post: { expect: { anonymous: 302, law_firm_admin: 400, default: 403 }, body: empty },
+    postOther: { expect: { anonymous: 302, law_firm_admin: 404, default: 403 }, body: empty },
+  },
+  "lawyer._index.tsx": {
+    get: { anonymous: 302, lawyer: 200, default: 403 },
+    post: { expect: { anonymous: 302, lawyer: 200, default: 403 }, body: empty },
+  },
+  "staff.service-points.tsx": {
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  // The lawyer's feed has no session: its URL's secret is the key; a wrong one is not found.
+  "calendar.lawyers.$token[.ics].ts": {
+    get: everyone(404),
+    params: { token: "not-a-token" },
+    noAction: true,
+  },
   "$.tsx": { get: everyone(404), noAction: true },
   "healthz.ts": { get: everyone(200), noAction: true },
   // `npm run bench`'s baseline page: absent unless BENCH_MODE is on.
@@ -614,6 +700,29 @@ const objects: Objects = {
       .returning({ id: hourRecords.id });
     return row!.id;
   },
+  async consultation(district) {
+    const setup = await legalSetup(district);
+    counter += 1;
+    const startsAt = new Date(Date.now() + (10 + counter) * 24 * 60 * 60_000);
+    const [row] = await db
+      .insert(consultationBookings)
+      .values({
+        ruleId: setup.ruleId,
+        lawyerId: setup.lawyerId,
+        lawFirmId: setup.lawFirmId,
+        servicePointId: setup.pointId,
+        officeId: officeIds[district],
+        districtId: districts[district],
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+        seat: 1,
+        capacity: 1,
+        topic: "labour",
+        bookedBy: userIds.get("office_staff")!,
+      })
+      .returning({ id: consultationBookings.id });
+    return { id: row!.id, ruleId: setup.ruleId };
+  },
   async hourCorrection(district) {
     const hourRecordId = await objects.hourRecord(district, "approved");
     const [row] = await db
@@ -631,6 +740,46 @@ const objects: Objects = {
     return row!.id;
   },
 };
+
+/** Per district: a lawyer, a service point and a rule (made once), for fresh bookings. */
+const legalSetups = new Map<
+  "own" | "other",
+  Promise<{ lawyerId: string; lawFirmId: string; ruleId: string; pointId: string }>
+>();
+function legalSetup(district: "own" | "other") {
+  let setup = legalSetups.get(district);
+  if (!setup) {
+    setup = (async () => {
+      const [firmAdmin] = await db
+        .select({ organizationId: users.organizationId })
+        .from(users)
+        .where(eq(users.id, userIds.get("law_firm_admin")!));
+      const lawyer = await createLawyer(
+        db,
+        district === "own"
+          ? {
+              lawFirmId: firmAdmin!.organizationId!,
+              districtId: districts.own,
+              userId: userIds.get("lawyer")!,
+            }
+          : { districtId: districts.other },
+      );
+      const point = await createServicePoint(db, {
+        id: officeIds[district],
+        districtId: districts[district],
+      });
+      const rule = await createOfficeHourRule(db, {
+        lawyer,
+        point,
+        createdBy: userIds.get("law_firm_admin")!,
+        values: { rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU", startMinute: 0, endMinute: 1440 },
+      });
+      return { lawyerId: lawyer.id, lawFirmId: lawyer.lawFirmId, ruleId: rule.id, pointId: point.id };
+    })();
+    legalSetups.set(district, setup);
+  }
+  return setup;
+}
 
 /** The matrix volunteer's own (approved) profile, created when a service-hours row first needs it. */
 async function matrixVolunteerProfile(): Promise<string> {

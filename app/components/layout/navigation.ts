@@ -33,6 +33,9 @@ export function signedInNavigation(actor: Actor): NavItem[] {
   if (holds("read:activity")) items.push({ labelKey: "nav.activities", to: "/activities" });
   if (holds("create:hour-record")) items.push({ labelKey: "nav.hours", to: "/hours" });
   if (holds("issue:certificate")) items.push({ labelKey: "nav.certificates", to: "/certificates" });
+  if (holds("book:consultation")) items.push({ labelKey: "nav.consultations", to: "/consultations" });
+  if (holds("read:firm-overview")) items.push({ labelKey: "nav.lawFirm", to: "/legal" });
+  if (holds("read:lawyer-calendar")) items.push({ labelKey: "nav.lawyerHome", to: "/lawyer" });
   if (holds("approve:hour-record")) items.push({ labelKey: "nav.hourReview", to: "/staff/hours" });
   if (holds("nominate:award")) items.push({ labelKey: "nav.awards", to: "/staff/awards" });
   else if (holds("read:nomination")) items.push({ labelKey: "nav.nominations", to: "/staff/nominations" });

@@ -31,6 +31,10 @@ export const auditEntityTypes = [
   "staff-invitation",
   "user",
   "calendar-day",
+  "lawyer",
+  "service-point",
+  "office-hour-rule",
+  "consultation-booking",
   "award-type",
   "nomination",
 ] as const;

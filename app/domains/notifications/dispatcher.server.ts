@@ -172,6 +172,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
+      attachments: rendered.attachments,
       idempotencyKey: email.idempotencyKey,
     });
     if (result.ok) {

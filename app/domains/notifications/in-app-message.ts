@@ -21,6 +21,13 @@ function record(data: unknown): Record<string, unknown> {
 const text = (value: unknown): string | null =>
   typeof value === "string" && value.trim() !== "" ? value : null;
 
+/** "2026-05-19 14:00" in Beijing time, the same in every language. */
+function beijingMinute(iso: string): string | null {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
+  return new Date(time + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
 export function inAppMessage(t: TranslateNotifications, kind: string, data: unknown): InAppMessage {
   const fields = record(data);
   // A kind this version does not know (a newer feature, an old row) still shows as a notification.
@@ -83,6 +90,14 @@ export function inAppMessage(t: TranslateNotifications, kind: string, data: unkn
           reason: text(fields.reason) ?? "",
         }),
       };
+    }
+    case "consultation-booked":
+    case "consultation-rescheduled":
+    case "consultation-cancelled":
+    case "consultation-reminder": {
+      const startsAt = text(fields.startsAt);
+      const time = startsAt ? beijingMinute(startsAt) : null;
+      return { title, body: time ? t(`email.${kind}.inApp`, { time }) : null };
     }
     case "star-level-reached": {
       const level = typeof fields.level === "number" ? fields.level : null;

@@ -1,5 +1,6 @@
 import { Resend } from "resend";
 import { devMailbox } from "#db/schema/notifications";
+import type { EmailAttachment } from "#emails/define";
 import type { DbOrTx } from "~/utils/db.server";
 import { classifyFailure, type FailureKind, parseRetryAfter } from "./backoff";
 
@@ -9,6 +10,7 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  attachments?: readonly EmailAttachment[];
   /** The outbox row's key, identical on every try, so the provider never delivers twice. */
   idempotencyKey: string;
 }
@@ -37,7 +39,22 @@ export function createResendTransport(options: {
       let response: Awaited<ReturnType<typeof client.emails.send>>;
       try {
         response = await client.emails.send(
-          { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+          {
+            from: email.from,
+            to: email.to,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+            ...(email.attachments?.length
+              ? {
+                  attachments: email.attachments.map((file) => ({
+                    filename: file.filename,
+                    contentType: file.contentType,
+                    content: Buffer.from(file.content, "utf8").toString("base64"),
+                  })),
+                }
+              : {}),
+          },
           { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
         );
       } catch (error) {
@@ -79,6 +96,11 @@ export function createDevMailboxTransport(db: DbOrTx): EmailTransport {
           subject: email.subject,
           html: email.html,
           text: email.text,
+          attachments: (email.attachments ?? []).map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: Buffer.from(file.content, "utf8").toString("base64"),
+          })),
         })
         // Like the real provider: a retried key returns the first message instead of a second one.
         .onConflictDoUpdate({

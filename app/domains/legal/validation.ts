@@ -1,0 +1,234 @@
+import { z } from "zod";
+import { isValidPracticeLicence, normalizePracticeLicence } from "./practice-licence";
+
+/** Topic categories of a consultation (also a lawyer's specialties); the schema's CHECK is the same list. */
+export const topicCategories = [
+  "labour",
+  "family",
+  "debt",
+  "housing",
+  "social_security",
+  "administrative",
+  "criminal_procedure",
+  "other",
+] as const;
+export type TopicCategory = (typeof topicCategories)[number];
+
+export const adviceCategories = [
+  "information",
+  "rights_explained",
+  "document_help",
+  "mediation_suggested",
+  "litigation_suggested",
+  "referred_elsewhere",
+  "other",
+] as const;
+export type AdviceCategory = (typeof adviceCategories)[number];
+
+export const consultationLanguages = ["普通话", "粤语", "English", "维吾尔语", "藏语", "蒙古语"] as const;
+
+export const outcomeStatuses = ["attended", "subject_no_show", "lawyer_no_show"] as const;
+export type OutcomeStatus = (typeof outcomeStatuses)[number];
+
+/** A subject may hold this many future bookings at once. */
+export const MAX_ACTIVE_BOOKINGS_PER_SUBJECT = 3;
+export const NOTE_MAX = 500;
+export const REASON_MAX = 200;
+
+const weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+export type WeekdayCode = (typeof weekdays)[number];
+
+const many = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+const minuteOfDay = (key: string) =>
+  z
+    .string({ error: key })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: key })
+    .transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5)));
+
+const calendarDate = (key: string) => z.iso.date({ error: key });
+const optionalDate = (key: string) =>
+  z.preprocess((value) => (value === "" ? undefined : value), calendarDate(key).optional());
+
+const integerIn = (min: number, max: number, key: string) =>
+  z.coerce.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key });
+
+/** Parse `{ ...Object.fromEntries(formData), specialties: getAll(…), languages: getAll(…) }`. */
+export const lawyerSchema = z.object({
+  name: z
+    .string({ error: "legal:validation.lawyerName" })
+    .trim()
+    .min(2, { error: "legal:validation.lawyerName" })
+    .max(50, { error: "legal:validation.lawyerName" }),
+  practiceLicence: z
+    .string({ error: "legal:validation.practiceLicence" })
+    .transform(normalizePracticeLicence)
+    .refine(isValidPracticeLicence, { error: "legal:validation.practiceLicence" }),
+  specialties: many(z.enum(topicCategories, { error: "legal:validation.specialties" })),
+  languages: many(z.enum(consultationLanguages, { error: "legal:validation.languages" })),
+  /** The email of a lawyer account of the firm to link (optional). */
+  accountEmail: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.email({ error: "legal:validation.accountEmail" }).trim().toLowerCase().optional(),
+  ),
+});
+export type LawyerInput = z.infer<typeof lawyerSchema>;
+
+/**
+ * An office-hour rule as typed: weekly on some weekdays, or monthly on the nth (1–4, or −1 = last)
+ * weekday. Turned into its RRULE by `recurrenceOf`.
+ */
+export const officeHourRuleSchema = z
+  .object({
+    lawyerId: z.uuid({ error: "legal:validation.lawyer" }),
+    servicePointId: z.uuid({ error: "legal:validation.servicePoint" }),
+    frequency: z.enum(["weekly", "monthly"], { error: "legal:validation.frequency" }),
+    weekdays: many(z.enum(weekdays, { error: "legal:validation.weekdays" })),
+    nth: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.coerce
+        .number({ error: "legal:validation.nth" })
+        .int()
+        .refine((n) => [1, 2, 3, 4, -1].includes(n), { error: "legal:validation.nth" })
+        .optional(),
+    ),
+    monthlyWeekday: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.enum(weekdays, { error: "legal:validation.weekdays" }).optional(),
+    ),
+    startTime: minuteOfDay("legal:validation.time"),
+    endTime: minuteOfDay("legal:validation.time"),
+    validFrom: calendarDate("legal:validation.validFrom"),
+    validTo: optionalDate("legal:validation.validTo"),
+    slotMinutes: integerIn(10, 240, "legal:validation.slotMinutes"),
+    bufferMinutes: integerIn(0, 120, "legal:validation.bufferMinutes"),
+    capacity: integerIn(1, 20, "legal:validation.capacity"),
+    minNoticeHours: integerIn(0, 336, "legal:validation.minNotice"),
+    horizonDays: integerIn(1, 365, "legal:validation.horizon"),
+    cancelCutoffHours: integerIn(0, 336, "legal:validation.cutoff"),
+  })
+  .superRefine((rule, context) => {
+    if (rule.endTime <= rule.startTime)
+      context.addIssue({ code: "custom", path: ["endTime"], message: "legal:validation.timeOrder" });
+    else if (rule.endTime - rule.startTime < rule.slotMinutes)
+      context.addIssue({ code: "custom", path: ["slotMinutes"], message: "legal:validation.slotTooLong" });
+    if (rule.frequency === "weekly" && rule.weekdays.length === 0)
+      context.addIssue({ code: "custom", path: ["weekdays"], message: "legal:validation.weekdays" });
+    if (rule.frequency === "monthly" && (rule.nth === undefined || !rule.monthlyWeekday))
+      context.addIssue({ code: "custom", path: ["nth"], message: "legal:validation.nth" });
+    if (rule.validTo && rule.validTo < rule.validFrom)
+      context.addIssue({ code: "custom", path: ["validTo"], message: "legal:validation.validTo" });
+  });
+export type OfficeHourRuleInput = z.infer<typeof officeHourRuleSchema>;
+
+/** The RFC 5545 recurrence of a typed rule: `FREQ=WEEKLY;BYDAY=MO,WE` or `FREQ=MONTHLY;BYDAY=2TU`. */
+export function recurrenceOf(
+  rule: Pick<OfficeHourRuleInput, "frequency" | "weekdays" | "nth" | "monthlyWeekday">,
+) {
+  if (rule.frequency === "weekly") {
+    const days = weekdays.filter((day) => rule.weekdays.includes(day));
+    return `FREQ=WEEKLY;BYDAY=${days.join(",")}`;
+  }
+  return `FREQ=MONTHLY;BYDAY=${rule.nth}${rule.monthlyWeekday}`;
+}
+
+const reason = z
+  .string({ error: "legal:validation.reason" })
+  .trim()
+  .min(2, { error: "legal:validation.reason" })
+  .max(REASON_MAX, { error: "legal:validation.reason" });
+
+export const overrideSchema = z
+  .object({
+    day: calendarDate("legal:validation.day"),
+    kind: z.enum(["cancelled", "extra", "reopened"], { error: "legal:validation.overrideKind" }),
+    startTime: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      minuteOfDay("legal:validation.time").optional(),
+    ),
+    endTime: z.preprocess((v) => (v === "" ? undefined : v), minuteOfDay("legal:validation.time").optional()),
+    reason,
+  })
+  .superRefine((override, context) => {
+    if (override.kind !== "extra") return;
+    if (
+      override.startTime === undefined ||
+      override.endTime === undefined ||
+      override.endTime <= override.startTime
+    )
+      context.addIssue({ code: "custom", path: ["endTime"], message: "legal:validation.timeOrder" });
+  });
+export type OverrideInput = z.infer<typeof overrideSchema>;
+
+/** A slot is named by its rule and start instant (ISO). */
+const slotStart = z.iso
+  .datetime({ error: "legal:validation.slot", offset: true })
+  .transform((value) => new Date(value));
+
+export const bookingSchema = z
+  .object({
+    ruleId: z.uuid({ error: "legal:validation.slot" }),
+    startsAt: slotStart,
+    walkIn: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
+    caseCode: z.preprocess(
+      (value) => (typeof value === "string" ? value.trim().toUpperCase() : value),
+      z.string().optional(),
+    ),
+    topic: z.enum(topicCategories, { error: "legal:validation.topic" }),
+    note: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+      z.string().trim().max(NOTE_MAX, { error: "legal:validation.note" }).optional(),
+    ),
+  })
+  .superRefine((booking, context) => {
+    if (!booking.walkIn && !/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(booking.caseCode ?? ""))
+      context.addIssue({ code: "custom", path: ["caseCode"], message: "legal:validation.caseCode" });
+  });
+export type BookingInput = z.infer<typeof bookingSchema>;
+
+export const rescheduleSchema = z.object({
+  ruleId: z.uuid({ error: "legal:validation.slot" }),
+  startsAt: slotStart,
+  reason,
+});
+export const cancelSchema = z.object({ reason });
+
+export const outcomeSchema = z
+  .object({
+    status: z.enum(outcomeStatuses, { error: "legal:validation.outcomeStatus" }),
+    topic: z.enum(topicCategories, { error: "legal:validation.topic" }),
+    adviceCategory: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.enum(adviceCategories, { error: "legal:validation.adviceCategory" }).optional(),
+    ),
+    followUpLegalAid: z.preprocess(
+      (value) => value === "on" || value === "true" || value === true,
+      z.boolean(),
+    ),
+  })
+  .superRefine((outcome, context) => {
+    if (outcome.status === "attended" && !outcome.adviceCategory)
+      context.addIssue({
+        code: "custom",
+        path: ["adviceCategory"],
+        message: "legal:validation.adviceCategory",
+      });
+  });
+export type OutcomeInput = z.infer<typeof outcomeSchema>;
+
+export const servicePointSchema = z.object({
+  name: z
+    .string({ error: "legal:validation.pointName" })
+    .trim()
+    .min(2, { error: "legal:validation.pointName" })
+    .max(80, { error: "legal:validation.pointName" }),
+  address: z
+    .string({ error: "legal:validation.address" })
+    .trim()
+    .min(2, { error: "legal:validation.address" })
+    .max(200, { error: "legal:validation.address" }),
+  room: z.string().trim().max(80, { error: "legal:validation.room" }).default(""),
+  directions: z.string().trim().max(300, { error: "legal:validation.directions" }).default(""),
+});
+export type ServicePointInput = z.infer<typeof servicePointSchema>;

@@ -1,0 +1,297 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data as json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FormError, Notice, TextField } from "~/components/forms";
+import { SelectField } from "~/components/legal/fields";
+import type { Actor } from "~/domains/accounts/actor";
+import { can, scopeOf } from "~/domains/accounts/authorize";
+import { findOpenSlots } from "~/domains/legal/availability.server";
+import {
+  cancelConsultation,
+  recordOutcome,
+  rescheduleConsultation,
+  type BookingFailure,
+} from "~/domains/legal/bookings.server";
+import { getConsultation, noteForFirm } from "~/domains/legal/consultations.server";
+import {
+  adviceCategories,
+  cancelSchema,
+  outcomeSchema,
+  outcomeStatuses,
+  rescheduleSchema,
+  topicCategories,
+} from "~/domains/legal/validation";
+import { i18nServer } from "~/i18n.server";
+import { formatDateTime } from "~/utils/dates";
+import { getDb } from "~/utils/db.server";
+import { formFailure } from "~/utils/forms.server";
+import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
+import { clientIp } from "~/utils/session.server";
+import * as clock from "~/utils/clock.server";
+
+export const handle = { i18n: ["common", "legal", "validation"] };
+
+type Booking = NonNullable<Awaited<ReturnType<typeof getConsultation>>>;
+
+const targetOf = (booking: Booking) => ({
+  ownerUserId: booking.lawyerUserId,
+  organizationId: booking.lawFirmId,
+  officeId: booking.officeId,
+  districtId: booking.districtId,
+});
+
+/** Who changes the booking: its office's staff or its law firm (null: nobody here). */
+function changerOf(actor: Actor, booking: Booking): "staff" | "firm" | null {
+  if (can(actor, "book:consultation:office", targetOf(booking))) return "staff";
+  if (can(actor, "cancel:consultation:organization", targetOf(booking))) return "firm";
+  return null;
+}
+
+/** The lawyer of the booking (scope own) or its firm (scope organization) records the outcome. */
+function recorderOf(actor: Actor, booking: Booking): "lawyer" | "firm" | null {
+  if (!can(actor, "record:consultation-outcome", targetOf(booking))) return null;
+  return scopeOf(actor, "record", "consultation-outcome") === "own" ? "lawyer" : "firm";
+}
+
+async function loadBooking(request: Request, id: string) {
+  const user = await requirePermission(request, "read:consultation");
+  const db = await getDb();
+  const booking = await getConsultation(db, id);
+  if (!booking) notFound();
+  authorizeOrRespond(user.actor, "read:consultation", targetOf(booking));
+  return { user, db, booking };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, booking } = await loadBooking(request, params.id ?? "");
+  const now = clock.now();
+  const changer = changerOf(user.actor, booking);
+  const recorder = recorderOf(user.actor, booking);
+  const isStaff = can(user.actor, "read:consultation:office", targetOf(booking));
+  const live = booking.status === "booked" && booking.startsAt > now;
+  const alternatives =
+    changer && live
+      ? await findOpenSlots(db, { lawyerId: booking.lawyerId, officeId: booking.officeId, now, limit: 12 })
+      : [];
+  const t = await i18nServer.getFixedT(request, "legal");
+  return {
+    title: t("detail.title"),
+    booking: {
+      id: booking.id,
+      startsAt: booking.startsAt.toISOString(),
+      endsAt: booking.endsAt.toISOString(),
+      status: booking.status,
+      topic: booking.topic,
+      caseCode: booking.caseCode,
+      note: isStaff ? booking.note : await noteForFirm(db, booking, now),
+      cancelReason: booking.cancelReason,
+      adviceCategory: booking.adviceCategory,
+      followUpLegalAid: booking.followUpLegalAid,
+      lawyerName: booking.lawyerName,
+      place: `${booking.servicePointName} · ${booking.officeName}`,
+      address: `${booking.servicePointAddress} ${booking.servicePointRoom}`.trim(),
+    },
+    canChange: Boolean(changer) && live,
+    canRecord: Boolean(recorder) && booking.status === "booked" && booking.startsAt <= now,
+    alternatives: alternatives
+      .filter((slot) => slot.startsAt.getTime() !== booking.startsAt.getTime())
+      .map((slot) => ({
+        value: `${slot.ruleId}|${slot.startsAt.toISOString()}`,
+        startsAt: slot.startsAt.toISOString(),
+        servicePointName: slot.servicePointName,
+      })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const intentSchema = z.object({ intent: z.enum(["cancel", "reschedule", "outcome"]) });
+
+function refusal(formData: FormData, result: BookingFailure) {
+  if (result.reason === "notFound") notFound();
+  if (result.reason === "invalid" && result.field)
+    return formFailure(formData, { [result.field]: result.error });
+  return formFailure(formData, {}, 409, result.error);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, booking } = await loadBooking(request, params.id ?? "");
+  const formData = await request.formData();
+  const fields = Object.fromEntries(formData);
+  const intent = intentSchema.safeParse(fields);
+  if (!intent.success) return formFailure(formData, {}, 400, "legal:errors.unknownIntent");
+  const actor = { ...user.actor, ipAddress: clientIp(request) };
+
+  if (intent.data.intent === "outcome") {
+    const by = recorderOf(user.actor, booking);
+    if (!by) throw new Response("Forbidden", { status: 403 });
+    const parsed = outcomeSchema.safeParse(fields);
+    if (!parsed.success)
+      return formFailure(
+        formData,
+        Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])),
+      );
+    const result = await recordOutcome(db, { actor, by, bookingId: booking.id, outcome: parsed.data });
+    return result.ok ? json({ done: "outcome" as const }) : refusal(formData, result);
+  }
+
+  const by = changerOf(user.actor, booking);
+  if (!by) throw new Response("Forbidden", { status: 403 });
+  if (intent.data.intent === "cancel") {
+    const parsed = cancelSchema.safeParse({ reason: fields.cancelReason });
+    if (!parsed.success) return formFailure(formData, { cancelReason: parsed.error.issues[0]!.message });
+    const result = await cancelConsultation(db, {
+      actor,
+      by,
+      bookingId: booking.id,
+      reason: parsed.data.reason,
+    });
+    return result.ok ? json({ done: "cancel" as const }) : refusal(formData, result);
+  }
+  const [ruleId, startsAt] = String(fields.slot ?? "").split("|");
+  const parsed = rescheduleSchema.safeParse({ ruleId, startsAt, reason: fields.reason });
+  if (!parsed.success)
+    return formFailure(
+      formData,
+      Object.fromEntries(
+        parsed.error.issues.map((issue) => [issue.path[0] === "reason" ? "reason" : "slot", issue.message]),
+      ),
+    );
+  const result = await rescheduleConsultation(db, { actor, by, bookingId: booking.id, ...parsed.data });
+  return result.ok ? json({ done: "reschedule" as const }) : refusal(formData, result);
+}
+
+export default function ConsultationDetail() {
+  const { t, i18n } = useTranslation("legal");
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const state = result && "errors" in result ? result : undefined;
+  const done = result && "done" in result ? result.done : null;
+  const { booking } = data;
+  return (
+    <section className="container page page--narrow">
+      <h1>{data.title}</h1>
+      {params.get("booked") ? <Notice kind="success">{t("detail.booked")}</Notice> : null}
+      {done ? <Notice kind="success">{t(`detail.done.${done}`)}</Notice> : null}
+      <FormError state={state} />
+      <dl className="facts">
+        <dt>{t("fields.time")}</dt>
+        <dd>
+          {formatDateTime(booking.startsAt, i18n.language)} – {formatDateTime(booking.endsAt, i18n.language)}{" "}
+          {t("beijingTime")}
+        </dd>
+        <dt>{t("fields.status")}</dt>
+        <dd>{t(`status.${booking.status}`)}</dd>
+        <dt>{t("fields.caseCode")}</dt>
+        <dd>{booking.caseCode ?? t("walkIn")}</dd>
+        <dt>{t("fields.topic")}</dt>
+        <dd>{t(`topics.${booking.topic}`)}</dd>
+        <dt>{t("fields.lawyer")}</dt>
+        <dd>{booking.lawyerName}</dd>
+        <dt>{t("fields.servicePoint")}</dt>
+        <dd>
+          {booking.place} · {booking.address}
+        </dd>
+        {booking.note ? (
+          <>
+            <dt>{t("fields.note")}</dt>
+            <dd>{booking.note}</dd>
+          </>
+        ) : null}
+        {booking.cancelReason ? (
+          <>
+            <dt>{t("fields.cancelReason")}</dt>
+            <dd>{booking.cancelReason}</dd>
+          </>
+        ) : null}
+        {booking.adviceCategory ? (
+          <>
+            <dt>{t("fields.adviceCategory")}</dt>
+            <dd>
+              {t(`advice.${booking.adviceCategory}`)}
+              {booking.followUpLegalAid ? ` · ${t("detail.followUp")}` : ""}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      {data.canChange ? (
+        <>
+          <h2>{t("detail.reschedule")}</h2>
+          {data.alternatives.length === 0 ? (
+            <p>{t("staff.noSlots")}</p>
+          ) : (
+            <Form method="post" className="panel">
+              <input type="hidden" name="intent" value="reschedule" />
+              <SelectField
+                name="slot"
+                label={t("detail.newTime")}
+                state={state}
+                options={data.alternatives.map((slot) => ({
+                  value: slot.value,
+                  label: `${formatDateTime(slot.startsAt, i18n.language)} · ${slot.servicePointName}`,
+                }))}
+              />
+              <TextField name="reason" label={t("fields.reason")} state={state} required />
+              <button type="submit" className="button">
+                {t("detail.rescheduleSubmit")}
+              </button>
+            </Form>
+          )}
+          <h2>{t("detail.cancel")}</h2>
+          <Form method="post" className="panel">
+            <input type="hidden" name="intent" value="cancel" />
+            <TextField name="cancelReason" label={t("fields.reason")} state={state} required />
+            <button type="submit" className="button button--danger">
+              {t("detail.cancelSubmit")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+
+      {data.canRecord ? (
+        <>
+          <h2>{t("detail.outcome")}</h2>
+          <Form method="post" className="panel">
+            <input type="hidden" name="intent" value="outcome" />
+            <SelectField
+              name="status"
+              label={t("fields.outcome")}
+              state={state}
+              options={outcomeStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+            />
+            <SelectField
+              name="topic"
+              label={t("fields.topic")}
+              state={state}
+              defaultValue={booking.topic}
+              options={topicCategories.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
+            />
+            <SelectField
+              name="adviceCategory"
+              label={t("fields.adviceCategory")}
+              state={state}
+              options={[
+                { value: "", label: t("detail.noAdvice") },
+                ...adviceCategories.map((category) => ({ value: category, label: t(`advice.${category}`) })),
+              ]}
+            />
+            <label className="checkbox">
+              <input type="checkbox" name="followUpLegalAid" /> {t("detail.followUp")}
+            </label>
+            <p className="field__hint">{t("detail.noNarrative")}</p>
+            <button type="submit" className="button">
+              {t("detail.outcomeSubmit")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+      <p>
+        <Link to="/dashboard">{t("detail.back")}</Link>
+      </p>
+    </section>
+  );
+}
