@@ -5,6 +5,7 @@ import { notify } from "~/domains/notifications/notify.server";
 import type { Role } from "~/domains/accounts/roles";
 import { organizations, users } from "./schema/accounts";
 import { appMeta } from "./schema/system";
+import { seedEmploymentDemo } from "./seed-employment";
 import { seedSubjectDemo } from "./seed-subjects";
 import { seedVolunteerDemo } from "./seed-volunteers";
 
@@ -66,7 +67,7 @@ export const demoVolunteerAccounts = [
 ] as const;
 
 /** Bumped whenever the demo data changes shape, so `npm start` on an old .data folder can tell. */
-export const DEMO_SEED_VERSION = 3;
+export const DEMO_SEED_VERSION = 4;
 
 export interface SeedReport {
   seeded: boolean;
@@ -247,6 +248,21 @@ export async function seedDemoData(
         staffA: staffOf("staff.a@demo.portal", officeA!.id),
         staffB: staffOf("staff.b@demo.portal", officeB!.id),
         recipients: { enterprise: enterprise!.id, lawFirm: lawFirm!.id, socialOrg: socialOrg!.id },
+      },
+      now,
+    );
+
+    onProgress("jobs and training");
+    await seedEmploymentDemo(
+      tx as unknown as Database,
+      {
+        member: {
+          id: account("enterprise@demo.portal").id,
+          organizationId: enterprise!.id,
+          districtId: bureau!.id,
+        },
+        staffA: staffOf("staff.a@demo.portal", officeA!.id),
+        staffB: staffOf("staff.b@demo.portal", officeB!.id),
       },
       now,
     );

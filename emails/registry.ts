@@ -9,6 +9,15 @@ import { activitySignupConfirmed } from "./templates/activity-signup-confirmed";
 import { activityWaitlistPromoted } from "./templates/activity-waitlist-promoted";
 import { activityWaitlisted } from "./templates/activity-waitlisted";
 import { activityWithdrawal } from "./templates/activity-withdrawal";
+import {
+  employmentCheckinDue,
+  employmentInterviewScheduled,
+  employmentOfferClosingSoon,
+  employmentOfferPublished,
+  employmentReferralOutcome,
+  employmentReferralReceived,
+  employmentTrainingEnrollmentConfirmed,
+} from "./templates/employment";
 import { emailVerification } from "./templates/email-verification";
 import { hourCorrectionDecided } from "./templates/hour-correction-decided";
 import { hourRecordDecided } from "./templates/hour-record-decided";
@@ -45,6 +54,13 @@ export const emailTemplates = {
   "volunteer-registration-decided": volunteerRegistrationDecided,
   "volunteer-vetting-requested": volunteerVettingRequested,
   "weekly-digest": weeklyDigest,
+  "employment-offer-published": employmentOfferPublished,
+  "employment-offer-closing-soon": employmentOfferClosingSoon,
+  "employment-referral-received": employmentReferralReceived,
+  "employment-interview-scheduled": employmentInterviewScheduled,
+  "employment-referral-outcome": employmentReferralOutcome,
+  "employment-checkin-due": employmentCheckinDue,
+  "employment-training-enrollment-confirmed": employmentTrainingEnrollmentConfirmed,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

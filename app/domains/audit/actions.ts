@@ -31,6 +31,14 @@ export const auditEntityTypes = [
   "staff-invitation",
   "user",
   "calendar-day",
+  "enterprise-profile",
+  "job-offer",
+  "training-offer",
+  "job-referral",
+  "training-enrollment",
+  "placement",
+  "candidate-profile",
+  "employment-report",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -1,3 +1,5 @@
+import { runOfferDeadlines } from "~/domains/employment/offers.server";
+import { sendDueCheckinReminders } from "~/domains/employment/retention.server";
 import { pruneLoginAttempts } from "~/domains/accounts/rate-limit.server";
 import { pruneRateLimitCounters } from "~/domains/accounts/request-limits.server";
 import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
@@ -35,6 +37,24 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
         const result = await closeOverdueCheckins(db, now);
         if (result.closed + result.discarded === 0) return;
         return { summary: `auto check-out: ${result.closed} closed, ${result.discarded} without minutes` };
+      },
+    },
+    {
+      // Retention check-ins (30/90/180 days after a hire) come due by the clock: mail each once.
+      name: "employment-retention-checkins",
+      intervalMs: 15 * MINUTE,
+      async run({ db, now }) {
+        const result = await sendDueCheckinReminders(db, now);
+        return result.reminded > 0 ? { summary: `check-in due: ${result.reminded} reminder(s)` } : undefined;
+      },
+    },
+    {
+      name: "employment-offer-deadlines",
+      intervalMs: HOUR,
+      async run({ db, now }) {
+        const result = await runOfferDeadlines(db, now);
+        if (result.noticed + result.closed === 0) return;
+        return { summary: `offers: ${result.noticed} closing soon, ${result.closed} closed` };
       },
     },
     {
