@@ -5,7 +5,8 @@ import { subjects } from "#db/schema/subjects";
 import type { ActorRef } from "~/domains/accounts/actor";
 import { scopeCondition, type Scope } from "~/domains/accounts/scope";
 import { calendarDateOf } from "~/domains/calendar/working-days";
-import type { DbOrTx } from "~/utils/db.server";
+import { recordAudit } from "~/domains/audit/audit.server";
+import type { Database, DbOrTx } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
 import { daysRetained, hiresByMonth, retentionFigures } from "./status";
 
@@ -116,4 +117,26 @@ export async function districtEnterprises(db: DbOrTx, actor: ActorRef) {
       ),
     )
     .orderBy(asc(organizations.name));
+}
+
+/** A CSV export of the report is audited (who exported which enterprise's rows). */
+export async function recordReportExport(
+  db: Database,
+  input: {
+    actor: ActorRef & { ipAddress?: string | null };
+    enterpriseId: string;
+    rows: number;
+    period: ReportPeriod;
+  },
+) {
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "export",
+      entityType: "employment-report",
+      entityId: input.enterpriseId,
+      ipAddress: input.actor.ipAddress ?? null,
+      details: { rows: input.rows, from: input.period.from, to: input.period.to },
+    });
+  });
 }
