@@ -57,12 +57,14 @@ test("enterprise posts a job and a training, staff refer, the enterprise hires a
   await page.getByRole("button", { name: "验证", exact: true }).click();
   await expect(page).toHaveURL(/\/login\?notice=verified$/);
   await signIn(page, member.email, member.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
   // Pending: no employment pages yet.
   expect((await page.goto("/employment"))?.status()).toBe(403);
 
   // Office staff of the district verify it.
   const staff = await newDevice(browser);
   await signIn(staff.page, "staff.a@demo.portal", DEMO_PASSWORD);
+  await expect(staff.page).toHaveURL(/\/dashboard$/);
   await staff.page.goto("/staff/organizations");
   await staff.page.getByLabel("按名称搜索").fill(organizationName);
   await staff.page.getByRole("button", { name: "筛选" }).click();
