@@ -29,7 +29,8 @@ const yuan = z.coerce
   .min(0, { error: m("wage") })
   .max(1_000_000, { error: m("wage") });
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal(""), z.undefined(), z.boolean()])
+  .union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])
+  .optional()
   .transform((value) => value === "on" || value === "true" || value === true);
 const uuidList = z.array(z.uuid({ error: m("district") }));
 const caseCode = z
