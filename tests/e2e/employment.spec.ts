@@ -147,6 +147,9 @@ test("enterprise posts a job and a training, staff refer, the enterprise hires a
   await page.goto("/employment");
   await expect(page.getByText("暂无到期回访。")).toBeVisible();
   await setServerClock([page.context()], Date.now() + 31 * DAY);
+  // A month on, the session has ended too: sign in again at the later time.
+  await signIn(page, member.email, member.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto("/employment");
   const due = page.getByTestId("checkins-due").getByRole("row").filter({ hasText: caseCode });
   await expect(due).toContainText("30 天");
