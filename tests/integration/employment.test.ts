@@ -31,6 +31,8 @@ import {
   jobOfferInput,
 } from "#tests/fixtures/employment-factories";
 import { violatedConstraint } from "#tests/fixtures/errors";
+import { routeAnswer, signedInRequest } from "#tests/fixtures/requests";
+import * as referralPage from "~/routes/employment.referrals.$id";
 import { resetDatabase, testConnection } from "./helpers";
 
 const DAY = 86_400_000;
@@ -225,6 +227,22 @@ describe("not hired", () => {
       .from(emailOutbox)
       .where(eq(emailOutbox.template, "employment-referral-outcome"));
     expect(mails.map((mail) => mail.recipientEmail)).toEqual([world.staff.email]);
+  });
+
+  it("the referral page refuses a posted criminal-record reason with the explanation, in place", async () => {
+    const offerId = await createOpenJobOffer(db, world);
+    const { referralId } = await interviewedReferral(offerId);
+    const request = await signedInRequest(db, world.member, `/employment/referrals/${referralId}`, {
+      form: { intent: "decline", reason: "criminal_record", note: "" },
+      language: "en",
+    });
+    const answer = await routeAnswer(
+      await referralPage.action({ request, params: { id: referralId }, context: { cspNonce: "" } }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual({ reason: "employment:errors.criminalRecordRefused" });
+    const [stored] = await db.select().from(jobReferrals).where(eq(jobReferrals.id, referralId));
+    expect(stored!.status).toBe("interview_scheduled");
   });
 
   it("the database allows only the state machine's transitions", async () => {
