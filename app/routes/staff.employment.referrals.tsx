@@ -122,7 +122,9 @@ export default function StaffFollowUp() {
           <tbody>
             {data.referrals.map((referral) => (
               <tr key={referral.id}>
-                <td>{referral.caseCode}</td>
+                <td>
+                  <Link to={`/staff/employment/candidates/${referral.caseCode}`}>{referral.caseCode}</Link>
+                </td>
                 <td>{referral.title}</td>
                 <td>{referral.enterprise}</td>
                 <td>

@@ -91,6 +91,8 @@ interface Objects {
   trainingOffer(district: "own" | "other"): Promise<string>;
   /** A fresh referral of the own (other) district's subject to a job offer of that district's enterprise. */
   jobReferral(district: "own" | "other"): Promise<string>;
+  /** The case code of the own (other) district's subject. */
+  caseCode(district: "own" | "other"): Promise<string>;
 }
 
 const anonymousOnly: Expectation = { anonymous: 200, signedIn: 302 };
@@ -457,6 +459,22 @@ const matrix: Record<string, RouteCase> = {
     post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
     postOther: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
   },
+  // Candidate profiles: the office in charge only (the bureau holds no grant to keep them).
+  "staff.employment.candidates.$caseCode.tsx": {
+    paramsFor: async (objects, district) => ({ caseCode: await objects.caseCode(district) }),
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    getOther: { anonymous: 302, office_staff: 404, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, default: 403 },
+      body: async () => ({
+        skills: "",
+        educationLevel: "primary",
+        availability: "full_time",
+        preferredDistrictId: "",
+      }),
+    },
+  },
   "staff.employment.referrals.tsx": {
     get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
     post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
@@ -658,6 +676,13 @@ const objects: Objects = {
     return offerId;
   },
   trainingOffer: (district) => employmentOffer(district, "training"),
+  async caseCode(district) {
+    const [subject] = await db
+      .select({ caseCode: subjects.caseCode })
+      .from(subjects)
+      .where(eq(subjects.id, subjectIds[district]));
+    return subject!.caseCode;
+  },
   async jobReferral(district) {
     const offerId = await employmentOffer(district, "job");
     const officeId = officeIds[district];
