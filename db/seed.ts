@@ -7,6 +7,7 @@ import { organizations, users } from "./schema/accounts";
 import { appMeta } from "./schema/system";
 import { seedAwardDemo } from "./seed-awards";
 import { seedLegalDemo } from "./seed-legal";
+import { seedEmploymentDemo } from "./seed-employment";
 import { seedSubjectDemo } from "./seed-subjects";
 import { seedVolunteerDemo } from "./seed-volunteers";
 
@@ -276,11 +277,21 @@ export async function seedDemoData(
           districtId: bureau!.id,
         },
         lawyerEmail: "lawyer@demo.portal",
+    onProgress("jobs and training");
+    await seedEmploymentDemo(
+      tx as unknown as Database,
+      {
+        member: {
+          id: account("enterprise@demo.portal").id,
+          organizationId: enterprise!.id,
+          districtId: bureau!.id,
+        },
         staffA: staffOf("staff.a@demo.portal", officeA!.id),
         staffB: staffOf("staff.b@demo.portal", officeB!.id),
       },
       now,
     );
+
     onProgress("installation facts");
     await tx.insert(appMeta).values({
       key: "demo_seed",

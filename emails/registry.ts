@@ -20,6 +20,15 @@ import { consultationBooked } from "./templates/consultation-booked";
 import { consultationCancelled } from "./templates/consultation-cancelled";
 import { consultationReminder } from "./templates/consultation-reminder";
 import { consultationRescheduled } from "./templates/consultation-rescheduled";
+import {
+  employmentCheckinDue,
+  employmentInterviewScheduled,
+  employmentOfferClosingSoon,
+  employmentOfferPublished,
+  employmentReferralOutcome,
+  employmentReferralReceived,
+  employmentTrainingEnrollmentConfirmed,
+} from "./templates/employment";
 import { emailVerification } from "./templates/email-verification";
 import { hourCorrectionDecided } from "./templates/hour-correction-decided";
 import { hourRecordDecided } from "./templates/hour-record-decided";
@@ -67,6 +76,13 @@ export const emailTemplates = {
   "award-objection-received": awardObjectionReceived,
   "award-final": awardFinal,
   "award-revoked": awardRevoked,
+  "employment-offer-published": employmentOfferPublished,
+  "employment-offer-closing-soon": employmentOfferClosingSoon,
+  "employment-referral-received": employmentReferralReceived,
+  "employment-interview-scheduled": employmentInterviewScheduled,
+  "employment-referral-outcome": employmentReferralOutcome,
+  "employment-checkin-due": employmentCheckinDue,
+  "employment-training-enrollment-confirmed": employmentTrainingEnrollmentConfirmed,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

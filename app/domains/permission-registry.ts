@@ -5,6 +5,7 @@ import { auditPermissions } from "./audit/permissions";
 import { awardPermissions } from "./awards/permissions";
 import { calendarPermissions } from "./calendar/permissions";
 import { legalPermissions } from "./legal/permissions";
+import { employmentPermissions } from "./employment/permissions";
 import { notificationPermissions } from "./notifications/permissions";
 import { subjectPermissions } from "./subjects/permissions";
 import { volunteerPermissions } from "./volunteers/permissions";
@@ -23,6 +24,7 @@ export const permissionDefinitions: readonly PermissionDefinition[] = [
   ...calendarPermissions,
   ...legalPermissions,
   ...awardPermissions,
+  ...employmentPermissions,
 ];
 
 /** Who holds what, as the role_permissions table should hold it. */

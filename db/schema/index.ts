@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./volunteers";
 export * from "./legal";
 export * from "./awards";
+export * from "./employment";

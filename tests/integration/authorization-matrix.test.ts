@@ -14,6 +14,15 @@ import { createLawyer, createOfficeHourRule, createServicePoint } from "#tests/f
 import { residentIdCheckCharacter } from "~/domains/subjects/resident-id";
 import { registerSubject } from "~/domains/subjects/subjects.server";
 import { submitVolunteerProfile } from "~/domains/volunteers/registration.server";
+import { saveEnterpriseProfile } from "~/domains/employment/enterprise.server";
+import {
+  changeJobOfferStatus,
+  changeTrainingOfferStatus,
+  createJobOffer,
+  createTrainingOffer,
+} from "~/domains/employment/offers.server";
+import { referToJob } from "~/domains/employment/referrals.server";
+import { subjects } from "#db/schema/subjects";
 import type { Role } from "~/domains/accounts/roles";
 import { permissionDefinitions, rolePermissionSeed } from "~/domains/permission-registry";
 import { createSession } from "~/domains/accounts/sessions.server";
@@ -89,6 +98,13 @@ interface Objects {
   awardType(district: "own" | "other"): Promise<string>;
   /** A fresh submitted nomination by the own (or the other district's) office. */
   nomination(district: "own" | "other"): Promise<string>;
+  /** An open job offer of the matrix's enterprise (own) or of an enterprise of the other district. */
+  jobOffer(district: "own" | "other"): Promise<string>;
+  trainingOffer(district: "own" | "other"): Promise<string>;
+  /** A fresh referral of the own (other) district's subject to a job offer of that district's enterprise. */
+  jobReferral(district: "own" | "other"): Promise<string>;
+  /** The case code of the own (other) district's subject. */
+  caseCode(district: "own" | "other"): Promise<string>;
 }
 
 const anonymousOnly: Expectation = { anonymous: 200, signedIn: 302 };
@@ -489,6 +505,114 @@ const matrix: Record<string, RouteCase> = {
     get: { anonymous: 302, bureau_admin: 200, default: 403 },
     post: { expect: { anonymous: 302, bureau_admin: 400, default: 403 }, body: empty },
   },
+  // Employment: the enterprise's own pages (verified enterprises only); staff browse open offers of
+  // any district and refer their own office's subjects; reports for the enterprise and its district.
+  "employment._index.tsx": {
+    get: { anonymous: 302, enterprise_member: 200, default: 403 },
+    post: { expect: { anonymous: 302, enterprise_member: 400, default: 403 }, body: empty },
+  },
+  "employment.profile.tsx": {
+    get: { anonymous: 302, enterprise_member: 200, default: 403 },
+    post: { expect: { anonymous: 302, enterprise_member: 400, default: 403 }, body: empty },
+  },
+  "employment.jobs.new.tsx": {
+    get: { anonymous: 302, enterprise_member: 200, default: 403 },
+    post: { expect: { anonymous: 302, enterprise_member: 400, default: 403 }, body: empty },
+  },
+  "employment.trainings.new.tsx": {
+    get: { anonymous: 302, enterprise_member: 200, default: 403 },
+    post: { expect: { anonymous: 302, enterprise_member: 400, default: 403 }, body: empty },
+  },
+  "employment.jobs.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.jobOffer(district) }),
+    get: { anonymous: 302, enterprise_member: 200, default: 403 },
+    getOther: { anonymous: 302, enterprise_member: 404, default: 403 },
+    // Publishing an open offer again is refused (409); another enterprise's offer is not found.
+    post: {
+      expect: { anonymous: 302, enterprise_member: 409, default: 403 },
+      body: async () => ({ intent: "publish" }),
+    },
+    postOther: {
+      expect: { anonymous: 302, enterprise_member: 404, default: 403 },
+      body: async () => ({ intent: "publish" }),
+    },
+  },
+  "employment.trainings.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.trainingOffer(district) }),
+    get: { anonymous: 302, enterprise_member: 200, default: 403 },
+    getOther: { anonymous: 302, enterprise_member: 404, default: 403 },
+    post: {
+      expect: { anonymous: 302, enterprise_member: 409, default: 403 },
+      body: async () => ({ intent: "publish" }),
+    },
+    postOther: {
+      expect: { anonymous: 302, enterprise_member: 404, default: 403 },
+      body: async () => ({ intent: "publish" }),
+    },
+  },
+  // The referral page shows the subject only through the presenter: the matrix subject consented to
+  // nothing, so no identifying field may appear in the enterprise's answer (expectNoSubjectData).
+  "employment.referrals.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.jobReferral(district) }),
+    get: { anonymous: 302, enterprise_member: 200, default: 403 },
+    getOther: { anonymous: 302, enterprise_member: 404, default: 403 },
+    // Hiring without an interview is refused (409).
+    post: {
+      expect: { anonymous: 302, enterprise_member: 409, default: 403 },
+      body: async () => ({ intent: "hire", hiredOn: "2099-01-01" }),
+    },
+    postOther: {
+      expect: { anonymous: 302, enterprise_member: 404, default: 403 },
+      body: async () => ({ intent: "hire", hiredOn: "2099-01-01" }),
+    },
+  },
+  "employment.report.tsx": {
+    get: { anonymous: 302, enterprise_member: 200, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  // Staff must name the enterprise (?enterprise=); without it the export is a bad request.
+  "employment.report[.csv].ts": {
+    get: { anonymous: 302, enterprise_member: 200, office_staff: 400, bureau_admin: 400, default: 403 },
+    noAction: true,
+  },
+  "staff.employment._index.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.employment.jobs.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.jobOffer(district) }),
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    getOther: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+    postOther: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  "staff.employment.trainings.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: await objects.trainingOffer(district) }),
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    getOther: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+    postOther: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  // Candidate profiles: the office in charge only (the bureau holds no grant to keep them).
+  "staff.employment.candidates.$caseCode.tsx": {
+    paramsFor: async (objects, district) => ({ caseCode: await objects.caseCode(district) }),
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    getOther: { anonymous: 302, office_staff: 404, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, default: 403 },
+      body: async () => ({
+        skills: "",
+        educationLevel: "primary",
+        availability: "full_time",
+        preferredDistrictId: "",
+      }),
+    },
+  },
+  "staff.employment.referrals.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
   "dev.mailbox.$id.tsx": {
     get: everyone(404),
     params: { id: "00000000-0000-0000-0000-000000000000" },
@@ -739,6 +863,34 @@ const objects: Objects = {
       .returning({ id: hourCorrections.id });
     return row!.id;
   },
+  async jobOffer(district) {
+    const offerId = await employmentOffer(district, "job");
+    return offerId;
+  },
+  trainingOffer: (district) => employmentOffer(district, "training"),
+  async caseCode(district) {
+    const [subject] = await db
+      .select({ caseCode: subjects.caseCode })
+      .from(subjects)
+      .where(eq(subjects.id, subjectIds[district]));
+    return subject!.caseCode;
+  },
+  async jobReferral(district) {
+    const offerId = await employmentOffer(district, "job");
+    const officeId = officeIds[district];
+    const [subject] = await db
+      .select({ caseCode: subjects.caseCode })
+      .from(subjects)
+      .where(eq(subjects.id, subjectIds[district]));
+    const result = await referToJob(db, {
+      actor: { id: userIds.get("office_staff")!, organizationId: officeId, districtId: districts[district] },
+      jobOfferId: offerId,
+      caseCode: subject!.caseCode,
+      note: "",
+    });
+    if (!result.ok) throw new Error(`matrix referral: ${JSON.stringify(result)}`);
+    return result.id;
+  },
 };
 
 /** Per district: a lawyer, a service point and a rule (made once), for fresh bookings. */
@@ -779,6 +931,111 @@ function legalSetup(district: "own" | "other") {
     legalSetups.set(district, setup);
   }
   return setup;
+/** Enterprise members who post offers: the matrix's own, and one of an enterprise of the other district. */
+const enterpriseMembers: Partial<
+  Record<"own" | "other", { id: string; organizationId: string; districtId: string }>
+> = {};
+
+async function enterpriseMember(district: "own" | "other") {
+  const known = enterpriseMembers[district];
+  if (known) return known;
+  let organizationId: string;
+  let memberId: string;
+  if (district === "own") {
+    memberId = userIds.get("enterprise_member")!;
+    const [row] = await db
+      .select({ organizationId: users.organizationId })
+      .from(users)
+      .where(eq(users.id, memberId));
+    organizationId = row!.organizationId!;
+  } else {
+    const [organization] = await db
+      .insert(organizations)
+      .values({
+        kind: "enterprise",
+        name: "乙企业",
+        creditCode: "91110108MA01ABCE0C",
+        pledgeAcceptedAt: new Date(),
+        districtId: districts.other,
+        status: "verified",
+      })
+      .returning();
+    organizationId = organization!.id;
+    const [member] = await db
+      .insert(users)
+      .values({
+        email: "enterprise-other@matrix.test",
+        displayName: "乙企业成员",
+        role: "enterprise_member",
+        organizationId,
+        emailVerifiedAt: new Date(),
+      })
+      .returning();
+    memberId = member!.id;
+  }
+  const member = { id: memberId, organizationId, districtId: districts[district] };
+  const saved = await saveEnterpriseProfile(db, {
+    actor: member,
+    profile: {
+      industry: "manufacturing",
+      size: "small",
+      hiringDistrictIds: [districts[district]],
+      contactName: "人事",
+      contactPhone: "010-12345678",
+      contactEmail: null,
+      description: "",
+      pledge: true,
+    },
+  });
+  if (!saved.ok) throw new Error("matrix enterprise profile");
+  enterpriseMembers[district] = member;
+  return member;
+}
+
+/** A fresh open offer (job or training) of the district's enterprise. */
+async function employmentOffer(district: "own" | "other", kind: "job" | "training"): Promise<string> {
+  const member = await enterpriseMember(district);
+  if (kind === "job") {
+    const created = await createJobOffer(db, {
+      actor: member,
+      offer: {
+        title: "授权测试岗位",
+        category: "manufacturing",
+        openings: 3,
+        wageMin: 4000,
+        wageMax: 5000,
+        workDistrictId: districts[district],
+        workAddress: "工业园",
+        hours: "白班",
+        requirements: "",
+        benefits: "",
+        accommodation: false,
+        startsOn: "2099-01-01",
+        closesOn: "2099-12-31",
+      },
+    });
+    if (!created.ok) throw new Error("matrix job offer");
+    await changeJobOfferStatus(db, { actor: member, id: created.id, action: "publish" });
+    return created.id;
+  }
+  const created = await createTrainingOffer(db, {
+    actor: member,
+    offer: {
+      course: "授权测试培训",
+      category: "manufacturing",
+      provider: "培训中心",
+      districtId: districts[district],
+      place: "培训楼",
+      capacity: 5,
+      certificate: "",
+      costYuan: 0,
+      description: "",
+      closesOn: "2099-12-31",
+    },
+  });
+  if (!created.ok) throw new Error("matrix training offer");
+  await changeTrainingOfferStatus(db, { actor: member, id: created.id, action: "publish" });
+  return created.id;
 }
 
 /** The matrix volunteer's own (approved) profile, created when a service-hours row first needs it. */

@@ -296,7 +296,12 @@ describe("demo seed", () => {
       .from(notifications)
       .innerJoin(users, eq(users.id, notifications.userId));
     const enterprise = rows.filter((row) => row.email === "enterprise@demo.portal").map((row) => row.kind);
-    expect(enterprise.sort()).toEqual(["organization-status", "registration-received"]);
+    // Its registration, and (employment demo) the referrals to its offers.
+    expect(enterprise.filter((kind) => !kind.startsWith("employment-")).sort()).toEqual([
+      "organization-status",
+      "registration-received",
+    ]);
+    expect(enterprise).toContain("employment-referral-received");
     expect(rows.some((row) => row.email === "lawfirm@demo.portal")).toBe(true);
     // One outbox row per notification, ready for the dispatcher (→ the dev mailbox after `npm start`).
     const [outbox] = await db

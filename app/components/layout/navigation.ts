@@ -30,6 +30,9 @@ export function signedInNavigation(actor: Actor): NavItem[] {
   if (holds("register:volunteer-profile"))
     items.push({ labelKey: "nav.volunteerProfile", to: "/volunteer/profile" });
   if (holds("read:volunteer")) items.push({ labelKey: "nav.volunteers", to: "/staff/volunteers" });
+  if (holds("read:employment-offer")) items.push({ labelKey: "nav.employment", to: "/staff/employment" });
+  else if (holds("read:employment-referral:organization"))
+    items.push({ labelKey: "nav.employment", to: "/employment" });
   if (holds("read:activity")) items.push({ labelKey: "nav.activities", to: "/activities" });
   if (holds("create:hour-record")) items.push({ labelKey: "nav.hours", to: "/hours" });
   if (holds("issue:certificate")) items.push({ labelKey: "nav.certificates", to: "/certificates" });

@@ -37,6 +37,14 @@ export const auditEntityTypes = [
   "consultation-booking",
   "award-type",
   "nomination",
+  "enterprise-profile",
+  "job-offer",
+  "training-offer",
+  "job-referral",
+  "training-enrollment",
+  "placement",
+  "candidate-profile",
+  "employment-report",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

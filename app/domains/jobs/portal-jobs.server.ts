@@ -1,4 +1,6 @@
 import { finalizeDueAwards } from "~/domains/awards/nominations.server";
+import { runOfferDeadlines } from "~/domains/employment/offers.server";
+import { sendDueCheckinReminders } from "~/domains/employment/retention.server";
 import { pruneLoginAttempts } from "~/domains/accounts/rate-limit.server";
 import { pruneRateLimitCounters } from "~/domains/accounts/request-limits.server";
 import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
@@ -45,6 +47,21 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
       async run({ db, now }) {
         const { finalized } = await finalizeDueAwards(db, now);
         return finalized > 0 ? { summary: `${finalized} award(s) made final` } : undefined;
+      // Retention check-ins (30/90/180 days after a hire) come due by the clock: mail each once.
+      name: "employment-retention-checkins",
+      intervalMs: 15 * MINUTE,
+      async run({ db, now }) {
+        const result = await sendDueCheckinReminders(db, now);
+        return result.reminded > 0 ? { summary: `check-in due: ${result.reminded} reminder(s)` } : undefined;
+      },
+    },
+    {
+      name: "employment-offer-deadlines",
+      intervalMs: HOUR,
+      async run({ db, now }) {
+        const result = await runOfferDeadlines(db, now);
+        if (result.noticed + result.closed === 0) return;
+        return { summary: `offers: ${result.noticed} closing soon, ${result.closed} closed` };
       },
     },
     {

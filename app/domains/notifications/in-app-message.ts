@@ -129,6 +129,24 @@ export function inAppMessage(t: TranslateNotifications, kind: string, data: unkn
         body: volunteerName ? t("email.volunteer-vetting-requested.inApp", { volunteerName }) : null,
       };
     }
+    case "employment-offer-published":
+    case "employment-offer-closing-soon":
+    case "employment-referral-received":
+    case "employment-interview-scheduled":
+    case "employment-referral-outcome":
+    case "employment-checkin-due":
+    case "employment-training-enrollment-confirmed": {
+      const offerTitle = text(fields.title) ?? text(fields.course);
+      if (!offerTitle) return { title, body: null };
+      return {
+        title,
+        body: t(`email.${kind}.inApp`, {
+          title: offerTitle,
+          course: offerTitle,
+          days: typeof fields.dayMark === "number" ? fields.dayMark : "",
+        }),
+      };
+    }
     default:
       return { title, body: null };
   }

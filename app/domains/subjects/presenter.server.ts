@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { subjects } from "#db/schema/subjects";
 import { recordAudit } from "~/domains/audit/audit.server";
-import type { Database } from "~/utils/db.server";
+import type { Database, DbOrTx } from "~/utils/db.server";
+import type { ConsentDataCategory } from "./validation";
 import { decrypt } from "~/utils/crypto.server";
 import { consentedCategories } from "./consent.server";
 import { isMinor } from "./resident-id";
@@ -53,4 +54,24 @@ export async function presentSubjectTo(
     });
     return presented;
   });
+}
+
+/**
+ * Which identifying fields `presentSubjectTo` would release to the recipient now, without reading
+ * them: none for a minor, a purged or an ended record. For features that must record or say what
+ * a recipient receives (e.g. a referral to an enterprise lists the released fields).
+ */
+export async function releasableFields(
+  db: DbOrTx,
+  subjectId: string,
+  recipientOrganizationId: string,
+): Promise<ConsentDataCategory[]> {
+  const [row] = await db
+    .select({ status: subjects.status, purgedAt: subjects.purgedAt, birthDate: subjects.birthDateCiphertext })
+    .from(subjects)
+    .where(eq(subjects.id, subjectId));
+  if (!row || row.purgedAt || row.status !== "active" || !row.birthDate) return [];
+  if (isMinor(decrypt(row.birthDate), clock.now())) return [];
+  const allowed = await consentedCategories(db, subjectId, recipientOrganizationId);
+  return [...allowed].sort();
 }

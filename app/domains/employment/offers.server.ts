@@ -1,0 +1,573 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, gte, ilike, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { organizations } from "#db/schema/accounts";
+import {
+  enterpriseProfiles,
+  jobOffers,
+  jobOfferVersions,
+  trainingOffers,
+  trainingSessions,
+} from "#db/schema/employment";
+import type { ActorRef } from "~/domains/accounts/actor";
+import { scopeCondition } from "~/domains/accounts/scope";
+import { addCalendarDays, calendarDateOf } from "~/domains/calendar/working-days";
+import { recordAudit } from "~/domains/audit/audit.server";
+import { notify } from "~/domains/notifications/notify.server";
+import type { Database, DbOrTx } from "~/utils/db.server";
+import * as clock from "~/utils/clock.server";
+import { districtStaffRecipients, type EmploymentActor, enterpriseRecipients } from "./enterprise.server";
+import { nextOfferStatus, type OfferAction } from "./status";
+import type { JobOfferInput, OfferFilters, TrainingOfferInput, TrainingSessionInput } from "./validation";
+
+export type OfferResult =
+  | { ok: true; id: string }
+  | { ok: false; notFound?: false; field?: string; error: string }
+  | { ok: false; notFound: true };
+const notFound = { ok: false, notFound: true } as const;
+
+const ownJob = (actor: ActorRef) =>
+  scopeCondition(actor, "organization", { organizationId: jobOffers.enterpriseId });
+const ownTraining = (actor: ActorRef) =>
+  scopeCondition(actor, "organization", { organizationId: trainingOffers.enterpriseId });
+
+async function hasSignedProfile(tx: DbOrTx, enterpriseId: string) {
+  const [row] = await tx
+    .select({ id: enterpriseProfiles.organizationId })
+    .from(enterpriseProfiles)
+    .where(eq(enterpriseProfiles.organizationId, enterpriseId));
+  return Boolean(row);
+}
+
+async function isDistrict(tx: DbOrTx, id: string) {
+  const [row] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, id), eq(organizations.kind, "bureau")));
+  return Boolean(row);
+}
+
+/** The content of a job offer as versions keep it. */
+function jobContent(offer: JobOfferInput) {
+  return { ...offer };
+}
+
+export async function createJobOffer(
+  db: Database,
+  input: { actor: EmploymentActor; offer: JobOfferInput },
+  now = clock.now(),
+): Promise<OfferResult> {
+  const enterpriseId = input.actor.organizationId;
+  if (!enterpriseId) return notFound;
+  return db.transaction(async (tx) => {
+    if (!(await hasSignedProfile(tx, enterpriseId)))
+      return { ok: false, error: "employment:errors.pledgeFirst" };
+    if (!(await isDistrict(tx, input.offer.workDistrictId)))
+      return { ok: false, field: "workDistrictId", error: "employment:errors.district" };
+    const [row] = await tx
+      .insert(jobOffers)
+      .values({ ...input.offer, enterpriseId, createdBy: input.actor.id, createdAt: now, updatedAt: now })
+      .returning({ id: jobOffers.id });
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "create",
+      entityType: "job-offer",
+      entityId: row!.id,
+      ipAddress: input.actor.ipAddress ?? null,
+    });
+    return { ok: true, id: row!.id };
+  });
+}
+
+/**
+ * Changes a job offer. A draft is changed in place; a published offer keeps what staff saw: the
+ * new content becomes the next version (job_offer_versions is append-only). Openings never drop
+ * below the hires already made (the CHECK job_offers_hired_within_openings says the same).
+ */
+export async function updateJobOffer(
+  db: Database,
+  input: { actor: EmploymentActor; id: string; offer: JobOfferInput },
+  now = clock.now(),
+): Promise<OfferResult> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(jobOffers)
+      .where(and(eq(jobOffers.id, input.id), ownJob(input.actor)))
+      .for("update");
+    if (!current) return notFound;
+    if (current.status === "filled") return { ok: false, error: "employment:errors.offerFilled" };
+    if (input.offer.openings < current.hiredCount)
+      return { ok: false, field: "openings", error: "employment:errors.openingsBelowHires" };
+    if (!(await isDistrict(tx, input.offer.workDistrictId)))
+      return { ok: false, field: "workDistrictId", error: "employment:errors.district" };
+    const published = current.status !== "draft";
+    const version = published ? current.version + 1 : 0;
+    await tx
+      .update(jobOffers)
+      .set({ ...input.offer, version, updatedAt: now })
+      .where(eq(jobOffers.id, current.id));
+    if (published) {
+      await tx.insert(jobOfferVersions).values({
+        jobOfferId: current.id,
+        version,
+        content: jobContent(input.offer),
+        editedBy: input.actor.id,
+        createdAt: now,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "update",
+      entityType: "job-offer",
+      entityId: current.id,
+      ipAddress: input.actor.ipAddress ?? null,
+      details: { version },
+    });
+    return { ok: true, id: current.id };
+  });
+}
+
+/** Publish (version 1, staff of the work district are told), close, or reopen a job offer. */
+export async function changeJobOfferStatus(
+  db: Database,
+  input: { actor: EmploymentActor; id: string; action: OfferAction },
+  now = clock.now(),
+): Promise<OfferResult> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(jobOffers)
+      .where(and(eq(jobOffers.id, input.id), ownJob(input.actor)))
+      .for("update");
+    if (!current) return notFound;
+    const next = nextOfferStatus(current.status, input.action);
+    if (!next) return { ok: false, error: "employment:errors.invalidTransition" };
+    if (next === "open" && current.closesOn < calendarDateOf(now))
+      return { ok: false, field: "closesOn", error: "employment:errors.closesInPast" };
+    const publishing = input.action === "publish";
+    await tx
+      .update(jobOffers)
+      .set({
+        status: next,
+        ...(publishing ? { version: 1, publishedAt: now } : {}),
+        closedAt: next === "closed" ? now : null,
+        updatedAt: now,
+      })
+      .where(eq(jobOffers.id, current.id));
+    if (publishing) {
+      const content = jobContent({
+        title: current.title,
+        category: current.category as JobOfferInput["category"],
+        openings: current.openings,
+        wageMin: current.wageMin,
+        wageMax: current.wageMax,
+        workDistrictId: current.workDistrictId,
+        workAddress: current.workAddress,
+        hours: current.hours,
+        requirements: current.requirements,
+        benefits: current.benefits,
+        accommodation: current.accommodation,
+        startsOn: current.startsOn,
+        closesOn: current.closesOn,
+      });
+      await tx
+        .insert(jobOfferVersions)
+        .values({ jobOfferId: current.id, version: 1, content, editedBy: input.actor.id, createdAt: now });
+      const [enterprise] = await tx
+        .select({ name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, current.enterpriseId));
+      for (const to of await districtStaffRecipients(tx, current.workDistrictId)) {
+        await notify(tx, {
+          template: "employment-offer-published",
+          data: {
+            kind: "job",
+            title: current.title,
+            enterprise: enterprise?.name ?? "",
+            closesOn: current.closesOn,
+            url: `/staff/employment/jobs/${current.id}`,
+          },
+          to,
+          idempotencyKey: `employment-offer-published:job:${current.id}:${to.userId}`,
+        });
+      }
+    }
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "status_change",
+      entityType: "job-offer",
+      entityId: current.id,
+      ipAddress: input.actor.ipAddress ?? null,
+      details: { from: current.status, status: next },
+    });
+    return { ok: true, id: current.id };
+  });
+}
+
+export async function createTrainingOffer(
+  db: Database,
+  input: { actor: EmploymentActor; offer: TrainingOfferInput },
+  now = clock.now(),
+): Promise<OfferResult> {
+  const enterpriseId = input.actor.organizationId;
+  if (!enterpriseId) return notFound;
+  return db.transaction(async (tx) => {
+    if (!(await hasSignedProfile(tx, enterpriseId)))
+      return { ok: false, error: "employment:errors.pledgeFirst" };
+    if (!(await isDistrict(tx, input.offer.districtId)))
+      return { ok: false, field: "districtId", error: "employment:errors.district" };
+    const [row] = await tx
+      .insert(trainingOffers)
+      .values({ ...input.offer, enterpriseId, createdBy: input.actor.id, createdAt: now, updatedAt: now })
+      .returning({ id: trainingOffers.id });
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "create",
+      entityType: "training-offer",
+      entityId: row!.id,
+      ipAddress: input.actor.ipAddress ?? null,
+    });
+    return { ok: true, id: row!.id };
+  });
+}
+
+export async function updateTrainingOffer(
+  db: Database,
+  input: { actor: EmploymentActor; id: string; offer: TrainingOfferInput },
+  now = clock.now(),
+): Promise<OfferResult> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(trainingOffers)
+      .where(and(eq(trainingOffers.id, input.id), ownTraining(input.actor)))
+      .for("update");
+    if (!current) return notFound;
+    if (input.offer.capacity < current.enrolledCount)
+      return { ok: false, field: "capacity", error: "employment:errors.capacityBelowEnrolled" };
+    if (!(await isDistrict(tx, input.offer.districtId)))
+      return { ok: false, field: "districtId", error: "employment:errors.district" };
+    await tx
+      .update(trainingOffers)
+      .set({ ...input.offer, updatedAt: now })
+      .where(eq(trainingOffers.id, current.id));
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "update",
+      entityType: "training-offer",
+      entityId: current.id,
+      ipAddress: input.actor.ipAddress ?? null,
+    });
+    return { ok: true, id: current.id };
+  });
+}
+
+/** Beijing wall-clock date and time as an instant (China has no daylight saving time). */
+function shanghaiInstant(date: string, time: string) {
+  return new Date(`${date}T${time}:00+08:00`);
+}
+
+export async function addTrainingSession(
+  db: Database,
+  input: { actor: EmploymentActor; trainingOfferId: string; session: TrainingSessionInput },
+): Promise<OfferResult> {
+  return db.transaction(async (tx) => {
+    const [offer] = await tx
+      .select({ id: trainingOffers.id })
+      .from(trainingOffers)
+      .where(and(eq(trainingOffers.id, input.trainingOfferId), ownTraining(input.actor)));
+    if (!offer) return notFound;
+    const [row] = await tx
+      .insert(trainingSessions)
+      .values({
+        trainingOfferId: offer.id,
+        startsAt: shanghaiInstant(input.session.date, input.session.startTime),
+        endsAt: shanghaiInstant(input.session.date, input.session.endTime),
+        topic: input.session.topic,
+      })
+      .returning({ id: trainingSessions.id });
+    return { ok: true, id: row!.id };
+  });
+}
+
+export async function changeTrainingOfferStatus(
+  db: Database,
+  input: { actor: EmploymentActor; id: string; action: OfferAction },
+  now = clock.now(),
+): Promise<OfferResult> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(trainingOffers)
+      .where(and(eq(trainingOffers.id, input.id), ownTraining(input.actor)))
+      .for("update");
+    if (!current) return notFound;
+    const next = nextOfferStatus(current.status, input.action);
+    if (!next) return { ok: false, error: "employment:errors.invalidTransition" };
+    if (next === "open" && current.closesOn < calendarDateOf(now))
+      return { ok: false, field: "closesOn", error: "employment:errors.closesInPast" };
+    const publishing = input.action === "publish";
+    await tx
+      .update(trainingOffers)
+      .set({ status: next, ...(publishing ? { publishedAt: now } : {}), updatedAt: now })
+      .where(eq(trainingOffers.id, current.id));
+    if (publishing) {
+      const [enterprise] = await tx
+        .select({ name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, current.enterpriseId));
+      for (const to of await districtStaffRecipients(tx, current.districtId)) {
+        await notify(tx, {
+          template: "employment-offer-published",
+          data: {
+            kind: "training",
+            title: current.course,
+            enterprise: enterprise?.name ?? "",
+            closesOn: current.closesOn,
+            url: `/staff/employment/trainings/${current.id}`,
+          },
+          to,
+          idempotencyKey: `employment-offer-published:training:${current.id}:${to.userId}`,
+        });
+      }
+    }
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "status_change",
+      entityType: "training-offer",
+      entityId: current.id,
+      ipAddress: input.actor.ipAddress ?? null,
+      details: { from: current.status, status: next },
+    });
+    return { ok: true, id: current.id };
+  });
+}
+
+/** The enterprise's own offers (dashboard and offer lists). */
+export async function listEnterpriseOffers(db: DbOrTx, actor: ActorRef) {
+  const jobs = await db
+    .select({
+      id: jobOffers.id,
+      title: jobOffers.title,
+      status: jobOffers.status,
+      openings: jobOffers.openings,
+      hiredCount: jobOffers.hiredCount,
+      closesOn: jobOffers.closesOn,
+      version: jobOffers.version,
+    })
+    .from(jobOffers)
+    .where(ownJob(actor))
+    .orderBy(desc(jobOffers.createdAt));
+  const trainings = await db
+    .select({
+      id: trainingOffers.id,
+      course: trainingOffers.course,
+      status: trainingOffers.status,
+      capacity: trainingOffers.capacity,
+      enrolledCount: trainingOffers.enrolledCount,
+      closesOn: trainingOffers.closesOn,
+    })
+    .from(trainingOffers)
+    .where(ownTraining(actor))
+    .orderBy(desc(trainingOffers.createdAt));
+  return { jobs, trainings };
+}
+
+export async function getJobOffer(db: DbOrTx, id: string, condition: "own" | "open", actor: ActorRef) {
+  const [offer] = await db
+    .select({ offer: jobOffers, enterprise: organizations.name, district: sql<string>`wd.name` })
+    .from(jobOffers)
+    .innerJoin(organizations, eq(organizations.id, jobOffers.enterpriseId))
+    .innerJoin(sql`organizations wd`, sql`wd.id = ${jobOffers.workDistrictId}`)
+    .where(and(eq(jobOffers.id, id), condition === "own" ? ownJob(actor) : eq(jobOffers.status, "open")));
+  if (!offer) return null;
+  const versions = await db
+    .select({
+      version: jobOfferVersions.version,
+      createdAt: jobOfferVersions.createdAt,
+      content: jobOfferVersions.content,
+    })
+    .from(jobOfferVersions)
+    .where(eq(jobOfferVersions.jobOfferId, id))
+    .orderBy(desc(jobOfferVersions.version));
+  return { ...offer.offer, enterprise: offer.enterprise, district: offer.district, versions };
+}
+
+export async function getTrainingOffer(db: DbOrTx, id: string, condition: "own" | "open", actor: ActorRef) {
+  const [offer] = await db
+    .select({ offer: trainingOffers, enterprise: organizations.name, district: sql<string>`wd.name` })
+    .from(trainingOffers)
+    .innerJoin(organizations, eq(organizations.id, trainingOffers.enterpriseId))
+    .innerJoin(sql`organizations wd`, sql`wd.id = ${trainingOffers.districtId}`)
+    .where(
+      and(
+        eq(trainingOffers.id, id),
+        condition === "own" ? ownTraining(actor) : eq(trainingOffers.status, "open"),
+      ),
+    );
+  if (!offer) return null;
+  const sessions = await db
+    .select({
+      id: trainingSessions.id,
+      startsAt: trainingSessions.startsAt,
+      endsAt: trainingSessions.endsAt,
+      topic: trainingSessions.topic,
+    })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.trainingOfferId, id))
+    .orderBy(asc(trainingSessions.startsAt));
+  return { ...offer.offer, enterprise: offer.enterprise, district: offer.district, sessions };
+}
+
+export interface OpenOffer {
+  kind: "job" | "training";
+  id: string;
+  title: string;
+  enterprise: string;
+  districtId: string;
+  district: string;
+  category: string;
+  wageMin: number | null;
+  wageMax: number | null;
+  places: number;
+  closesOn: string;
+}
+
+/** Open offers for staff to refer to, with the filters of the browse page (search, district, category, wage, date). */
+export async function listOpenOffers(
+  db: DbOrTx,
+  filters: OfferFilters,
+  now = clock.now(),
+): Promise<OpenOffer[]> {
+  const today = calendarDateOf(now);
+  const openOn = filters.openOn && filters.openOn > today ? filters.openOn : today;
+  const results: OpenOffer[] = [];
+  if (filters.kind !== "training") {
+    const rows = await db
+      .select({
+        id: jobOffers.id,
+        title: jobOffers.title,
+        enterprise: organizations.name,
+        districtId: jobOffers.workDistrictId,
+        district: sql<string>`wd.name`,
+        category: jobOffers.category,
+        wageMin: jobOffers.wageMin,
+        wageMax: jobOffers.wageMax,
+        places: sql<number>`${jobOffers.openings} - ${jobOffers.hiredCount}`,
+        closesOn: jobOffers.closesOn,
+      })
+      .from(jobOffers)
+      .innerJoin(organizations, eq(organizations.id, jobOffers.enterpriseId))
+      .innerJoin(sql`organizations wd`, sql`wd.id = ${jobOffers.workDistrictId}`)
+      .where(
+        and(
+          eq(jobOffers.status, "open"),
+          gte(jobOffers.closesOn, openOn),
+          filters.districtId ? eq(jobOffers.workDistrictId, filters.districtId) : undefined,
+          filters.category ? eq(jobOffers.category, filters.category) : undefined,
+          filters.minWage !== undefined ? gte(jobOffers.wageMax, filters.minWage) : undefined,
+          filters.q
+            ? or(ilike(jobOffers.title, `%${filters.q}%`), ilike(organizations.name, `%${filters.q}%`))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(jobOffers.closesOn))
+      .limit(200);
+    results.push(...rows.map((row) => ({ ...row, kind: "job" as const, places: Number(row.places) })));
+  }
+  if (filters.kind !== "job" && filters.minWage === undefined) {
+    const rows = await db
+      .select({
+        id: trainingOffers.id,
+        title: trainingOffers.course,
+        enterprise: organizations.name,
+        districtId: trainingOffers.districtId,
+        district: sql<string>`wd.name`,
+        category: trainingOffers.category,
+        places: sql<number>`${trainingOffers.capacity} - ${trainingOffers.enrolledCount}`,
+        closesOn: trainingOffers.closesOn,
+      })
+      .from(trainingOffers)
+      .innerJoin(organizations, eq(organizations.id, trainingOffers.enterpriseId))
+      .innerJoin(sql`organizations wd`, sql`wd.id = ${trainingOffers.districtId}`)
+      .where(
+        and(
+          eq(trainingOffers.status, "open"),
+          gte(trainingOffers.closesOn, openOn),
+          filters.districtId ? eq(trainingOffers.districtId, filters.districtId) : undefined,
+          filters.category ? eq(trainingOffers.category, filters.category) : undefined,
+          filters.q
+            ? or(ilike(trainingOffers.course, `%${filters.q}%`), ilike(organizations.name, `%${filters.q}%`))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(trainingOffers.closesOn))
+      .limit(200);
+    results.push(
+      ...rows.map((row) => ({
+        ...row,
+        kind: "training" as const,
+        wageMin: null,
+        wageMax: null,
+        places: Number(row.places),
+      })),
+    );
+  }
+  return results.sort((a, b) => a.closesOn.localeCompare(b.closesOn));
+}
+
+/**
+ * The offers' deadlines (job `employment-offer-deadlines`): enterprises are told three days before an
+ * open job offer closes (once), and offers past their closing date are closed.
+ */
+export async function runOfferDeadlines(db: Database, now = clock.now()) {
+  const today = calendarDateOf(now);
+  const soon = addCalendarDays(today, 3);
+  let noticed = 0;
+  const closing = await db
+    .select({
+      id: jobOffers.id,
+      title: jobOffers.title,
+      enterpriseId: jobOffers.enterpriseId,
+      closesOn: jobOffers.closesOn,
+    })
+    .from(jobOffers)
+    .where(
+      and(
+        eq(jobOffers.status, "open"),
+        lte(jobOffers.closesOn, soon),
+        gte(jobOffers.closesOn, today),
+        isNull(jobOffers.closingNoticeAt),
+      ),
+    );
+  for (const offer of closing) {
+    await db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(jobOffers)
+        .set({ closingNoticeAt: now })
+        .where(and(eq(jobOffers.id, offer.id), isNull(jobOffers.closingNoticeAt)))
+        .returning({ id: jobOffers.id });
+      if (!claimed) return;
+      for (const to of await enterpriseRecipients(tx, offer.enterpriseId)) {
+        await notify(tx, {
+          template: "employment-offer-closing-soon",
+          data: { title: offer.title, closesOn: offer.closesOn, url: `/employment/jobs/${offer.id}` },
+          to,
+          idempotencyKey: `employment-offer-closing-soon:${offer.id}:${to.userId}:${randomUUID()}`,
+        });
+      }
+      noticed += 1;
+    });
+  }
+  const closedJobs = await db
+    .update(jobOffers)
+    .set({ status: "closed", closedAt: now, updatedAt: now })
+    .where(and(eq(jobOffers.status, "open"), lt(jobOffers.closesOn, today)))
+    .returning({ id: jobOffers.id });
+  const closedTrainings = await db
+    .update(trainingOffers)
+    .set({ status: "closed", updatedAt: now })
+    .where(and(eq(trainingOffers.status, "open"), lt(trainingOffers.closesOn, today)))
+    .returning({ id: trainingOffers.id });
+  return { noticed, closed: closedJobs.length + closedTrainings.length };
+}

@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { JobOfferForm } from "~/components/employment/OfferForms";
+import { listDistricts } from "~/domains/employment/enterprise.server";
+import { createJobOffer } from "~/domains/employment/offers.server";
+import { jobOfferSchema } from "~/domains/employment/validation";
+import { i18nServer } from "~/i18n.server";
+import { getDb } from "~/utils/db.server";
+import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
+import { requirePermission } from "~/utils/permissions.server";
+
+export const handle = { i18n: ["common", "employment"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "manage:employment-offer:organization");
+  const t = await i18nServer.getFixedT(request, "employment");
+  return {
+    title: t("job.newTitle"),
+    districts: await listDistricts(await getDb()),
+    districtId: user.actor.districtId,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:employment-offer:organization");
+  const formData = await request.formData();
+  const parsed = parseEmploymentForm(formData, jobOfferSchema);
+  if (!parsed.success) return parsed.failure;
+  const result = await createJobOffer(await getDb(), {
+    actor: employmentActorOf(user, request),
+    offer: parsed.data,
+  });
+  if (!result.ok) {
+    if (result.notFound) throw new Response("Not Found", { status: 404 });
+    return employmentRefusal(formData, result);
+  }
+  return redirect(`/employment/jobs/${result.id}`);
+}
+
+export default function NewJobOffer() {
+  const { t } = useTranslation("employment");
+  const data = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <section className="container page page--narrow">
+      <h1>{data.title}</h1>
+      <p>{t("job.newLead")}</p>
+      <div className="panel">
+        <JobOfferForm
+          state={state}
+          districts={data.districts}
+          initial={{ workDistrictId: data.districtId }}
+          submitLabel={t("job.saveDraft")}
+        />
+      </div>
+    </section>
+  );
+}
