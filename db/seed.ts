@@ -5,6 +5,7 @@ import { notify } from "~/domains/notifications/notify.server";
 import type { Role } from "~/domains/accounts/roles";
 import { organizations, users } from "./schema/accounts";
 import { appMeta } from "./schema/system";
+import { seedMatchingDemo } from "./seed-matching";
 import { seedSubjectDemo } from "./seed-subjects";
 import { seedVolunteerDemo } from "./seed-volunteers";
 
@@ -66,7 +67,7 @@ export const demoVolunteerAccounts = [
 ] as const;
 
 /** Bumped whenever the demo data changes shape, so `npm start` on an old .data folder can tell. */
-export const DEMO_SEED_VERSION = 3;
+export const DEMO_SEED_VERSION = 4;
 
 export interface SeedReport {
   seeded: boolean;
@@ -251,6 +252,28 @@ export async function seedDemoData(
       now,
     );
 
+    onProgress("help needs, providers and referrals");
+    const member = (email: string, organizationId: string | null) => ({
+      id: account(email).id,
+      organizationId,
+      districtId: bureau!.id,
+    });
+    await seedMatchingDemo(
+      tx as unknown as Database,
+      {
+        staffA: staffOf("staff.a@demo.portal", officeA!.id),
+        staffB: staffOf("staff.b@demo.portal", officeB!.id),
+        officeA: officeA!.id,
+        officeB: officeB!.id,
+        ngo: member("ngo@demo.portal", socialOrg!.id),
+        enterprise: member("enterprise@demo.portal", enterprise!.id),
+        lawFirm: member("lawfirm@demo.portal", lawFirm!.id),
+        volunteer: member("volunteer@demo.portal", null),
+        volunteer2: member("volunteer2@demo.portal", null),
+      },
+      now,
+    );
+
     onProgress("installation facts");
     await tx.insert(appMeta).values({
       key: "demo_seed",
@@ -261,7 +284,7 @@ export async function seedDemoData(
 }
 
 /** Reference data written by migrations (not demo data); a reset keeps it. */
-const REFERENCE_TABLES = ["permissions", "role_permissions", "calendar_days"];
+const REFERENCE_TABLES = ["permissions", "role_permissions", "calendar_days", "service_categories"];
 
 /** Removes every row of every table of the app except migration-seeded reference data (tests). */
 export async function truncateAllTables(db: Database): Promise<void> {

@@ -15,6 +15,10 @@ import { hourRecordDecided } from "./templates/hour-record-decided";
 import { newSignIn } from "./templates/new-sign-in";
 import { organizationStatus } from "./templates/organization-status";
 import { passwordReset } from "./templates/password-reset";
+import { referralAnswered } from "./templates/referral-answered";
+import { referralClosed } from "./templates/referral-closed";
+import { referralReceived } from "./templates/referral-received";
+import { referralReminder } from "./templates/referral-reminder";
 import { registrationReceived } from "./templates/registration-received";
 import { staffInvitation } from "./templates/staff-invitation";
 import { starLevelReached } from "./templates/star-level-reached";
@@ -45,6 +49,10 @@ export const emailTemplates = {
   "volunteer-registration-decided": volunteerRegistrationDecided,
   "volunteer-vetting-requested": volunteerVettingRequested,
   "weekly-digest": weeklyDigest,
+  "referral-received": referralReceived,
+  "referral-reminder": referralReminder,
+  "referral-answered": referralAnswered,
+  "referral-closed": referralClosed,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -3,6 +3,7 @@ import type { PermissionDefinition } from "./accounts/authorize";
 import { roles, type Role } from "./accounts/roles";
 import { auditPermissions } from "./audit/permissions";
 import { calendarPermissions } from "./calendar/permissions";
+import { matchingPermissions } from "./matching/permissions";
 import { notificationPermissions } from "./notifications/permissions";
 import { subjectPermissions } from "./subjects/permissions";
 import { volunteerPermissions } from "./volunteers/permissions";
@@ -19,6 +20,7 @@ export const permissionDefinitions: readonly PermissionDefinition[] = [
   ...auditPermissions,
   ...volunteerPermissions,
   ...calendarPermissions,
+  ...matchingPermissions,
 ];
 
 /** Who holds what, as the role_permissions table should hold it. */

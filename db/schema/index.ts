@@ -5,3 +5,4 @@ export * from "./notifications";
 export * from "./subjects";
 export * from "./audit";
 export * from "./volunteers";
+export * from "./matching";

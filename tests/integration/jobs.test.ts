@@ -267,6 +267,7 @@ describe("the portal's pruning jobs", () => {
       "prune-form-submissions",
       "prune-login-attempts",
       "prune-rate-limit-counters",
+      "referral-expiry",
       "weekly-digests",
     ]);
     expect(await db.select({ createdAt: loginAttempts.createdAt }).from(loginAttempts)).toEqual([

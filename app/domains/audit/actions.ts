@@ -31,6 +31,9 @@ export const auditEntityTypes = [
   "staff-invitation",
   "user",
   "calendar-day",
+  "provider",
+  "help-need",
+  "referral",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

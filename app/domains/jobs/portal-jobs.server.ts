@@ -1,6 +1,7 @@
 import { pruneLoginAttempts } from "~/domains/accounts/rate-limit.server";
 import { pruneRateLimitCounters } from "~/domains/accounts/request-limits.server";
 import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
+import { expireOverdueReferrals } from "~/domains/matching/referrals.server";
 import { sendWeeklyDigests } from "~/domains/notifications/digest.server";
 import { createDispatcherFromEnv, type Dispatcher } from "~/domains/notifications/dispatcher.server";
 import { closeOverdueCheckins } from "~/domains/volunteers/hours.server";
@@ -35,6 +36,19 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
         const result = await closeOverdueCheckins(db, now);
         if (result.closed + result.discarded === 0) return;
         return { summary: `auto check-out: ${result.closed} closed, ${result.discarded} without minutes` };
+      },
+    },
+    {
+      // Unanswered referrals expire (2 working days + grace) and their needs go back to the board.
+      name: "referral-expiry",
+      intervalMs: 5 * MINUTE,
+      async run({ db, now }) {
+        const result = await expireOverdueReferrals(db, now);
+        if (result.expired === 0) return;
+        return {
+          summary: `expired ${result.expired} referral(s)`,
+          again: result.expired === result.batchSize,
+        };
       },
     },
     {
