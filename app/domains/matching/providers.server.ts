@@ -19,18 +19,20 @@ import type { ProviderProfileInput } from "./validation";
 
 export type ProviderActor = ActorRef & { ipAddress?: string | null };
 
-/** Who the provider is for this actor: its organization (scope organization) or the volunteer (own). */
-export async function providerPartyOf(
-  db: DbOrTx,
-  actor: ProviderActor,
-  scope: Scope,
-): Promise<{
+export interface ProviderParty {
   kind: ProviderKind;
   organizationId: string | null;
   volunteerUserId: string | null;
   districtId: string;
   name: string;
-}> {
+}
+
+/** Who the provider is for this actor: its organization (scope organization) or the volunteer (own). */
+export async function providerPartyOf(
+  db: DbOrTx,
+  actor: ProviderActor,
+  scope: Scope,
+): Promise<ProviderParty | null> {
   if (scope === "own") {
     const [volunteer] = await db
       .select({
@@ -41,8 +43,8 @@ export async function providerPartyOf(
       .from(volunteerProfiles)
       .innerJoin(users, eq(users.id, volunteerProfiles.userId))
       .where(eq(volunteerProfiles.userId, actor.id));
-    // Only an approved volunteer offers help (their vetting is the office's).
-    if (!volunteer || volunteer.status !== "approved") throw new NotFoundError("approved volunteer");
+    // Only an approved volunteer offers help (their vetting is the office's): until then, no party.
+    if (!volunteer || volunteer.status !== "approved") return null;
     return {
       kind: "volunteer",
       organizationId: null,
@@ -86,13 +88,16 @@ const partyCondition = (party: { organizationId: string | null; volunteerUserId:
 /** The provider row of the actor, or null before the first save. */
 export async function findProviderOf(db: DbOrTx, actor: ProviderActor, scope: Scope) {
   const party = await providerPartyOf(db, actor, scope);
+  if (!party) throw new NotFoundError("provider");
   const [row] = await db.select().from(providers).where(partyCondition(party));
   return { party, provider: row ?? null };
 }
 
 /** The profile page: the declaration and the offices of the district to choose from. */
 export async function providerProfile(db: DbOrTx, actor: ProviderActor, scope: Scope) {
-  const { party, provider } = await findProviderOf(db, actor, scope);
+  const party = await providerPartyOf(db, actor, scope);
+  if (!party) return null;
+  const [provider] = await db.select().from(providers).where(partyCondition(party));
   const [categoryRows, officeRows, districtOffices] = await Promise.all([
     provider
       ? db
@@ -124,7 +129,7 @@ export async function providerProfile(db: DbOrTx, actor: ProviderActor, scope: S
 }
 
 export type SaveProviderResult =
-  { ok: true; providerId: string } | { ok: false; field: keyof ProviderProfileInput; error: string };
+  { ok: true; providerId: string } | { ok: false; field: keyof ProviderProfileInput | "form"; error: string };
 
 /** Creates or updates the actor's provider declaration in one transaction. */
 export async function saveProviderProfile(
@@ -135,6 +140,7 @@ export async function saveProviderProfile(
 ): Promise<SaveProviderResult> {
   return db.transaction(async (tx) => {
     const party = await providerPartyOf(tx, actor, scope);
+    if (!party) return { ok: false, field: "form", error: "matching:errors.volunteerNotApproved" } as const;
     const refused = input.categoryIds.find((categoryId) => !kindServes(party.kind, categoryId));
     if (refused)
       return { ok: false, field: "categoryIds", error: "matching:errors.categoryNotForKind" } as const;
