@@ -1,5 +1,6 @@
 import { residentIdCheckCharacter, shanghaiDate } from "~/domains/subjects/resident-id";
-import { cancelActivity, createActivity, signUpForActivity } from "~/domains/volunteers/activities.server";
+import { cancelActivity, createActivity } from "~/domains/volunteers/activities.server";
+import { signUpForActivity } from "~/domains/volunteers/signups.server";
 import type { ActivityInput } from "~/domains/volunteers/activity-validation";
 import { issueCertificate } from "~/domains/volunteers/certificates.server";
 import { approveRecords } from "~/domains/volunteers/hour-review.server";

@@ -1,4 +1,4 @@
-import { checkTotals } from "~/domains/volunteers/hour-review.server";
+import { checkTotals } from "~/domains/volunteers/hour-totals.server";
 import { getConnection } from "~/utils/db.server";
 
 // The running-totals invariant (DATABASE_URL, or the embedded database): every volunteer's approved

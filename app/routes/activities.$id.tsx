@@ -5,16 +5,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, Notice, TextField } from "~/components/forms";
 import { can } from "~/domains/accounts/authorize";
+import { cancelActivity, getActivityForOrganizer } from "~/domains/volunteers/activities.server";
 import {
-  cancelActivity,
   getActivity,
-  getActivityForOrganizer,
   listParticipants,
   signupOf,
-  signUpForActivity,
   volunteerStatusOf,
-  withdrawFromActivity,
-} from "~/domains/volunteers/activities.server";
+} from "~/domains/volunteers/activity-queries.server";
+import { signUpForActivity, withdrawFromActivity } from "~/domains/volunteers/signups.server";
 import { organizerOf } from "~/domains/volunteers/activity-access";
 import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/activity-time";
 import { CANCEL_REASON_MAX, cancelActivitySchema } from "~/domains/volunteers/activity-validation";

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Pagination } from "~/components/Pagination";
-import { activityOfficeOptions, listActivities } from "~/domains/volunteers/activities.server";
+import { activityOfficeOptions, listActivities } from "~/domains/volunteers/activity-queries.server";
 import { can } from "~/domains/accounts/authorize";
 import { organizerOf } from "~/domains/volunteers/activity-access";
 import { activityCategories, volunteerSkills } from "~/domains/volunteers/activity-options";

@@ -9,7 +9,7 @@ import {
   correctionScopeTarget,
   getRecordForCorrection,
   requestCorrection,
-} from "~/domains/volunteers/hour-review.server";
+} from "~/domains/volunteers/hour-corrections.server";
 import {
   correctionRequestSchema,
   DESCRIPTION_MAX,

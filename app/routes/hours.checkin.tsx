@@ -5,12 +5,8 @@ import { useTranslation } from "react-i18next";
 import { FormError, Notice, TextField } from "~/components/forms";
 import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";
-import {
-  checkIn,
-  checkOut,
-  getVolunteerProfile,
-  listCheckinActivities,
-} from "~/domains/volunteers/hours.server";
+import { checkIn, checkOut, listCheckinActivities } from "~/domains/volunteers/checkin.server";
+import { getVolunteerProfile } from "~/domains/volunteers/hour-records.server";
 import { checkinSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";

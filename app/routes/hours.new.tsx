@@ -7,12 +7,8 @@ import { DurationFields, TextAreaField } from "~/components/hours-fields";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import { formatActivityPeriod } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";
-import {
-  activityLengthMinutes,
-  getVolunteerProfile,
-  listReportableActivities,
-  reportHours,
-} from "~/domains/volunteers/hours.server";
+import { activityLengthMinutes, getVolunteerProfile } from "~/domains/volunteers/hour-records.server";
+import { listReportableActivities, reportHours } from "~/domains/volunteers/hours.server";
 import { DESCRIPTION_MAX, EVIDENCE_MAX, selfReportSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { Pagination } from "~/components/Pagination";
 import { hoursOf } from "~/domains/volunteers/format";
-import { decideCorrection, listPendingCorrections } from "~/domains/volunteers/hour-review.server";
+import { decideCorrection, listPendingCorrections } from "~/domains/volunteers/hour-corrections.server";
 import { decisionReasonSchema, REASON_MAX } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { formFailure } from "./forms.server";
-import type { ActivityFailure } from "~/domains/volunteers/activities.server";
+import type { ActivityFailure } from "~/domains/volunteers/activity-store.server";
 import { type ActivityInput, activitySchema } from "~/domains/volunteers/activity-validation";
 
 /** The posted values to show again: the skills checkboxes as one comma-separated value. */

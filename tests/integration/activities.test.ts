@@ -6,17 +6,18 @@ import { activities, activitySignups, volunteerQualifications } from "#db/schema
 import type { Role } from "~/domains/accounts/roles";
 import { createSession } from "~/domains/accounts/sessions.server";
 import {
-  activityForCheckin,
   cancelActivity,
   createActivity,
   getActivityForOrganizer,
+  updateActivity,
+} from "~/domains/volunteers/activities.server";
+import {
+  activityForCheckin,
   listActivities,
   listParticipants,
-  signUpForActivity,
-  updateActivity,
-  withdrawFromActivity,
-  type OrganizerActor,
-} from "~/domains/volunteers/activities.server";
+} from "~/domains/volunteers/activity-queries.server";
+import { type OrganizerActor } from "~/domains/volunteers/activity-store.server";
+import { signUpForActivity, withdrawFromActivity } from "~/domains/volunteers/signups.server";
 import type { ActivityInput } from "~/domains/volunteers/activity-validation";
 import { connectDatabase, type Database } from "~/utils/db.server";
 import { violatedConstraint } from "#tests/fixtures/errors";

@@ -26,20 +26,16 @@ import {
   currentCheckinCode,
   newCheckinSecret,
 } from "~/domains/volunteers/checkin-code";
-import {
-  approveRecords,
-  checkTotals,
-  decideCorrection,
-  rejectRecord,
-  requestCorrection,
-} from "~/domains/volunteers/hour-review.server";
+import { decideCorrection, requestCorrection } from "~/domains/volunteers/hour-corrections.server";
+import { approveRecords, rejectRecord } from "~/domains/volunteers/hour-review.server";
+import { checkTotals } from "~/domains/volunteers/hour-totals.server";
 import {
   checkIn,
   checkOut,
   closeOverdueCheckins,
   MAX_CODE_ATTEMPTS,
-  reportHours,
-} from "~/domains/volunteers/hours.server";
+} from "~/domains/volunteers/checkin.server";
+import { reportHours } from "~/domains/volunteers/hours.server";
 import { selfReportSchema } from "~/domains/volunteers/hours-validation";
 import { setDistrictStarThresholds } from "~/domains/volunteers/star-thresholds.server";
 import { connectDatabase, type Database } from "~/utils/db.server";
@@ -52,7 +48,8 @@ import {
   verifyCertificate,
 } from "~/domains/volunteers/certificates.server";
 import { volunteerDashboard } from "~/domains/volunteers/dashboard.server";
-import { cancelActivity, withdrawFromActivity } from "~/domains/volunteers/activities.server";
+import { cancelActivity } from "~/domains/volunteers/activities.server";
+import { withdrawFromActivity } from "~/domains/volunteers/signups.server";
 import { failureText, violatedConstraint } from "#tests/fixtures/errors";
 import { resetDatabase, testConnection } from "./helpers";
 

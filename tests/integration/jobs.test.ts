@@ -13,7 +13,7 @@ import { hitRateLimit } from "~/domains/accounts/request-limits.server";
 import { portalJobs } from "~/domains/jobs/portal-jobs.server";
 import { createJobRunner, type JobDefinition, runJob } from "~/domains/jobs/registry.server";
 import { currentCheckinCode, newCheckinSecret } from "~/domains/volunteers/checkin-code";
-import { checkIn } from "~/domains/volunteers/hours.server";
+import { checkIn } from "~/domains/volunteers/checkin.server";
 import { advanceClock, now, resetClock, setClock } from "~/utils/clock.server";
 import { connectDatabase, type Database } from "~/utils/db.server";
 import { resetDatabase, testConnection } from "./helpers";

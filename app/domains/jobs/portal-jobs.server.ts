@@ -4,7 +4,7 @@ import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
 import { expireOverdueReferrals } from "~/domains/matching/referrals.server";
 import { sendWeeklyDigests } from "~/domains/notifications/digest.server";
 import { createDispatcherFromEnv, type Dispatcher } from "~/domains/notifications/dispatcher.server";
-import { closeOverdueCheckins } from "~/domains/volunteers/hours.server";
+import { closeOverdueCheckins } from "~/domains/volunteers/checkin.server";
 import type { Database } from "~/utils/db.server";
 import type { Env } from "~/utils/env.server";
 import { pruneFormSubmissions } from "./housekeeping.server";

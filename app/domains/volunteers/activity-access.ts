@@ -1,6 +1,6 @@
 import type { Actor } from "~/domains/accounts/actor";
 import { scopeOf } from "~/domains/accounts/authorize";
-import type { OrganizerActor, OrganizerScope } from "./activities.server";
+import type { OrganizerActor, OrganizerScope } from "./activity-store.server";
 
 export interface Organizer {
   scope: OrganizerScope;

@@ -2,9 +2,9 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import { hourRecords } from "#db/schema/volunteers";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import type { DbOrTx } from "~/utils/db.server";
-import { upcomingSignupsOf } from "./activities.server";
-import { districtThresholds } from "./hour-review.server";
-import { getVolunteerProfile } from "./hours.server";
+import { upcomingSignupsOf } from "./activity-queries.server";
+import { districtThresholds } from "./hour-totals.server";
+import { getVolunteerProfile } from "./hour-records.server";
 import { progressToNext, type StarProgress } from "./star-levels";
 import * as clock from "~/utils/clock.server";
 
