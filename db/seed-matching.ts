@@ -7,7 +7,7 @@
  * progress with notes, declined / expired / cancelled ones back on the board, and resolved and
  * unresolved ones with outcomes.
  */
-import { asc, eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { subjects } from "#db/schema/subjects";
 import { addWorkingDays, calendarDateOf } from "~/domains/calendar/working-days";
 import { loadWorkingDayCalendar } from "~/domains/calendar/calendar.server";
@@ -35,6 +35,8 @@ export interface MatchingDemoSetting {
   staffB: ActorRef;
   officeA: string;
   officeB: string;
+  /** The demo subjects of each office, in the order of db/seed-subjects.ts. */
+  subjectIds: { A: string[]; B: string[] };
   /** Provider-side accounts with their organization (or none, for volunteers). */
   ngo: ActorRef;
   enterprise: ActorRef;
@@ -102,15 +104,15 @@ export async function seedMatchingDemo(db: Database, setting: MatchingDemoSettin
     capacity: 2,
   });
 
-  const caseCodes = async (officeId: string) =>
-    (
-      await db
-        .select({ caseCode: subjects.caseCode })
-        .from(subjects)
-        .where(eq(subjects.officeId, officeId))
-        .orderBy(asc(subjects.createdAt), asc(subjects.caseCode))
-    ).map((row) => row.caseCode);
-  const [codesA, codesB] = [await caseCodes(setting.officeA), await caseCodes(setting.officeB)];
+  const caseCodes = async (ids: string[]) => {
+    const rows = await db
+      .select({ id: subjects.id, caseCode: subjects.caseCode })
+      .from(subjects)
+      .where(inArray(subjects.id, ids));
+    const byId = new Map(rows.map((row) => [row.id, row.caseCode]));
+    return ids.map((id) => byId.get(id)!);
+  };
+  const [codesA, codesB] = [await caseCodes(setting.subjectIds.A), await caseCodes(setting.subjectIds.B)];
   const staffA = { ...setting.staffA, ...ip };
   const staffB = { ...setting.staffB, ...ip };
   const ago = (days: number, hours = 0) => new Date(now.getTime() - days * DAY - hours * HOUR);

@@ -242,7 +242,7 @@ export async function seedDemoData(
       organizationId: officeId,
       districtId: bureau!.id,
     });
-    await seedSubjectDemo(
+    const demoSubjectIds = await seedSubjectDemo(
       tx as unknown as Database,
       {
         staffA: staffOf("staff.a@demo.portal", officeA!.id),
@@ -265,6 +265,7 @@ export async function seedDemoData(
         staffB: staffOf("staff.b@demo.portal", officeB!.id),
         officeA: officeA!.id,
         officeB: officeB!.id,
+        subjectIds: demoSubjectIds.ids,
         ngo: member("ngo@demo.portal", socialOrg!.id),
         enterprise: member("enterprise@demo.portal", enterprise!.id),
         lawFirm: member("lawfirm@demo.portal", lawFirm!.id),
