@@ -99,6 +99,14 @@ const matrix: Record<string, RouteCase> = {
     get: { anonymous: 302, office_staff: 200, default: 403 },
     post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
   },
+  "staff.needs.import.tsx": {
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  "staff.needs.batch.tsx": {
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
   "staff.needs.$id.tsx": {
     paramsFor: async (objects, district) => ({ id: (await objects.referredNeed(district)).needId }),
     get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },

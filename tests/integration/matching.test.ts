@@ -18,6 +18,8 @@ import { subjects } from "#db/schema/subjects";
 import { NotFoundError } from "~/domains/errors";
 import { portalJobs } from "~/domains/jobs/portal-jobs.server";
 import { createJobRunner } from "~/domains/jobs/registry.server";
+import { confirmBatch, previewBatch } from "~/domains/matching/batch.server";
+import { importNeedsCsv } from "~/domains/matching/import.server";
 import { registerNeed } from "~/domains/matching/needs.server";
 import { providerReferral } from "~/domains/matching/provider-inbox.server";
 import { saveProviderProfile } from "~/domains/matching/providers.server";
@@ -162,7 +164,11 @@ describe("providers", () => {
       districtId: office.districtId,
       status: "pending",
     });
-    await expect(saveProviderProfile(db, pending, "own", profile())).rejects.toThrow(NotFoundError);
+    expect(await saveProviderProfile(db, pending, "own", profile())).toEqual({
+      ok: false,
+      field: "form",
+      error: "matching:errors.volunteerNotApproved",
+    });
     const approved = await createVolunteer(db, { officeId: office.id, districtId: office.districtId });
     expect((await saveProviderProfile(db, approved, "own", profile())).ok).toBe(true);
   });
@@ -432,6 +438,73 @@ describe("providers' privacy", () => {
     await expect(providerReferral(db, volunteer, "own", sent.referralId)).rejects.toThrow(NotFoundError);
     const view = await providerReferral(db, ngo, "organization", sent.referralId);
     expect(Object.keys(view.subject)).toEqual(["caseCode"]);
+  });
+});
+
+describe("CSV import", () => {
+  it("imports every row or none, naming the line of each problem", async () => {
+    const { staff } = await world();
+    const other = await createUser(db, "office_staff");
+    const code = async (owner: TestUser) => {
+      const subject = await createSubject(db, owner, { idNumber: uniqueResidentId("1980-01-01", "male") });
+      return (await db.select().from(subjects).where(eq(subjects.id, subject.id)))[0]!.caseCode;
+    };
+    const [mine, theirs] = [await code(staff), await code(other)];
+    const header = "case_code,category,urgency,description";
+    const refused = await importNeedsCsv(
+      db,
+      staff,
+      `${header}\n${mine},legal,low,咨询\n${theirs},legal,low,咨询\n`,
+    );
+    expect(refused).toEqual({
+      ok: false,
+      errors: [{ line: 3, field: "caseCode", error: "matching:errors.caseCodeUnknown" }],
+    });
+    expect(await db.select().from(helpNeeds).where(eq(helpNeeds.createdBy, staff.id))).toHaveLength(0);
+    const imported = await importNeedsCsv(
+      db,
+      staff,
+      `\uFEFF${header}\n${mine},legal,low,咨询\n${mine},skills,normal,培训\n`,
+    );
+    expect(imported).toMatchObject({ ok: true, imported: 2 });
+    const rows = await db.select().from(helpNeeds).where(eq(helpNeeds.createdBy, staff.id));
+    expect(rows.map((row) => row.importBatch)).toEqual([
+      imported.ok && imported.batch,
+      imported.ok && imported.batch,
+    ]);
+  });
+});
+
+describe("batch matching", () => {
+  it("assigns open needs within capacity, previews without writing, sends only what staff confirm", async () => {
+    const { staff, providerId } = await world();
+    const second = await createUser(db, "provider_member", { districtId: staff.districtId });
+    const secondSaved = await saveProviderProfile(db, second, "organization", profile({ capacity: 1 }));
+    if (!secondSaved.ok) throw new Error(secondSaved.error);
+    const needIds = [];
+    for (let i = 0; i < 5; i++) needIds.push(await need(staff));
+    const preview = await previewBatch(db, staff);
+    expect(preview).not.toBeNull();
+    // 3 + 1 places for 5 needs: 4 assigned, 1 left; nothing written yet.
+    expect(preview!.pairs).toHaveLength(4);
+    expect(preview!.unassigned).toBe(1);
+    expect(preview!.totalScore).toBeGreaterThanOrEqual(preview!.greedyScore);
+    const perProvider = new Map<string, number>();
+    for (const pair of preview!.pairs)
+      perProvider.set(pair.providerId, (perProvider.get(pair.providerId) ?? 0) + 1);
+    expect(perProvider.get(providerId)).toBeLessThanOrEqual(3);
+    expect(perProvider.get(secondSaved.providerId)).toBeLessThanOrEqual(1);
+    expect(
+      await db.select().from(referrals).where(eq(referrals.officeId, staff.organizationId!)),
+    ).toHaveLength(0);
+
+    const chosen = preview!.pairs.slice(0, 3).map(({ needId, providerId }) => ({ needId, providerId }));
+    expect(await confirmBatch(db, staff, chosen)).toEqual({ sent: 3, failed: [] });
+    expect(
+      await db.select().from(referrals).where(eq(referrals.officeId, staff.organizationId!)),
+    ).toHaveLength(3);
+    // Confirming the same pairs again sends nothing more: the needs are no longer open.
+    expect((await confirmBatch(db, staff, chosen)).failed).toHaveLength(3);
   });
 });
 
