@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -14,6 +15,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { ErrorPage } from "./components/ErrorPage";
+import { FlashMessage } from "./components/form/FlashMessage";
 import { anonymousNavigation, signedInNavigation } from "./components/layout/navigation";
 import { SiteFooter } from "./components/layout/SiteFooter";
 import { SiteHeader } from "./components/layout/SiteHeader";
@@ -23,6 +25,7 @@ import { countUnread } from "./domains/notifications/inbox.server";
 import { isDevMailboxEnabled } from "./domains/notifications/mailbox.server";
 import { getDb } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
+import { readFlash } from "./utils/flash.server";
 import { getUser, actorOfUser } from "./utils/permissions.server";
 import { useNonce } from "./utils/nonce";
 import stylesheet from "./styles/app.css?url";
@@ -36,16 +39,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale);
   const user = await getUser(request);
-  return {
-    locale,
-    appName: t("app.name"),
-    // Only the name the header shows; nothing else about the user goes to every page.
-    user: user ? { displayName: user.displayName } : null,
-    // The bell: one count on the partial index of unread rows, and only for a signed-in user.
-    unreadNotifications: user ? await countUnread(await getDb(), user.id) : 0,
-    devMailbox: isDevMailboxEnabled(getEnv()),
-    navigation: user ? signedInNavigation(await actorOfUser(user)) : anonymousNavigation(),
-  };
+  // A message left by the previous request's redirect (redirectWithFlash): shown once, then cleared.
+  const { flash, headers } = readFlash(request);
+  return data(
+    {
+      locale,
+      flash,
+      appName: t("app.name"),
+      // Only the name the header shows; nothing else about the user goes to every page.
+      user: user ? { displayName: user.displayName } : null,
+      // The bell: one count on the partial index of unread rows, and only for a signed-in user.
+      unreadNotifications: user ? await countUnread(await getDb(), user.id) : 0,
+      devMailbox: isDevMailboxEnabled(getEnv()),
+      navigation: user ? signedInNavigation(await actorOfUser(user)) : anonymousNavigation(),
+    },
+    { headers },
+  );
 }
 
 export const handle = { i18n: ["common", "accounts"] };
@@ -75,6 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
           navigation={data?.navigation ?? anonymousNavigation()}
         />
         <main id="main" tabIndex={-1}>
+          <FlashMessage flash={data?.flash ?? null} />
           {children}
         </main>
         <SiteFooter devMailbox={data?.devMailbox ?? false} />

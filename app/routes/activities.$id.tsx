@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data as json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, Notice, TextField } from "~/components/forms";
@@ -18,7 +18,7 @@ import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/a
 import { CANCEL_REASON_MAX, cancelActivitySchema } from "~/domains/volunteers/activity-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { requireOrganizer } from "~/utils/organizer.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { listOf } from "~/utils/list-format";
@@ -83,7 +83,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const intentSchema = z.object({ intent: z.enum(["signup", "withdraw", "cancel"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   const db = await getDb();
   const id = params.id ?? "";
@@ -131,7 +131,6 @@ export default function ActivityDetail() {
   const { t, i18n } = useTranslation("activities");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { activity } = data;
   const failure = result && "errors" in result ? result : undefined;
   const refusal = result && "error" in result ? result : undefined;
@@ -146,8 +145,6 @@ export default function ActivityDetail() {
         <Link to="/activities">{t("detail.back")}</Link>
       </p>
       <h1>{activity.title}</h1>
-      {params.get("created") ? <Notice kind="success">{t("detail.created")}</Notice> : null}
-      {params.get("updated") ? <Notice kind="success">{t("detail.updated")}</Notice> : null}
       {activity.status === "cancelled" ? (
         <Notice kind="error">{t("detail.cancelledNotice", { reason: activity.cancelReason ?? "" })}</Notice>
       ) : null}

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
@@ -16,6 +15,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -71,7 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.notFound) notFound();
     return activityFormRefusal(parsed.formData, result);
   }
-  return redirect(`/activities/${activity.id}?updated=1`);
+  return redirectWithFlash(request, `/activities/${activity.id}`, {
+    kind: "success",
+    message: "activities:detail.updated",
+  });
 }
 
 export default function EditActivity() {

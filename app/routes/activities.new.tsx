@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm } from "~/components/volunteers/ActivityForm";
@@ -10,6 +9,7 @@ import { toShanghaiInputValue } from "~/domains/volunteers/activity-time";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
 
@@ -31,7 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.notFound) throw new Response("Not Found", { status: 404 });
     return activityFormRefusal(parsed.formData, result);
   }
-  return redirect(`/activities/${result.id}?created=1`);
+  return redirectWithFlash(request, `/activities/${result.id}`, {
+    kind: "success",
+    message: "activities:detail.created",
+  });
 }
 
 export default function NewActivity() {

@@ -9,6 +9,7 @@ import { listDeadLetters, retryDeadLetter } from "~/domains/notifications/outbox
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -51,7 +52,7 @@ const retrySchema = z.object({ outboxId: z.uuid() });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, PERMISSION);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = retrySchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return respond({ error: "outbox.notDead" as const }, { status: 400 });
   const recipient = String(formData.get("recipient") ?? "").slice(0, 320);

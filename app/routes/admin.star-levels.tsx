@@ -1,21 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice } from "~/components/forms";
+import { z } from "zod";
+import { FieldErrorMessage } from "~/components/form/FieldParts";
+import { fieldId, useField } from "~/components/form/field-state";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import {
   getDistrictStarThresholds,
   setDistrictStarThresholds,
 } from "~/domains/volunteers/star-thresholds.server";
 import {
   DEFAULT_STAR_THRESHOLD_HOURS,
+  DEFAULT_STAR_THRESHOLDS,
   MAX_STAR_LEVELS,
   starThresholdHoursSchema,
   starThresholdsInHours,
 } from "~/domains/volunteers/star-levels";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { readFormData, validateSubmission } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { forbidden, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -40,37 +45,84 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
+/** The form: one box per level, `threshold.0` … `threshold.9` (an array); "restore" needs no thresholds. */
+const starLevelsFormSchema = z.object({ threshold: starThresholdHoursSchema });
+
 export async function action({ request }: ActionFunctionArgs) {
   const { user, districtId } = await bureauAdmin(request);
-  const formData = await request.formData();
-  const entries = formData.getAll("threshold").map((value) => (typeof value === "string" ? value : ""));
-  const parsed = starThresholdHoursSchema.safeParse(entries);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const index = issue.path[0];
-      const field = typeof index === "number" ? `threshold-${index}` : "form";
-      errors[field] ??= issue.message;
-    }
-    const { form, ...fields } = errors;
-    // The boxes share one name; echo what was typed per position so each box keeps its own value.
-    const typed = new FormData();
-    entries.forEach((value, index) => typed.set(`threshold-${index}`, value));
-    return formFailure(typed, fields, 400, form);
+  const formData = await readFormData(request);
+  const restore = formData.get("intent") === "restore";
+  let thresholds = DEFAULT_STAR_THRESHOLDS;
+  if (!restore) {
+    const parsed = await validateSubmission(formData, starLevelsFormSchema);
+    if (!parsed.success) return parsed.failure;
+    thresholds = parsed.data.threshold;
   }
   await setDistrictStarThresholds(await getDb(), {
     actor: { id: user.id, ipAddress: clientIp(request) },
     districtId,
-    thresholds: parsed.data,
+    thresholds,
   });
-  return redirect("/admin/star-levels?saved=1");
+  return redirectWithFlash(request, "/admin/star-levels", {
+    kind: "success",
+    message: restore ? "hours:stars.restored" : "hours:stars.saved",
+  });
+}
+
+function ThresholdBoxes({ hours }: { hours: number[] }) {
+  const { t } = useTranslation(["hours", "validation"]);
+  const group = useField("threshold");
+  const echoed = Array.isArray(group.echoed) ? group.echoed.map((value) => String(value)) : null;
+  return (
+    <fieldset className="field" id={fieldId("threshold")} tabIndex={-1}>
+      <legend className="visually-hidden">{t("stars.thresholdsLegend")}</legend>
+      {Array.from({ length: MAX_STAR_LEVELS }, (_, index) => (
+        <ThresholdBox
+          key={index}
+          index={index}
+          defaultValue={echoed ? (echoed[index] ?? "") : (hours[index]?.toString() ?? "")}
+          label={t("stars.level", { level: index + 1 })}
+        />
+      ))}
+      <p className="field__hint">{t("stars.hint")}</p>
+      {/* An error about the list as a whole (no position). */}
+      <FieldErrorMessage id={group.id} error={typeof group.error === "string" ? group.error : undefined} />
+    </fieldset>
+  );
+}
+
+function ThresholdBox({
+  index,
+  defaultValue,
+  label,
+}: {
+  index: number;
+  defaultValue: string;
+  label: string;
+}) {
+  const field = useField(`threshold.${index}`);
+  const id = fieldId(`threshold.${index}`);
+  return (
+    <div className={`field${field.error ? " field--invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        autoComplete="off"
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error ? `${id}-error` : undefined}
+        {...field.register(`threshold.${index}`)}
+        defaultValue={defaultValue}
+      />
+      <FieldErrorMessage id={id} error={field.error} />
+    </div>
+  );
 }
 
 export default function StarLevelSettings() {
   const { t } = useTranslation(["hours", "validation"]);
   const loaded = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const form = useValidatedForm({ schema: starLevelsFormSchema });
   return (
     <section className="container page page--narrow">
       <h1>{loaded.title}</h1>
@@ -80,41 +132,20 @@ export default function StarLevelSettings() {
           ? t("stars.custom")
           : t("stars.default", { hours: DEFAULT_STAR_THRESHOLD_HOURS.join(" / ") })}
       </p>
-      {params.get("saved") ? <Notice kind="success">{t("stars.saved")}</Notice> : null}
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate>
-          {Array.from({ length: MAX_STAR_LEVELS }, (_, index) => {
-            const error = state?.errors[`threshold-${index}`];
-            const id = `field-threshold-${index}`;
-            return (
-              <div key={index} className={`field${error ? " field--invalid" : ""}`}>
-                <label htmlFor={id}>{t("stars.level", { level: index + 1 })}</label>
-                <input
-                  id={id}
-                  name="threshold"
-                  inputMode="decimal"
-                  defaultValue={
-                    state
-                      ? (state.values[`threshold-${index}`] ?? "")
-                      : (loaded.hours[index]?.toString() ?? "")
-                  }
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${id}-error` : undefined}
-                />
-                {error ? (
-                  <p className="field__error" id={`${id}-error`} role="alert">
-                    {t(error)}
-                  </p>
-                ) : null}
-              </div>
-            );
-          })}
-          <p className="field__hint">{t("stars.hint")}</p>
-          <button type="submit" className="button button--primary">
+        <ValidatedForm form={form}>
+          <ThresholdBoxes hours={loaded.hours} />
+          <SubmitButton name="intent" value="save">
             {t("stars.submit")}
-          </button>
-        </Form>
+          </SubmitButton>
+        </ValidatedForm>
+        {loaded.custom ? (
+          <Form method="post" className="form">
+            <SubmitButton name="intent" value="restore" className="button">
+              {t("stars.restore")}
+            </SubmitButton>
+          </Form>
+        ) : null}
       </div>
     </section>
   );

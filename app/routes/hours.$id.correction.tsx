@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice } from "~/components/forms";
 import { DurationFields, TextAreaField } from "~/components/hours-fields";
@@ -21,6 +20,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -74,15 +74,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : formFailure(parsed.formData, { [result.field]: result.error });
   }
   return user.id === record.volunteerId
-    ? redirect("/hours?correction=1")
-    : redirect(`/hours/${record.id}/correction?requested=1`);
+    ? redirectWithFlash(request, "/hours", { kind: "success", message: "hours:correction.done" })
+    : redirectWithFlash(request, `/hours/${record.id}/correction`, {
+        kind: "success",
+        message: "hours:correction.done",
+      });
 }
 
 export default function RequestCorrection() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { record } = loaded;
   const open = record.status === "approved" && !record.correctionPending;
   return (
@@ -94,7 +96,6 @@ export default function RequestCorrection() {
       ) : null}
       <h1>{loaded.title}</h1>
       <p>{t("correction.lead")}</p>
-      {params.get("requested") ? <Notice kind="success">{t("correction.done")}</Notice> : null}
       <dl className="facts">
         <dt>{t("fields.serviceDate")}</dt>
         <dd>{record.serviceDate}</dd>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
@@ -68,7 +68,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function HoursHistory() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const language = i18n.language;
   const exportHref = `/hours/export.csv${loaded.year ? `?year=${loaded.year}` : ""}`;
   const statusBadge = (status: string) =>
@@ -76,8 +75,6 @@ export default function HoursHistory() {
   return (
     <section className="container page">
       <h1>{loaded.title}</h1>
-      {params.get("reported") ? <Notice kind="success">{t("report.done")}</Notice> : null}
-      {params.get("correction") ? <Notice kind="success">{t("correction.done")}</Notice> : null}
       {!loaded.approved ? <Notice>{t("notApproved")}</Notice> : null}
       {loaded.totals ? (
         <div className="panel">

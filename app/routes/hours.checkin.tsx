@@ -1,8 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { FieldErrorMessage } from "~/components/form/FieldParts";
+import { TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/forms";
 import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";
 import { checkIn, checkOut, listCheckinActivities } from "~/domains/volunteers/checkin.server";
@@ -10,7 +13,8 @@ import { getVolunteerProfile } from "~/domains/volunteers/hour-records.server";
 import { checkinSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
 
@@ -43,7 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:hour-record:own");
-  const parsed = await parseForm(request, checkinSchema);
+  const parsed = await parseSubmission(request, checkinSchema);
   if (!parsed.success) return parsed.failure;
   const { intent, activityId, checkinCode } = parsed.data;
   const input = { volunteerId: user.id, activityId, code: checkinCode, now: clock.now() };
@@ -51,23 +55,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = intent === "checkin" ? await checkIn(db, input) : await checkOut(db, input);
   if (!result.ok) {
     return result.field === "form"
-      ? formFailure(parsed.formData, {}, 400, result.error)
-      : formFailure(
-          parsed.formData,
+      ? submissionFailure(parsed.values, {}, { formError: result.error })
+      : submissionFailure(
+          parsed.values,
           { [result.field]: result.error },
-          result.error === "validation:checkin.tooManyAttempts" ? 429 : 400,
+          { status: result.error === "validation:checkin.tooManyAttempts" ? 429 : 400 },
         );
   }
-  return redirect(`/hours/checkin?done=${intent}`);
+  return redirectWithFlash(request, "/hours/checkin", {
+    kind: "success",
+    message: intent === "checkin" ? "hours:checkin.checkedIn" : "hours:checkin.checkedOut",
+  });
 }
 
 export default function CheckinPage() {
-  const { t, i18n } = useTranslation("hours");
+  const { t } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const done = params.get("done");
-  const chosen = state?.values.activityId;
+  // A new form after each redirect: the used code is gone, the choice follows the new state.
+  const location = useLocation();
   return (
     <section className="container page page--narrow">
       <p>
@@ -75,78 +80,112 @@ export default function CheckinPage() {
       </p>
       <h1>{loaded.title}</h1>
       <p>{t("checkin.lead")}</p>
-      {done === "checkin" ? <Notice kind="success">{t("checkin.checkedIn")}</Notice> : null}
-      {done === "checkout" ? <Notice kind="success">{t("checkin.checkedOut")}</Notice> : null}
       {!loaded.approved ? (
         <Notice>{t("notApproved")}</Notice>
       ) : loaded.activities.length === 0 ? (
         <p className="empty-state">{t("checkin.none")}</p>
       ) : (
         <div className="panel">
-          <FormError state={state} />
-          <Form method="post" className="form" noValidate autoComplete="off">
-            <fieldset className={`field${state?.errors.activityId ? " field--invalid" : ""}`}>
-              <legend>{t("checkin.activity")}</legend>
-              {loaded.activities.map((activity, index) => {
-                const status = activity.recordStatus;
-                return (
-                  <label key={activity.id} className="checkbox">
-                    <input
-                      type="radio"
-                      name="activityId"
-                      value={activity.id}
-                      defaultChecked={chosen ? chosen === activity.id : index === 0}
-                      aria-describedby={state?.errors.activityId ? "field-activityId-error" : undefined}
-                    />
-                    <span>
-                      <strong>{activity.title}</strong> ·{" "}
-                      {formatActivityPeriod(activity.startsAt, activity.endsAt, i18n.language)} ·{" "}
-                      {activity.place}
-                      <br />
-                      <small>
-                        {status === null
-                          ? t("checkin.state.none")
-                          : status === "open"
-                            ? t("checkin.state.open", {
-                                time: formatActivityTime(activity.checkInAt!, i18n.language),
-                              })
-                            : t("checkin.state.closed", {
-                                hours:
-                                  activity.minutes === null ? "—" : hoursOf(activity.minutes, i18n.language),
-                                status: t(`statuses.${status}`),
-                              })}
-                      </small>
-                    </span>
-                  </label>
-                );
-              })}
-              {state?.errors.activityId ? (
-                <p className="field__error" id="field-activityId-error" role="alert">
-                  {t(state.errors.activityId)}
-                </p>
-              ) : null}
-            </fieldset>
-            <TextField
-              name="checkinCode"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-              maxLength={12}
-              label={t("checkin.code")}
-              hint={t("checkin.codeHint")}
-              state={state}
-            />
-            <div className="actions">
-              <button type="submit" name="intent" value="checkin" className="button button--primary">
-                {t("checkin.checkIn")}
-              </button>{" "}
-              <button type="submit" name="intent" value="checkout" className="button">
-                {t("checkin.checkOut")}
-              </button>
-            </div>
-          </Form>
+          <CheckinForm key={location.key} activities={loaded.activities} />
         </div>
       )}
     </section>
   );
+}
+
+type CheckinActivity = ReturnType<typeof useLoaderData<typeof loader>>["activities"][number];
+
+function CheckinForm({ activities }: { activities: CheckinActivity[] }) {
+  const { t, i18n } = useTranslation("hours");
+  // Preselect the activity the volunteer is checked in to (to check out), else the first.
+  const open = activities.find((activity) => activity.recordStatus === "open");
+  const form = useValidatedForm({
+    schema: checkinSchema,
+    defaultValues: { activityId: (open ?? activities[0])?.id ?? "" },
+  });
+  const group = useFieldOf(form, "activityId");
+  const chosenId = form.methods.watch("activityId") as unknown;
+  const chosen = activities.find((activity) => activity.id === chosenId) ?? open ?? activities[0];
+  // The main action is the one the chosen activity needs next: 签退 once checked in there.
+  const checkoutNext = chosen?.recordStatus === "open";
+  return (
+    <ValidatedForm form={form} autoComplete="off">
+      <fieldset
+        className={`field${group.error ? " field--invalid" : ""}`}
+        id="field-activityId"
+        tabIndex={-1}
+      >
+        <legend>{t("checkin.activity")}</legend>
+        {activities.map((activity) => {
+          const status = activity.recordStatus;
+          return (
+            <label key={activity.id} className="checkbox">
+              <input
+                type="radio"
+                value={activity.id}
+                defaultChecked={
+                  group.echoed ? group.echoed === activity.id : activity.id === (open ?? activities[0])?.id
+                }
+                aria-describedby={group.error ? "field-activityId-error" : undefined}
+                {...form.methods.register("activityId")}
+              />
+              <span>
+                <strong>{activity.title}</strong> ·{" "}
+                {formatActivityPeriod(activity.startsAt, activity.endsAt, i18n.language)} · {activity.place}
+                <br />
+                <small>
+                  {status === null
+                    ? t("checkin.state.none")
+                    : status === "open"
+                      ? t("checkin.state.open", {
+                          time: formatActivityTime(activity.checkInAt!, i18n.language),
+                        })
+                      : t("checkin.state.closed", {
+                          hours: activity.minutes === null ? "—" : hoursOf(activity.minutes, i18n.language),
+                          status: t(`statuses.${status}`),
+                        })}
+                </small>
+              </span>
+            </label>
+          );
+        })}
+        <FieldErrorMessage id="field-activityId" error={group.error} />
+      </fieldset>
+      <TextField
+        name="checkinCode"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        maxLength={12}
+        label={t("checkin.code")}
+        hint={t("checkin.codeHint")}
+      />
+      <div className="actions">
+        <SubmitButton
+          name="intent"
+          value="checkin"
+          className={checkoutNext ? "button" : "button button--primary"}
+        >
+          {t("checkin.checkIn")}
+        </SubmitButton>{" "}
+        <SubmitButton
+          name="intent"
+          value="checkout"
+          className={checkoutNext ? "button button--primary" : "button"}
+        >
+          {t("checkin.checkOut")}
+        </SubmitButton>
+      </div>
+    </ValidatedForm>
+  );
+}
+
+/** The error and echo of a field outside the field components (the radio list here). */
+function useFieldOf(form: ReturnType<typeof useValidatedForm>, name: string) {
+  const error = form.methods.formState.errors[name]?.message;
+  const echoed = form.context.values[name];
+  return {
+    error: typeof error === "string" ? error : undefined,
+    echoed: typeof echoed === "string" ? echoed : undefined,
+  };
 }

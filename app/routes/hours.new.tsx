@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice, TextField } from "~/components/forms";
-import { DurationFields, TextAreaField } from "~/components/hours-fields";
+import { DurationField } from "~/components/form/DurationField";
+import { DateField, SelectField, TextareaField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/forms";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import { formatActivityPeriod } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";
@@ -12,7 +14,8 @@ import { listReportableActivities, reportHours } from "~/domains/volunteers/hour
 import { DESCRIPTION_MAX, EVIDENCE_MAX, selfReportSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { requirePermission } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
 
@@ -44,7 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:hour-record:own");
-  const parsed = await parseForm(request, selfReportSchema);
+  const parsed = await parseSubmission(request, selfReportSchema);
   if (!parsed.success) return parsed.failure;
   const result = await reportHours(await getDb(), {
     volunteerId: user.id,
@@ -53,18 +56,16 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     return result.field === "form"
-      ? formFailure(parsed.formData, {}, 400, result.error)
-      : formFailure(parsed.formData, { [result.field]: result.error });
+      ? submissionFailure(parsed.values, {}, { formError: result.error })
+      : submissionFailure(parsed.values, { [result.field]: result.error });
   }
-  return redirect("/hours?reported=1");
+  return redirectWithFlash(request, "/hours", { kind: "success", message: "hours:report.done" });
 }
 
 export default function ReportHours() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
-  const values = state?.values ?? {};
-  const errors = state?.errors ?? {};
+  const form = useValidatedForm({ schema: selfReportSchema });
   return (
     <section className="container page page--narrow">
       <p>
@@ -76,70 +77,42 @@ export default function ReportHours() {
         <Notice>{t("notApproved")}</Notice>
       ) : (
         <div className="panel">
-          <FormError state={state} />
-          <Form method="post" className="form" noValidate>
-            <div className={`field${errors.activityId ? " field--invalid" : ""}`}>
-              <label htmlFor="field-activityId">{t("fields.activity")}</label>
-              <p className="field__hint" id="field-activityId-hint">
-                {t("report.activityHint")}
-              </p>
-              <select
-                id="field-activityId"
-                name="activityId"
-                defaultValue={values.activityId ?? ""}
-                aria-invalid={errors.activityId ? true : undefined}
-                aria-describedby={`field-activityId-hint${errors.activityId ? " field-activityId-error" : ""}`}
-              >
-                <option value="">{t("report.noActivity")}</option>
-                {loaded.activities.map((activity) => (
-                  <option key={activity.id} value={activity.id}>
-                    {t("report.activityOption", {
-                      title: activity.title,
-                      period: formatActivityPeriod(activity.startsAt, activity.endsAt, i18n.language),
-                      hours: hoursOf(activity.lengthMinutes, i18n.language),
-                    })}
-                  </option>
-                ))}
-              </select>
-              {errors.activityId ? (
-                <p className="field__error" id="field-activityId-error" role="alert">
-                  {t(errors.activityId)}
-                </p>
-              ) : null}
-            </div>
-            <TextField
-              name="serviceDate"
-              type="date"
-              required
-              max={loaded.today}
-              label={t("fields.serviceDate")}
-              state={state}
+          <ValidatedForm form={form}>
+            <SelectField
+              name="activityId"
+              label={t("fields.activity")}
+              hint={t("report.activityHint")}
+              placeholder={t("report.noActivity")}
+              options={loaded.activities.map((activity) => ({
+                value: activity.id,
+                label: t("report.activityOption", {
+                  title: activity.title,
+                  period: formatActivityPeriod(activity.startsAt, activity.endsAt, i18n.language),
+                  hours: hoursOf(activity.lengthMinutes, i18n.language),
+                }),
+              }))}
             />
-            <DurationFields
+            <DateField name="serviceDate" required max={loaded.today} label={t("fields.serviceDate")} />
+            <DurationField
               legend={t("fields.duration")}
               hint={t("report.durationHint")}
               hoursLabel={t("fields.hoursPart")}
               minutesLabel={t("fields.minutesPart")}
-              state={state}
             />
-            <TextAreaField
+            <TextareaField
               name="description"
               label={t("fields.description")}
               hint={t("report.descriptionHint")}
               maxLength={DESCRIPTION_MAX}
-              state={state}
             />
-            <TextAreaField
+            <TextareaField
               name="evidenceNote"
               label={t("fields.evidenceNote")}
               hint={t("report.evidenceHint")}
               maxLength={EVIDENCE_MAX}
-              state={state}
             />
-            <button type="submit" className="button button--primary">
-              {t("report.submit")}
-            </button>
-          </Form>
+            <SubmitButton>{t("report.submit")}</SubmitButton>
+          </ValidatedForm>
         </div>
       )}
     </section>

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, TextField } from "~/components/forms";
@@ -8,6 +7,7 @@ import { passwordResetSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(await acceptInvitation(await getDb(), parsed.data.token, parsed.data.password))) {
     return formFailure(parsed.formData, {}, 400, "accounts:invitation.invalid");
   }
-  return redirect("/login?notice=password-changed");
+  return redirectWithFlash(request, "/login", { kind: "success", message: "accounts:login.passwordChanged" });
 }
 
 export default function Invitation() {

@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
+import { TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Honeypot } from "~/components/forms";
 import { login } from "~/domains/accounts/accounts.server";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { loginSchema } from "~/domains/accounts/validation";
 import { getDb } from "~/utils/db.server";
 import { deviceCookie, readDeviceToken } from "~/utils/device.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { i18nServer } from "~/i18n.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 import { limitPublicPost, tooManyRequests, retryAfterHeaders } from "~/utils/rate-limit.server";
@@ -30,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, loginSchema);
+  const parsed = await parseSubmission(request, loginSchema);
   if (!parsed.success) return parsed.failure;
   const { data, formData } = parsed;
   const limited = await limitPublicPost(request, formData, { address: publicPostLimits.loginIp });
@@ -51,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "rateLimited":
       return tooManyRequests(formData, result.retryAfterSeconds, "accounts:login.rateLimited");
     case "invalid":
-      return formFailure(formData, {}, 400, "accounts:login.invalid");
+      return submissionFailure(formData, {}, { formError: "accounts:login.invalid" });
     case "unverified":
       return redirect(`/verify-email?email=${encodeURIComponent(data.email)}`);
     case "ok": {
@@ -69,39 +72,23 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation("accounts");
-  const state = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const notice = params.get("notice");
+  const form = useValidatedForm({ schema: loginSchema });
   return (
     <section className="container page page--narrow">
       <h1>{t("login.title")}</h1>
-      {notice === "password-changed" ? <Notice kind="success">{t("login.passwordChanged")}</Notice> : null}
-      {notice === "logged-out" ? <Notice kind="success">{t("login.loggedOut")}</Notice> : null}
-      {notice === "verified" ? <Notice kind="success">{t("verify.done")}</Notice> : null}
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate>
-          <TextField
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            label={t("fields.email")}
-            state={state}
-          />
+        <ValidatedForm form={form}>
+          <TextField name="email" type="email" autoComplete="username" required label={t("fields.email")} />
           <TextField
             name="password"
             type="password"
             autoComplete="current-password"
             required
             label={t("fields.password")}
-            state={state}
           />
           <Honeypot />
-          <button type="submit" className="button button--primary">
-            {t("login.submit")}
-          </button>
-        </Form>
+          <SubmitButton>{t("login.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
       <p className="form-links">
         <Link to="/forgot-password">{t("login.forgot")}</Link>

@@ -14,6 +14,7 @@ import {
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -57,7 +58,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return respond({ error: "inbox.notFound" as const }, { status: 400 });
   const db = await getDb();
   if (parsed.data.intent === "read-all") {

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Honeypot, TextField } from "~/components/forms";
+import { CheckboxField, NewPasswordFields, SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Honeypot } from "~/components/forms";
 import { listDistricts, registerOrganization } from "~/domains/accounts/accounts.server";
 import { organizationKinds } from "~/domains/accounts/limits";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
@@ -11,7 +13,7 @@ import { organizationRegistrationSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import type { loader as rootLoader } from "~/root";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
@@ -31,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const parsed = await parseForm(request, organizationRegistrationSchema);
+  const parsed = await parseSubmission(request, organizationRegistrationSchema);
   if (!parsed.success) return parsed.failure;
   const limited = await limitPublicPost(request, parsed.formData, {
     address: publicPostLimits.registerIp,
@@ -44,73 +46,29 @@ export async function action({ request }: ActionFunctionArgs) {
     { ...parsed.data, language },
     linkContext(request),
   );
-  if (!result.ok) return formFailure(parsed.formData, { [result.field]: result.error });
+  if (!result.ok) return submissionFailure(parsed.values, { [result.field]: result.error });
   return redirect(`/verify-email?email=${encodeURIComponent(parsed.data.email)}`);
-}
-
-function SelectField({
-  name,
-  label,
-  options,
-  error,
-  defaultValue,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  error?: string;
-  defaultValue?: string;
-  onChange?: (value: string) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={`field-${name}`}>{label}</label>
-      <select
-        id={`field-${name}`}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `field-${name}-error` : undefined}
-        onChange={(event) => onChange?.(event.target.value)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`field-${name}-error`} role="alert">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 export default function RegisterOrganization() {
   const { t } = useTranslation("accounts");
   const { districts } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
   const locale = useRouteLoaderData<typeof rootLoader>("root")?.locale ?? "zh-CN";
-  const [kind, setKind] = useState(state?.values.kind ?? "enterprise");
-  const pledgeError = state?.errors.pledge;
+  const form = useValidatedForm({
+    schema: organizationRegistrationSchema,
+    defaultValues: { kind: "enterprise" },
+  });
+  const kind = form.methods.watch("kind") as unknown;
   return (
     <section className="container page page--narrow">
       <h1>{t("register.organizationTitle")}</h1>
       <p>{t("registerOrganization.lead")}</p>
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate>
+        <ValidatedForm form={form}>
           <h2 className="h3">{t("registerOrganization.organizationSection")}</h2>
           <SelectField
             name="kind"
             label={t("registerOrganization.kind")}
-            defaultValue={kind}
-            onChange={setKind}
-            error={state?.errors.kind}
             options={organizationKinds.map((value) => ({ value, label: t(`organizations.kinds.${value}`) }))}
           />
           <TextField
@@ -118,7 +76,6 @@ export default function RegisterOrganization() {
             required
             maxLength={100}
             label={t("registerOrganization.name")}
-            state={state}
           />
           <TextField
             name="creditCode"
@@ -127,17 +84,12 @@ export default function RegisterOrganization() {
             autoCapitalize="characters"
             label={t("organizations.creditCode")}
             hint={t("registerOrganization.creditCodeHint")}
-            state={state}
           />
           <SelectField
             name="districtId"
             label={t("registerOrganization.district")}
-            defaultValue={state?.values.districtId ?? ""}
-            error={state?.errors.districtId}
-            options={[
-              { value: "", label: t("registerOrganization.chooseDistrict") },
-              ...districts.map((d) => ({ value: d.id, label: d.name })),
-            ]}
+            placeholder={t("registerOrganization.chooseDistrict")}
+            options={districts.map((d) => ({ value: d.id, label: d.name }))}
           />
           <TextField
             name="address"
@@ -145,14 +97,12 @@ export default function RegisterOrganization() {
             maxLength={200}
             autoComplete="street-address"
             label={t("registerOrganization.address")}
-            state={state}
           />
           <TextField
             name="contactName"
             required
             maxLength={50}
             label={t("registerOrganization.contactName")}
-            state={state}
           />
           <TextField
             name="contactPhone"
@@ -160,27 +110,10 @@ export default function RegisterOrganization() {
             type="tel"
             autoComplete="tel"
             label={t("registerOrganization.contactPhone")}
-            state={state}
           />
-          {kind === "enterprise" || pledgeError ? (
-            <div className={`field${pledgeError ? " field--invalid" : ""}`}>
-              <div className="checkbox">
-                <input
-                  id="field-pledge"
-                  type="checkbox"
-                  name="pledge"
-                  value="on"
-                  aria-invalid={pledgeError ? true : undefined}
-                  aria-describedby={pledgeError ? "field-pledge-error" : undefined}
-                />
-                <label htmlFor="field-pledge">{t("registerOrganization.pledge")}</label>
-              </div>
-              {pledgeError ? (
-                <p className="field__error" id="field-pledge-error" role="alert">
-                  {t(pledgeError)}
-                </p>
-              ) : null}
-            </div>
+          {/* The pledge is asked of enterprises only (the schema agrees): law firms and social organizations see none. */}
+          {kind === "enterprise" ? (
+            <CheckboxField name="pledge" label={t("registerOrganization.pledge")} />
           ) : null}
           <h2 className="h3">{t("registerOrganization.accountSection")}</h2>
           <TextField
@@ -189,39 +122,17 @@ export default function RegisterOrganization() {
             maxLength={50}
             autoComplete="name"
             label={t("fields.displayName")}
-            state={state}
           />
-          <TextField
-            name="email"
-            type="email"
-            required
-            autoComplete="email"
-            label={t("fields.email")}
-            state={state}
-          />
-          <TextField
-            name="password"
-            type="password"
-            required
-            autoComplete="new-password"
+          <TextField name="email" type="email" required autoComplete="email" label={t("fields.email")} />
+          <NewPasswordFields
             label={t("fields.password")}
+            confirmLabel={t("fields.passwordConfirm")}
             hint={t("hints.password")}
-            state={state}
-          />
-          <TextField
-            name="passwordConfirm"
-            type="password"
-            required
-            autoComplete="new-password"
-            label={t("fields.passwordConfirm")}
-            state={state}
           />
           <input type="hidden" name="language" value={locale} />
           <Honeypot />
-          <button type="submit" className="button button--primary">
-            {t("register.submit")}
-          </button>
-        </Form>
+          <SubmitButton>{t("register.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
       <p className="form-links">
         <Link to="/login">{t("register.haveAccount")}</Link>

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, Notice, TextField } from "~/components/forms";
@@ -9,6 +8,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { clearSessionCookie } from "~/utils/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -28,9 +28,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(await resetPassword(await getDb(), data.token, data.password))) {
     return formFailure(formData, {}, 400, "accounts:reset.invalid");
   }
-  return redirect("/login?notice=password-changed", {
-    headers: { "Set-Cookie": clearSessionCookie(request) },
-  });
+  return redirectWithFlash(
+    request,
+    "/login",
+    { kind: "success", message: "accounts:login.passwordChanged" },
+    {
+      headers: { "Set-Cookie": clearSessionCookie(request) },
+    },
+  );
 }
 
 export default function ResetPassword() {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { supportedLanguages } from "~/i18n";
 import { languageCookie } from "~/i18n.server";
 import { safeRedirectPath } from "~/utils/redirect";
+import { readFormData } from "~/utils/forms.server";
 
 const schema = z.object({
   lng: z.enum(supportedLanguages),
@@ -11,7 +12,7 @@ const schema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) {
     throw new Response("Unsupported language / 不支持的语言", { status: 400 });
   }

@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { z } from "zod";
+import { CheckboxField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { isJusticeRole } from "~/domains/accounts/roles";
 import { getNotificationPreferences } from "~/domains/notifications/inbox.server";
 import {
@@ -10,7 +13,8 @@ import {
 } from "~/domains/notifications/preferences.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
 
 export const handle = { i18n: ["common", "notifications"] };
@@ -44,15 +48,24 @@ const errorKeys: Record<PreferenceChoiceError, string> = {
 /** Field names of the form: `email:<kind>` and `digest:<kind>`, checkboxes posted as "on". */
 const KIND_FIELD = /^(email|digest):([a-z0-9-]{1,64})$/;
 
+/** Every kind of the form is named in a hidden `kind` field, as unticked checkboxes are not posted. */
+const preferencesFormSchema = z
+  .object({
+    kind: z
+      .array(z.string().regex(/^[a-z0-9-]{1,64}$/), { error: "notifications:settings.errors.form" })
+      .min(1, "notifications:settings.errors.form")
+      .max(50, "notifications:settings.errors.form"),
+  })
+  .catchall(z.unknown());
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  // Unticked checkboxes are not posted, so the kinds come from the form's hidden `kind` fields.
-  const kinds = [...new Set(formData.getAll("kind").filter((value) => typeof value === "string"))];
+  const parsed = await parseSubmission(request, preferencesFormSchema);
+  if (!parsed.success) return parsed.failure;
+  const { formData } = parsed;
+  const kinds = [...new Set(parsed.data.kind)];
   const badField = [...formData.keys()].find((key) => key !== "kind" && !KIND_FIELD.test(key));
-  if (kinds.length === 0 || kinds.length > 50 || badField) {
-    return formFailure(formData, {}, 400, "notifications:settings.errors.form");
-  }
+  if (badField) return submissionFailure(formData, {}, { formError: "notifications:settings.errors.form" });
   const digestAvailable = isJusticeRole(user.role);
   const result = await saveNotificationPreferences(
     await getDb(),
@@ -71,88 +84,44 @@ export async function action({ request }: ActionFunctionArgs) {
     const errors = Object.fromEntries(
       result.errors.map((error) => [`${error.field}:${error.kind}`, errorKeys[error.code]]),
     );
-    return formFailure(formData, errors, 400, "notifications:settings.errors.form");
+    return submissionFailure(formData, errors, { formError: "notifications:settings.errors.form" });
   }
-  return { saved: true as const };
+  return redirectWithFlash(request, "/settings/notifications", {
+    kind: "success",
+    message: "notifications:settings.saved",
+  });
 }
 
 export default function NotificationSettings() {
   const { t } = useTranslation("notifications");
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failure = result && "errors" in result ? result : undefined;
-  // After a rejected post, show what the user ticked rather than what is stored.
-  const checked = (field: string, stored: boolean) => (failure ? failure.values[field] === "on" : stored);
+  const form = useValidatedForm({ schema: preferencesFormSchema });
   return (
     <section className="container page page--narrow" aria-labelledby="settings-title">
       <h1 id="settings-title">{data.title}</h1>
       <p>{t("settings.lead")}</p>
-      {result && "saved" in result ? <Notice kind="success">{t("settings.saved")}</Notice> : null}
-      {failure?.formError ? <Notice kind="error">{t(failure.formError)}</Notice> : null}
-      <Form method="post" className="form">
-        {data.choices.map((choice) => {
-          const emailField = `email:${choice.kind}`;
-          const digestField = `digest:${choice.kind}`;
-          const emailError = failure?.errors[emailField];
-          const digestError = failure?.errors[digestField];
-          const id = (field: string) => `field-${field.replace(":", "-")}`;
-          return (
-            <fieldset key={choice.kind} className="preferences">
-              <legend>{t(`kinds.${choice.kind}`)}</legend>
-              <input type="hidden" name="kind" value={choice.kind} />
-              <div className={`checkbox${emailError ? " field--invalid" : ""}`}>
-                <input
-                  id={id(emailField)}
-                  type="checkbox"
-                  name={emailField}
-                  value="on"
-                  defaultChecked={checked(emailField, choice.emailEnabled)}
-                  aria-invalid={emailError ? true : undefined}
-                  aria-describedby={emailError ? `${id(emailField)}-error` : undefined}
-                />
-                <label htmlFor={id(emailField)}>{t("settings.email")}</label>
-              </div>
-              {emailError ? (
-                <p className="field__error" id={`${id(emailField)}-error`} role="alert">
-                  {t(emailError)}
-                </p>
-              ) : null}
-              {data.digestAvailable ? (
-                <>
-                  <div className={`checkbox${digestError ? " field--invalid" : ""}`}>
-                    <input
-                      id={id(digestField)}
-                      type="checkbox"
-                      name={digestField}
-                      value="on"
-                      defaultChecked={checked(digestField, choice.weeklyDigest)}
-                      aria-invalid={digestError ? true : undefined}
-                      aria-describedby={[
-                        `${id(digestField)}-hint`,
-                        digestError ? `${id(digestField)}-error` : "",
-                      ]
-                        .join(" ")
-                        .trim()}
-                    />
-                    <label htmlFor={id(digestField)}>{t("settings.digest")}</label>
-                  </div>
-                  <p className="field__hint" id={`${id(digestField)}-hint`}>
-                    {t("settings.digestHint")}
-                  </p>
-                  {digestError ? (
-                    <p className="field__error" id={`${id(digestField)}-error`} role="alert">
-                      {t(digestError)}
-                    </p>
-                  ) : null}
-                </>
-              ) : null}
-            </fieldset>
-          );
-        })}
-        <button type="submit" className="button button--primary">
-          {t("settings.save")}
-        </button>
-      </Form>
+      <ValidatedForm form={form}>
+        {data.choices.map((choice) => (
+          <fieldset key={choice.kind} className="preferences">
+            <legend>{t(`kinds.${choice.kind}`)}</legend>
+            <input type="hidden" name="kind" value={choice.kind} />
+            <CheckboxField
+              name={`email:${choice.kind}`}
+              label={t("settings.email")}
+              defaultChecked={choice.emailEnabled}
+            />
+            {data.digestAvailable ? (
+              <CheckboxField
+                name={`digest:${choice.kind}`}
+                label={t("settings.digest")}
+                hint={t("settings.digestHint")}
+                defaultChecked={choice.weeklyDigest}
+              />
+            ) : null}
+          </fieldset>
+        ))}
+        <SubmitButton>{t("settings.save")}</SubmitButton>
+      </ValidatedForm>
       <section className="section" aria-labelledby="security-title">
         <h2 id="security-title">{t("settings.securityTitle")}</h2>
         <p id="security-lead">{t("settings.securityLead")}</p>

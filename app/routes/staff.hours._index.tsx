@@ -10,7 +10,7 @@ import { approveRecords, listPendingRecords, rejectRecord } from "~/domains/volu
 import { decisionReasonSchema } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
@@ -68,7 +68,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await reviewer(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = actionSchema.safeParse({
     intent: formData.get("intent"),
     recordIds: formData.getAll("recordIds"),

@@ -9,7 +9,7 @@ import { decideCorrection, listPendingCorrections } from "~/domains/volunteers/h
 import { decisionReasonSchema, REASON_MAX } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import * as clock from "~/utils/clock.server";
@@ -58,7 +58,7 @@ const actionSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await decider(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return formFailure(formData, { form: "validation:form.invalid" });
   let reason: string | null = parsed.data.reason?.trim() || null;

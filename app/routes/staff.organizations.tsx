@@ -13,7 +13,7 @@ import {
 } from "~/domains/accounts/organizations.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -65,7 +65,7 @@ const decisionSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = decisionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return formFailure(formData, { form: "validation:form.invalid" });
   const verb =

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormError, Notice, TextField } from "~/components/forms";
@@ -13,7 +13,7 @@ import { endSubject, getSubjectCase, viewSubjectIdentity } from "~/domains/subje
 import { consentDataCategories, consentSchema, revealSchema } from "~/domains/subjects/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
@@ -71,7 +71,7 @@ const intentSchema = z.object({ intent: z.enum(["reveal", "end", "consent", "wit
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { user, actor, subject } = await loadCase(request, params.id ?? "");
   const target = { officeId: subject.officeId, districtId: subject.districtId };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
   const db = await getDb();
@@ -142,7 +142,6 @@ export default function SubjectDetail() {
   const { t, i18n } = useTranslation("subjects");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const failure = result && "errors" in result ? result : undefined;
   const revealState = failure && failure.values.intent === "reveal" ? failure : undefined;
   const consentState = failure && failure.values.intent === "consent" ? failure : undefined;
@@ -153,9 +152,6 @@ export default function SubjectDetail() {
       <h1>
         {t("detail.heading")} <code>{subject.caseCode}</code>
       </h1>
-      {params.get("registered") ? (
-        <Notice kind="success">{t("detail.registered", { caseCode: subject.caseCode })}</Notice>
-      ) : null}
       {result && "intent" in result && result.intent === "end" ? (
         <Notice kind="success">{t("detail.ended")}</Notice>
       ) : null}

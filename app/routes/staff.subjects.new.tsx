@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/forms";
@@ -11,6 +10,7 @@ import { formFailure, parseForm } from "~/utils/forms.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const handle = { i18n: ["common", "subjects", "validation"] };
 
@@ -37,7 +37,11 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
     parsed.data,
   );
   if (!result.ok) return formFailure(parsed.formData, { [result.field]: result.error });
-  return redirect(`/staff/subjects/${result.id}?registered=1`);
+  return redirectWithFlash(request, `/staff/subjects/${result.id}`, {
+    kind: "success",
+    message: "subjects:detail.registered",
+    values: { caseCode: result.caseCode },
+  });
 });
 
 export default function NewSubject() {

@@ -14,7 +14,7 @@ import {
 import { dayParts, weekDays } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { type AuthorizedUser, authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
@@ -77,7 +77,7 @@ function permissionFor(intent: z.infer<typeof intentSchema>["intent"], formData:
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireActor(request);
   authorizeOrRespond(user.actor, "read:volunteer");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   if (!intent.success) return formFailure(formData, {}, 400, "validation:form.invalid");
   const permission = permissionFor(intent.data.intent, formData);

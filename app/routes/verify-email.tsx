@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -13,9 +12,10 @@ import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { emailVerificationCodeSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 /** Passes on the Retry-After of a 429. */
 export const headers = retryAfterHeaders;
@@ -42,11 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(Object.fromEntries(await request.clone().formData()));
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
   if (intent.data.intent === "link") {
-    const token = String((await request.formData()).get("token") ?? "");
-    return (await verifyEmailByToken(db, token)) ? redirect("/login?notice=verified") : { linkInvalid: true };
+    const token = String((await readFormData(request)).get("token") ?? "");
+    return (await verifyEmailByToken(db, token))
+      ? redirectWithFlash(request, "/login", { kind: "success", message: "accounts:verify.done" })
+      : { linkInvalid: true };
   }
   if (intent.data.intent === "resend") {
-    const formData = await request.formData();
+    const formData = await readFormData(request);
     const email = z.email().safeParse(
       String(formData.get("email") ?? "")
         .trim()
@@ -74,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(await verifyEmailByCode(db, data.email.toLowerCase(), data.code))) {
     return formFailure(formData, { code: "accounts:verify.invalid" });
   }
-  return redirect("/login?notice=verified");
+  return redirectWithFlash(request, "/login", { kind: "success", message: "accounts:verify.done" });
 }
 
 export default function VerifyEmail() {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -35,10 +34,11 @@ import {
 } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { QualificationSummary } from "~/components/volunteers/QualificationSummary";
+import { redirectWithFlash } from "~/utils/flash.server";
 
 export const handle = { i18n: ["common", "volunteers", "validation"] };
 
@@ -95,7 +95,7 @@ const intentSchema = z.object({ intent: z.enum(["profile", "addQualification", "
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, PERMISSION);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
   if (!intent.success) return formFailure(formData, {}, 400, "validation:form.invalid");
   const db = await getDb();
@@ -112,14 +112,20 @@ export async function action({ request }: ActionFunctionArgs) {
       return result.field
         ? formFailure(formData, { [result.field]: result.error })
         : formFailure(formData, {}, 409, result.error);
-    return redirect("/volunteer/profile?qualification=added#qualifications");
+    return redirectWithFlash(request, "/volunteer/profile#qualifications", {
+      kind: "success",
+      message: "volunteers:qualifications.added",
+    });
   }
 
   if (intent.data.intent === "removeQualification") {
     const id = z.uuid().safeParse(formData.get("qualificationId"));
     if (!id.success || !(await removeQualification(db, user.id, id.data)))
       return formFailure(formData, {}, 404, "volunteers:errors.qualificationNotFound");
-    return redirect("/volunteer/profile?qualification=removed#qualifications");
+    return redirectWithFlash(request, "/volunteer/profile#qualifications", {
+      kind: "success",
+      message: "volunteers:qualifications.removed",
+    });
   }
 
   const locked = identityLocked(await volunteerProfileStatus(db, user.id));
@@ -135,7 +141,10 @@ export async function action({ request }: ActionFunctionArgs) {
       ? formFailure(profileEcho(formData), { [result.field]: result.error })
       : formFailure(profileEcho(formData), {}, 409, result.error);
   const notice = locked ? "saved" : result.created ? "submitted" : "resubmitted";
-  return redirect(`/volunteer/profile?notice=${notice}`);
+  return redirectWithFlash(request, "/volunteer/profile", {
+    kind: "success",
+    message: `volunteers:profile.${notice}`,
+  });
 }
 
 /** The ID number field, with the gender and birth date read from it as the volunteer types. */
@@ -179,7 +188,6 @@ export default function VolunteerProfile() {
   const { t, i18n } = useTranslation("volunteers");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { profile, locked } = data;
   const failure = result && "errors" in result ? result : undefined;
   const profileState = failure && (failure.values.intent ?? "profile") === "profile" ? failure : undefined;
@@ -191,8 +199,6 @@ export default function VolunteerProfile() {
   const list = (field: "skills" | "serviceOfficeIds" | "availability") =>
     typed ? (typed[field] ?? "").split(",").filter(Boolean) : (profile?.[field] ?? []);
   const value = (field: string, stored: string | undefined) => typed?.[field] ?? stored ?? "";
-  const notice = params.get("notice");
-  const qualificationNotice = params.get("qualification");
   const submitLabel = !profile
     ? t("profile.submitNew")
     : locked
@@ -204,9 +210,6 @@ export default function VolunteerProfile() {
   return (
     <section className="container page page--medium">
       <h1>{data.title}</h1>
-      {notice === "submitted" || notice === "resubmitted" || notice === "saved" ? (
-        <Notice kind="success">{t(`profile.${notice}`)}</Notice>
-      ) : null}
       {profile ? (
         <section aria-labelledby="status-title" className="section">
           <h2 id="status-title" className="h3">
@@ -399,9 +402,6 @@ export default function VolunteerProfile() {
       <section className="section" id="qualifications" aria-labelledby="qualifications-title">
         <h2 id="qualifications-title">{t("qualifications.title")}</h2>
         <p>{t("qualifications.lead")}</p>
-        {qualificationNotice === "added" || qualificationNotice === "removed" ? (
-          <Notice kind="success">{t(`qualifications.${qualificationNotice}`)}</Notice>
-        ) : null}
         {!profile ? (
           <p className="empty-state">{t("qualifications.profileFirst")}</p>
         ) : (

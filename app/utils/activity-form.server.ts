@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { formFailure } from "./forms.server";
+import { formFailure, readFormData } from "./forms.server";
 import type { ActivityFailure } from "~/domains/volunteers/activity-store.server";
 import { type ActivityInput, activitySchema } from "~/domains/volunteers/activity-validation";
 
@@ -24,7 +24,7 @@ export async function parseActivityForm(
   | { success: true; data: ActivityInput; formData: FormData }
   | { success: false; failure: ReturnType<typeof formFailure> }
 > {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const result = activitySchema.safeParse({
     ...Object.fromEntries(formData),
     requiredSkills: formData.getAll("requiredSkills"),

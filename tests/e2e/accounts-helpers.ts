@@ -162,7 +162,7 @@ export async function createVerifiedVolunteer(request: APIRequestContext, prefix
   const { code } = await verificationEmail(request, account.email);
   const verified = await postForm(request, "/verify-email", { intent: "code", email: account.email, code });
   expect(verified.status()).toBe(302);
-  expect(verified.headers()["location"]).toBe("/login?notice=verified");
+  expect(verified.headers()["location"]).toBe("/login");
   return account;
 }
 

@@ -79,7 +79,7 @@ test.describe("volunteer registration", () => {
     await page.getByLabel("验证码").fill(code);
     await page.getByRole("button", { name: "验证", exact: true }).click();
 
-    await expect(page).toHaveURL(/\/login\?notice=verified$/);
+    await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByText("邮箱已验证，现在可以登录了。")).toBeVisible();
     await signIn(page, volunteer.email, volunteer.password);
     await expectDashboard(page, volunteer.name, "志愿者");
@@ -119,7 +119,7 @@ test.describe("volunteer registration", () => {
     await page.goto(link);
     // Opening the link alone verifies nothing (mail scanners prefetch links); the button does.
     await page.getByRole("button", { name: "验证", exact: true }).click();
-    await expect(page).toHaveURL(/\/login\?notice=verified$/);
+    await expect(page).toHaveURL(/\/login$/);
 
     await signIn(page, volunteer.email, volunteer.password);
     await expectDashboard(page, volunteer.name, "志愿者");
@@ -244,7 +244,7 @@ test.describe("organization registration and verification", () => {
     const verification = await verificationEmail(request, member.email);
     await page.getByLabel("验证码").fill(verification.code);
     await page.getByRole("button", { name: "验证", exact: true }).click();
-    await expect(page).toHaveURL(/\/login\?notice=verified$/);
+    await expect(page).toHaveURL(/\/login$/);
 
     await signIn(page, member.email, member.password);
     await expectDashboard(page, member.name, "企业用户");
@@ -352,7 +352,7 @@ test.describe("staff invitation and two-factor sign-in", () => {
     await staff.page.getByLabel("密码", { exact: true }).fill(invitee.password);
     await staff.page.getByLabel("再次输入密码").fill(invitee.password);
     await staff.page.getByRole("button", { name: "设置密码" }).click();
-    await expect(staff.page).toHaveURL(/\/login\?notice=password-changed$/);
+    await expect(staff.page).toHaveURL(/\/login$/);
     await signIn(staff.page, invitee.email, invitee.password);
     await expectDashboard(staff.page, invitee.name, "司法所工作人员");
     await expect(staff.page.getByText("所属机构：东城司法所")).toBeVisible();
@@ -391,7 +391,7 @@ test.describe("sessions", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的账号");
     await expectNoSeriousAxeViolations(page);
     await page.getByRole("button", { name: "退出所有设备" }).click();
-    await expect(page).toHaveURL(/\/login\?notice=logged-out$/);
+    await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByText("您已退出登录。")).toBeVisible();
 
     await other.page.goto("/dashboard");
@@ -461,7 +461,7 @@ test.describe("sessions", () => {
     await page.getByLabel("新密码", { exact: true }).fill(newPassword);
     await page.getByLabel("再次输入新密码").fill(newPassword);
     await page.getByRole("button", { name: "保存新密码" }).click();
-    await expect(page).toHaveURL(/\/login\?notice=password-changed$/);
+    await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByText("密码已更新，请使用新密码登录。")).toBeVisible();
 
     await signIn(page, account.email, account.password);

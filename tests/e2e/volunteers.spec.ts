@@ -143,7 +143,7 @@ test.describe("volunteer journey", () => {
       const { code } = await verificationEmail(request, account.email);
       await page.getByLabel("验证码").fill(code);
       await page.getByRole("button", { name: "验证", exact: true }).click();
-      await expect(page).toHaveURL(/\/login\?notice=verified$/);
+      await expect(page).toHaveURL(/\/login$/);
       await signIn(page, account.email, account.password);
       await expect(page).toHaveURL(/\/dashboard$/);
     });
@@ -167,7 +167,7 @@ test.describe("volunteer journey", () => {
       await page.getByLabel("我已阅读并同意《志愿者个人信息处理规则》").check();
       await page.getByRole("button", { name: "提交审核" }).click();
 
-      await expect(page).toHaveURL(/\/volunteer\/profile\?notice=submitted$/);
+      await expect(page).toHaveURL(/\/volunteer\/profile$/);
       await expect(page.getByText("资料已提交，请等待审核。我们已给您发送确认邮件。")).toBeVisible();
       await expect(page.getByRole("heading", { name: /审核状态/ })).toContainText("待审核");
       const received = await mailTo(request, account.email, "我们已收到您的志愿者资料");
@@ -222,7 +222,7 @@ test.describe("volunteer journey", () => {
         .fill(toShanghaiInputValue(new Date(startsAt + ACTIVITY_MINUTES * MINUTE)));
       await staff.page.getByRole("button", { name: "发布活动" }).click();
 
-      await expect(staff.page).toHaveURL(/\/activities\/[0-9a-f-]{36}\?created=1$/);
+      await expect(staff.page).toHaveURL(/\/activities\/[0-9a-f-]{36}$/);
       await expect(staff.page.getByRole("status")).toHaveText("活动已发布，志愿者现在可以报名。");
       activityUrl = new URL(staff.page.url()).pathname;
     });
@@ -257,7 +257,7 @@ test.describe("volunteer journey", () => {
       await activity.check();
       await page.getByLabel("签到码").fill(code);
       await page.getByRole("button", { name: "签到", exact: true }).click();
-      await expect(page).toHaveURL(/\/hours\/checkin\?done=checkin$/);
+      await expect(page).toHaveURL(/\/hours\/checkin$/);
       await expect(page.getByRole("status")).toHaveText("签到成功。活动结束时请用新的签到码签退。");
       await expect(page.getByRole("radio", { name: new RegExp(activityTitle) })).toHaveAccessibleName(
         /已于 .+ 签到/,
@@ -319,7 +319,7 @@ test.describe("volunteer journey", () => {
       await page.getByLabel("服务内容").fill(selfReportText);
       await page.getByLabel("证明材料说明").fill("社区居委会出具的服务证明");
       await page.getByRole("button", { name: "提交审核" }).click();
-      await expect(page).toHaveURL(/\/hours\?reported=1$/);
+      await expect(page).toHaveURL(/\/hours$/);
       await expect(page.getByRole("status")).toHaveText("已提交，等待工作人员核实。");
       const record = page.getByRole("row").filter({ hasText: selfReportText });
       await expect(record).toContainText("自行填报");
@@ -342,7 +342,7 @@ test.describe("volunteer journey", () => {
       await page.getByLabel("签到码").fill(await currentCode(staff.page));
       const before = Date.now() + offsetMs;
       await page.getByRole("button", { name: "签退", exact: true }).click();
-      await expect(page).toHaveURL(/\/hours\/checkin\?done=checkout$/);
+      await expect(page).toHaveURL(/\/hours\/checkin$/);
       await expect(page.getByRole("status")).toHaveText("签退成功，本次服务时长已提交审核。");
       const after = Date.now() + offsetMs;
       await expect(page.getByRole("radio", { name: new RegExp(activityTitle) })).toHaveAccessibleName(

@@ -213,17 +213,18 @@ describe("notification preferences", () => {
 
   it("settings form: unticked boxes turn email off; errors come back per field with what was ticked", async () => {
     const volunteer = await createUser(db, "volunteer");
-    const saved = unwrap(
-      await settings.action(
-        args(
-          await requestAs(volunteer, "/settings/notifications", {
-            kind: ["organization-status", "registration-received"],
-            "email:registration-received": "on",
-          }),
-        ),
+    const saved = (await settings.action(
+      args(
+        await requestAs(volunteer, "/settings/notifications", {
+          kind: ["organization-status", "registration-received"],
+          "email:registration-received": "on",
+        }),
       ),
-    );
-    expect(saved).toEqual({ status: 200, body: { saved: true } });
+    )) as Response;
+    // Post/redirect/get, with the "saved" message in the flash cookie.
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe("/settings/notifications");
+    expect(saved.headers.get("Set-Cookie")).toMatch(/^flash=/);
     const stored = await getNotificationPreferences(db, volunteer.id);
     expect(stored.find((row) => row.kind === "organization-status")?.emailEnabled).toBe(false);
     expect(stored.find((row) => row.kind === "registration-received")?.emailEnabled).toBe(true);
@@ -241,7 +242,9 @@ describe("notification preferences", () => {
     );
     expect(rejected.status).toBe(400);
     expect(rejected.body).toMatchObject({
-      errors: { "digest:organization-status": "notifications:settings.errors.digestNeedsEmail" },
+      errors: {
+        "digest:organization-status": { message: "notifications:settings.errors.digestNeedsEmail" },
+      },
       values: { "digest:organization-status": "on" },
     });
 

@@ -118,7 +118,10 @@ const honeypot = z
   .optional();
 
 /** An HTML checkbox: "on" when ticked (no JavaScript), a boolean from react-hook-form, absent otherwise. */
-const checkbox = z.unknown().transform((value) => value === "on" || value === "true" || value === true);
+const checkbox = z
+  .unknown()
+  .optional()
+  .transform((value) => value === "on" || value === "true" || value === true);
 
 function uuid(field: string) {
   return z

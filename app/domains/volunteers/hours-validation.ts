@@ -32,11 +32,8 @@ const durationFields = {
   minutes: z.string().optional(),
 };
 
-function durationOf(
-  input: { hours?: string; minutes?: string },
-  ctx: z.RefinementCtx,
-  path = "duration",
-): number | null {
+/** The minutes of the two boxes, or the message key of what is wrong with them. */
+function readDuration(input: { hours?: string; minutes?: string }): { minutes: number } | { error: string } {
   const read = (value: string | undefined) => {
     const text = (value ?? "").normalize("NFKC").trim();
     if (text === "") return 0;
@@ -44,20 +41,26 @@ function durationOf(
   };
   const hours = read(input.hours);
   const minutes = read(input.minutes);
-  if (Number.isNaN(hours) || Number.isNaN(minutes) || minutes > 59) {
-    ctx.addIssue({ code: "custom", message: "validation:hourRecord.durationInvalid", path: [path] });
-    return null;
-  }
+  if (Number.isNaN(hours) || Number.isNaN(minutes) || minutes > 59)
+    return { error: "validation:hourRecord.durationInvalid" };
   const total = hours * 60 + minutes;
-  if (total < 1) {
-    ctx.addIssue({ code: "custom", message: "validation:hourRecord.durationRequired", path: [path] });
-    return null;
-  }
-  if (total > MAX_RECORD_MINUTES) {
-    ctx.addIssue({ code: "custom", message: "validation:hourRecord.durationTooLong", path: [path] });
-    return null;
-  }
-  return total;
+  if (total < 1) return { error: "validation:hourRecord.durationRequired" };
+  if (total > MAX_RECORD_MINUTES) return { error: "validation:hourRecord.durationTooLong" };
+  return { minutes: total };
+}
+
+/**
+ * The duration's issue, as a check that runs even while other fields are invalid (zod skips a
+ * transform, and a refinement without `when`, once any field failed), so every error shows at once.
+ */
+function checkDuration(input: { hours?: string; minutes?: string }, ctx: z.RefinementCtx, path = "duration") {
+  const duration = readDuration(input);
+  if ("error" in duration) ctx.addIssue({ code: "custom", message: duration.error, path: [path] });
+}
+
+function minutesOf(input: { hours?: string; minutes?: string }): number {
+  const duration = readDuration(input);
+  return "minutes" in duration ? duration.minutes : 0;
 }
 
 /** Splits minutes into the two boxes of the form. */
@@ -76,8 +79,8 @@ export const selfReportSchema = z
     description: optionalText(DESCRIPTION_MAX, "validation:hourRecord.descriptionTooLong"),
     evidenceNote: optionalText(EVIDENCE_MAX, "validation:hourRecord.evidenceTooLong"),
   })
-  .transform((input, ctx) => {
-    const minutes = durationOf(input, ctx);
+  .superRefine((input, ctx) => {
+    checkDuration(input, ctx);
     if (!input.activityId && !input.description) {
       ctx.addIssue({
         code: "custom",
@@ -85,10 +88,11 @@ export const selfReportSchema = z
         path: ["description"],
       });
     }
-    if (minutes === null) return z.NEVER;
+  })
+  .transform((input) => {
     return {
       serviceDate: input.serviceDate,
-      minutes,
+      minutes: minutesOf(input),
       activityId: input.activityId ?? null,
       description: input.description ?? null,
       evidenceNote: input.evidenceNote ?? null,
@@ -121,11 +125,12 @@ export const correctionRequestSchema = z
       .min(1, "validation:hourCorrection.reasonRequired")
       .max(REASON_MAX, "validation:hourCorrection.reasonTooLong"),
   })
-  .transform((input, ctx) => {
-    const minutes = durationOf(input, ctx);
-    if (minutes === null) return z.NEVER;
-    return { proposedMinutes: minutes, proposedDescription: input.description, reason: input.reason };
-  });
+  .superRefine((input, ctx) => checkDuration(input, ctx))
+  .transform((input) => ({
+    proposedMinutes: minutesOf(input),
+    proposedDescription: input.description,
+    reason: input.reason,
+  }));
 export type CorrectionRequestInput = z.infer<typeof correctionRequestSchema>;
 
 /** A staff decision's reason (reject), required and bounded. */

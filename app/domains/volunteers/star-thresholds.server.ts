@@ -19,7 +19,9 @@ export async function getDistrictStarThresholds(db: DbOrTx, districtId: string) 
 }
 
 /**
- * Sets a district's thresholds (minutes, validated by star-levels.ts). Every volunteer of the
+ * Sets a district's thresholds (minutes, validated by star-levels.ts); thresholds equal to the
+ * default remove the district's own row, so it follows the default again ("restore the defaults",
+ * and saving the unchanged default form does not make the district custom). Every volunteer of the
  * district shows the level the new thresholds give at once — recomputed in the same transaction —
  * but nothing is announced: star-level emails and events follow approvals only.
  */
@@ -29,14 +31,19 @@ export async function setDistrictStarThresholds(
 ): Promise<{ recomputed: number }> {
   if (!isValidStarThresholds(input.thresholds)) throw new RangeError("Invalid star thresholds");
   const thresholds = [...input.thresholds];
+  const isDefault =
+    thresholds.length === DEFAULT_STAR_THRESHOLDS.length &&
+    thresholds.every((value, index) => value === DEFAULT_STAR_THRESHOLDS[index]);
   return db.transaction(async (tx) => {
-    await tx
-      .insert(starThresholds)
-      .values({ districtId: input.districtId, thresholdsMinutes: thresholds, updatedBy: input.actor.id })
-      .onConflictDoUpdate({
-        target: starThresholds.districtId,
-        set: { thresholdsMinutes: thresholds, updatedBy: input.actor.id, updatedAt: clock.now() },
-      });
+    if (isDefault) await tx.delete(starThresholds).where(eq(starThresholds.districtId, input.districtId));
+    else
+      await tx
+        .insert(starThresholds)
+        .values({ districtId: input.districtId, thresholdsMinutes: thresholds, updatedBy: input.actor.id })
+        .onConflictDoUpdate({
+          target: starThresholds.districtId,
+          set: { thresholdsMinutes: thresholds, updatedBy: input.actor.id, updatedAt: clock.now() },
+        });
     const levelSql = sql`(select count(*) from unnest(${sql.raw(`array[${thresholds.join(",")}]::integer[]`)}) as threshold(v) where threshold.v <= ${volunteerProfiles.approvedMinutes})::smallint`;
     const updated = await tx
       .update(volunteerProfiles)
