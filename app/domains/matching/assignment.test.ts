@@ -101,8 +101,10 @@ describe("batch assignment (min-cost flow)", () => {
 
   it("equals the exact optimum of the HiGHS solver on larger random instances", async () => {
     const highs = await highsLoader();
-    for (let seed = 1; seed <= 6; seed++) {
-      const problem = randomProblem(seed, 30, 10, 0.3);
+    // Small dense instances, and one sparse instance of realistic shape (few candidates per need).
+    const problems = [1, 2, 3, 4, 5, 6].map((seed) => randomProblem(seed, 30, 10, 0.3));
+    problems.push(randomProblem(99, 400, 150, 0.06));
+    for (const [seed, problem] of problems.entries()) {
       const lines = [
         "Maximize",
         " obj: " + problem.edges.map((edge, i) => `${edge.weight} x${i}`).join(" + "),

@@ -1,10 +1,11 @@
 /**
  * Batch matching: assign many open needs at once, each to at most one eligible provider, within the
  * providers' open capacities, maximizing the total fit. Solved exactly as a min-cost flow
- * (source → need [1] → provider [−weight] → sink [open capacity]) by the primal–dual method:
- * Dijkstra on reduced costs moves the potentials, then a blocking flow (Dinic) pushes every
- * shortest augmenting path of that length at once; it stops when the next path would not raise the
- * total. The edges are only the pairs that pass the hard constraints, so the network stays sparse.
+ * (need [1] → provider [−weight] → sink [open capacity], and need → sink [0] for "none") by
+ * successive shortest paths, one need at a time as in the Hungarian method: each need's Dijkstra on
+ * reduced costs stops at the sink, and only the nodes it settled move their potentials, so a search
+ * touches little of the network. The edges are only the pairs that pass the hard constraints, so
+ * the network stays sparse.
  * Pure; checked against brute force and the HiGHS solver in the tests.
  */
 export interface AssignmentEdge {
@@ -103,116 +104,87 @@ class MinHeap {
 export function optimalAssignment(problem: AssignmentProblem): Assignment {
   const { needCount, capacities, edges } = problem;
   const providerCount = capacities.length;
-  const source = 0;
-  const needNode = (need: number) => 1 + need;
-  const providerNode = (provider: number) => 1 + needCount + provider;
-  const sink = 1 + needCount + providerCount;
-  const network = new FlowNetwork(sink + 1);
-  const potential = new Float64Array(sink + 1);
-
-  const needHasEdge = new Uint8Array(needCount);
-  for (const edge of edges) {
-    if (edge.weight <= 0 || capacities[edge.provider]! <= 0) continue;
-    needHasEdge[edge.need] = 1;
-  }
-  for (let need = 0; need < needCount; need++)
-    if (needHasEdge[need]) network.add(source, needNode(need), 1, 0);
-  const pairEdges: { id: number; need: number; provider: number }[] = [];
-  for (const edge of edges) {
-    if (edge.weight <= 0 || capacities[edge.provider]! <= 0) continue;
-    const id = network.add(needNode(edge.need), providerNode(edge.provider), 1, -edge.weight);
-    pairEdges.push({ id, need: edge.need, provider: edge.provider });
-    // Initial potentials: exact shortest distances in the acyclic starting network.
-    const node = providerNode(edge.provider);
-    potential[node] = Math.min(potential[node]!, -edge.weight);
-  }
-  let sinkPotential = 0;
-  for (let provider = 0; provider < providerCount; provider++) {
-    if (capacities[provider]! <= 0) continue;
-    network.add(providerNode(provider), sink, capacities[provider]!, 0);
-    sinkPotential = Math.min(sinkPotential, potential[providerNode(provider)]!);
-  }
-  potential[sink] = sinkPotential;
-
+  const providerNode = (provider: number) => needCount + provider;
+  const sink = needCount + providerCount;
   const size = sink + 1;
-  const dist = new Float64Array(size);
-  const level = new Int32Array(size);
-  const cursor = new Int32Array(size);
-  const queue = new Int32Array(size);
-  const { head, to, next, cap, cost } = network;
-  const reduced = (edge: number, from: number) => cost[edge]! + potential[from]! - potential[to[edge]!]!;
+  const network = new FlowNetwork(size);
+  const pairEdges: { id: number; need: number; provider: number; weight: number }[] = [];
+  for (const edge of edges) {
+    if (edge.weight <= 0 || capacities[edge.provider]! <= 0) continue;
+    const id = network.add(edge.need, providerNode(edge.provider), 1, -edge.weight);
+    pairEdges.push({ id, need: edge.need, provider: edge.provider, weight: edge.weight });
+  }
+  // "Left without a provider" is each need's own edge to the sink, of cost 0.
+  for (let need = 0; need < needCount; need++) network.add(need, sink, 1, 0);
+  for (let provider = 0; provider < providerCount; provider++)
+    if (capacities[provider]! > 0) network.add(providerNode(provider), sink, capacities[provider]!, 0);
 
-  for (;;) {
-    // 1. Shortest distances on reduced costs (all non-negative).
-    dist.fill(Infinity);
-    dist[source] = 0;
+  const { head, to, next, cap, cost } = network;
+  const potential = new Float64Array(size);
+  const dist = new Float64Array(size).fill(Infinity);
+  const parentEdge = new Int32Array(size).fill(-1);
+  const done = new Uint8Array(size);
+  const touched: number[] = [];
+
+  for (let source = 0; source < needCount; source++) {
+    // The new need's potential keeps every reduced cost of its edges non-negative.
+    let start = potential[sink]!;
+    for (let e = head[source]!; e !== -1; e = next[e]!)
+      if (cap[e]! > 0) start = Math.max(start, potential[to[e]!]! - cost[e]!);
+    potential[source] = start;
+
     const heap = new MinHeap();
+    dist[source] = 0;
+    touched.push(source);
     heap.push(0, source);
+    const finished: number[] = [];
+    let reach = Infinity;
     while (heap.size > 0) {
       const [d, u] = heap.pop();
-      if (d > dist[u]!) continue;
+      if (done[u] || d > dist[u]!) continue;
+      done[u] = 1;
+      if (u === sink) {
+        reach = d;
+        break;
+      }
+      finished.push(u);
       for (let e = head[u]!; e !== -1; e = next[e]!) {
         if (cap[e]! <= 0) continue;
         const v = to[e]!;
-        const nd = d + reduced(e, u);
+        if (done[v]) continue;
+        const nd = d + cost[e]! + potential[u]! - potential[v]!;
         if (nd < dist[v]!) {
+          if (dist[v] === Infinity) touched.push(v);
           dist[v] = nd;
+          parentEdge[v] = e;
           heap.push(nd, v);
         }
       }
     }
-    if (dist[sink] === Infinity) break;
-    for (let v = 0; v < size; v++) if (dist[v] !== Infinity) potential[v] = potential[v]! + dist[v]!;
-    // The cost of a shortest path in real costs; a path of cost ≥ 0 would not raise the total fit.
-    if (potential[sink]! - potential[source]! >= 0) break;
-
-    // 2. Blocking flows on the admissible subnetwork (residual edges of reduced cost 0).
-    for (;;) {
-      level.fill(-1);
-      level[source] = 0;
-      let qHead = 0;
-      let qTail = 0;
-      queue[qTail++] = source;
-      while (qHead < qTail) {
-        const u = queue[qHead++]!;
-        for (let e = head[u]!; e !== -1; e = next[e]!) {
-          const v = to[e]!;
-          if (cap[e]! > 0 && level[v] === -1 && reduced(e, u) === 0) {
-            level[v] = level[u]! + 1;
-            queue[qTail++] = v;
-          }
-        }
-      }
-      if (level[sink] === -1) break;
-      cursor.set(head);
-      const push = (u: number, limit: number): number => {
-        if (u === sink) return limit;
-        for (let e = cursor[u]!; e !== -1; e = next[e]!, cursor[u] = e) {
-          const v = to[e]!;
-          if (cap[e]! > 0 && level[v] === level[u]! + 1 && reduced(e, u) === 0) {
-            const pushed = push(v, Math.min(limit, cap[e]!));
-            if (pushed > 0) {
-              cap[e] = cap[e]! - pushed;
-              cap[e ^ 1] = cap[e ^ 1]! + pushed;
-              return pushed;
-            }
-          }
-        }
-        cursor[u] = -1;
-        return 0;
-      };
-      while (push(source, Infinity) > 0);
+    // The sink is always reachable (the need's own edge to it), so `reach` is finite.
+    for (let v = sink; v !== source;) {
+      const e = parentEdge[v]!;
+      cap[e] = cap[e]! - 1;
+      cap[e ^ 1] = cap[e ^ 1]! + 1;
+      v = to[e ^ 1]!;
     }
+    // Shortest-path potentials, capped at the sink's distance: only the nodes settled before it move.
+    for (const v of finished) potential[v] = potential[v]! + dist[v]! - reach;
+    for (const v of touched) {
+      dist[v] = Infinity;
+      parentEdge[v] = -1;
+      done[v] = 0;
+    }
+    done[sink] = 0;
+    touched.length = 0;
   }
 
   const providerOfNeed = new Array<number>(needCount).fill(-1);
   let total = 0;
-  const weightOf = new Map<number, number>();
-  for (const edge of edges) weightOf.set(edge.need * (providerCount + 1) + edge.provider, edge.weight);
   for (const pair of pairEdges) {
     if (cap[pair.id] === 0) {
       providerOfNeed[pair.need] = pair.provider;
-      total += weightOf.get(pair.need * (providerCount + 1) + pair.provider)!;
+      total += pair.weight;
     }
   }
   return { providerOfNeed, total };
