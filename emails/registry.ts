@@ -15,6 +15,7 @@ import { hourRecordDecided } from "./templates/hour-record-decided";
 import { newSignIn } from "./templates/new-sign-in";
 import { organizationStatus } from "./templates/organization-status";
 import { passwordReset } from "./templates/password-reset";
+import { openNeedsDigest } from "./templates/open-needs-digest";
 import { referralAnswered } from "./templates/referral-answered";
 import { referralClosed } from "./templates/referral-closed";
 import { referralReceived } from "./templates/referral-received";
@@ -53,6 +54,7 @@ export const emailTemplates = {
   "referral-reminder": referralReminder,
   "referral-answered": referralAnswered,
   "referral-closed": referralClosed,
+  "open-needs-digest": openNeedsDigest,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -262,6 +262,7 @@ describe("the portal's pruning jobs", () => {
     const reports = await createJobRunner({ db, jobs: portalJobs(undefined) }).runDue();
     expect(reports.filter((report) => report.error)).toEqual([]);
     expect(reports.map((report) => report.name).sort()).toEqual([
+      "open-needs-digest",
       "overdue-checkins",
       "prune-expired-sessions",
       "prune-form-submissions",

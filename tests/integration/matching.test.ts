@@ -19,6 +19,7 @@ import { NotFoundError } from "~/domains/errors";
 import { portalJobs } from "~/domains/jobs/portal-jobs.server";
 import { createJobRunner } from "~/domains/jobs/registry.server";
 import { confirmBatch, previewBatch } from "~/domains/matching/batch.server";
+import { sendOpenNeedsDigests } from "~/domains/matching/digest.server";
 import { importNeedsCsv } from "~/domains/matching/import.server";
 import { registerNeed } from "~/domains/matching/needs.server";
 import { providerReferral } from "~/domains/matching/provider-inbox.server";
@@ -505,6 +506,31 @@ describe("batch matching", () => {
     ).toHaveLength(3);
     // Confirming the same pairs again sends nothing more: the needs are no longer open.
     expect((await confirmBatch(db, staff, chosen)).failed).toHaveLength(3);
+  });
+});
+
+describe("weekly digest of open needs", () => {
+  it("tells each office's staff once a week how many needs are open and overdue", async () => {
+    const { staff } = await world();
+    setClock({ fixedAt: new Date("2026-03-02T00:30:00Z") });
+    await need(staff, { urgency: "urgent" });
+    await need(staff);
+    // A week later on Monday morning, both are still open and the urgent one is overdue.
+    setClock({ fixedAt: new Date("2026-03-09T00:30:00Z") });
+    expect((await sendOpenNeedsDigests(db, new Date("2026-03-09T00:30:00Z"))).queued).toBeGreaterThanOrEqual(
+      1,
+    );
+    const mails = (await db.select().from(emailOutbox)).filter(
+      (mail) => mail.template === "open-needs-digest" && mail.recipientEmail === staff.email,
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.data).toMatchObject({ open: 2, referred: 0, overdue: 2 });
+    await sendOpenNeedsDigests(db, new Date("2026-03-09T01:30:00Z"));
+    expect(
+      (await db.select().from(emailOutbox)).filter(
+        (mail) => mail.template === "open-needs-digest" && mail.recipientEmail === staff.email,
+      ),
+    ).toHaveLength(1);
   });
 });
 

@@ -1,8 +1,10 @@
 import { pruneLoginAttempts } from "~/domains/accounts/rate-limit.server";
 import { pruneRateLimitCounters } from "~/domains/accounts/request-limits.server";
 import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
+import { sendOpenNeedsDigests } from "~/domains/matching/digest.server";
 import { expireOverdueReferrals } from "~/domains/matching/referrals.server";
 import { sendWeeklyDigests } from "~/domains/notifications/digest.server";
+import { digestTimeAtOrBefore } from "~/domains/notifications/digest-schedule";
 import { createDispatcherFromEnv, type Dispatcher } from "~/domains/notifications/dispatcher.server";
 import { closeOverdueCheckins } from "~/domains/volunteers/checkin.server";
 import type { Database } from "~/utils/db.server";
@@ -49,6 +51,16 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
           summary: `expired ${result.expired} referral(s)`,
           again: result.expired === result.batchSize,
         };
+      },
+    },
+    {
+      // Monday 08:00 Beijing: each office's open, referred and overdue needs (once per week and user).
+      name: "open-needs-digest",
+      intervalMs: 15 * MINUTE,
+      async run({ db, now }) {
+        if (now.getTime() - digestTimeAtOrBefore(now).getTime() > 6 * HOUR) return;
+        const result = await sendOpenNeedsDigests(db, now);
+        return result.queued > 0 ? { summary: `queued ${result.queued} open-needs digest(s)` } : undefined;
       },
     },
     {

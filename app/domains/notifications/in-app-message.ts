@@ -156,6 +156,12 @@ export function inAppMessage(
         body: t(`email.${kind}.inApp.${event}`, { caseCode, providerName: text(fields.providerName) ?? "" }),
       };
     }
+    case "open-needs-digest": {
+      const open = typeof fields.open === "number" ? fields.open : null;
+      const overdue = typeof fields.overdue === "number" ? fields.overdue : null;
+      if (open === null || overdue === null) return { title, body: null };
+      return { title, body: t("email.open-needs-digest.inApp", { open, overdue }) };
+    }
     default:
       return { title, body: null };
   }
