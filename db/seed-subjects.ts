@@ -207,8 +207,9 @@ export async function seedSubjectDemo(
   db: Database,
   setting: SubjectDemoSetting,
   now: Date,
-): Promise<{ subjects: number; consents: number }> {
+): Promise<{ subjects: number; consents: number; ids: { A: string[]; B: string[] } }> {
   let consents = 0;
+  const ids: { A: string[]; B: string[] } = { A: [], B: [] };
   for (const [index, subject] of demoSubjects.entries()) {
     const staff = subject.office === "A" ? setting.staffA : setting.staffB;
     const actor = { ...staff, ipAddress: "127.0.0.1" };
@@ -225,6 +226,7 @@ export async function seedSubjectDemo(
       languages: subject.languages ?? ["普通话"],
     });
     if (!registered.ok) throw new Error(`demo seed: subject ${index} failed: ${registered.error}`);
+    ids[subject.office].push(registered.id);
     for (const consent of subject.consents ?? []) {
       const result = await recordConsent(db, {
         subjectId: registered.id,
@@ -238,7 +240,7 @@ export async function seedSubjectDemo(
       consents += 1;
     }
   }
-  return { subjects: demoSubjects.length, consents };
+  return { subjects: demoSubjects.length, consents, ids };
 }
 
 /** What the README says about the demo registry, checked by the seed test. */

@@ -6,8 +6,9 @@ import type { Role } from "~/domains/accounts/roles";
 import { organizations, users } from "./schema/accounts";
 import { appMeta } from "./schema/system";
 import { seedAwardDemo } from "./seed-awards";
-import { seedLegalDemo } from "./seed-legal";
 import { seedEmploymentDemo } from "./seed-employment";
+import { seedLegalDemo } from "./seed-legal";
+import { seedMatchingDemo } from "./seed-matching";
 import { seedSubjectDemo } from "./seed-subjects";
 import { seedVolunteerDemo } from "./seed-volunteers";
 
@@ -69,7 +70,7 @@ export const demoVolunteerAccounts = [
 ] as const;
 
 /** Bumped whenever the demo data changes shape, so `npm start` on an old .data folder can tell. */
-export const DEMO_SEED_VERSION = 4;
+export const DEMO_SEED_VERSION = 5;
 
 export interface SeedReport {
   seeded: boolean;
@@ -244,7 +245,7 @@ export async function seedDemoData(
       organizationId: officeId,
       districtId: bureau!.id,
     });
-    await seedSubjectDemo(
+    const demoSubjectIds = await seedSubjectDemo(
       tx as unknown as Database,
       {
         staffA: staffOf("staff.a@demo.portal", officeA!.id),
@@ -277,6 +278,12 @@ export async function seedDemoData(
           districtId: bureau!.id,
         },
         lawyerEmail: "lawyer@demo.portal",
+        staffA: staffOf("staff.a@demo.portal", officeA!.id),
+        staffB: staffOf("staff.b@demo.portal", officeB!.id),
+      },
+      now,
+    );
+
     onProgress("jobs and training");
     await seedEmploymentDemo(
       tx as unknown as Database,
@@ -292,6 +299,29 @@ export async function seedDemoData(
       now,
     );
 
+    onProgress("help needs, providers and referrals");
+    const member = (email: string, organizationId: string | null) => ({
+      id: account(email).id,
+      organizationId,
+      districtId: bureau!.id,
+    });
+    await seedMatchingDemo(
+      tx as unknown as Database,
+      {
+        staffA: staffOf("staff.a@demo.portal", officeA!.id),
+        staffB: staffOf("staff.b@demo.portal", officeB!.id),
+        officeA: officeA!.id,
+        officeB: officeB!.id,
+        subjectIds: demoSubjectIds.ids,
+        ngo: member("ngo@demo.portal", socialOrg!.id),
+        enterprise: member("enterprise@demo.portal", enterprise!.id),
+        lawFirm: member("lawfirm@demo.portal", lawFirm!.id),
+        volunteer: member("volunteer@demo.portal", null),
+        volunteer2: member("volunteer2@demo.portal", null),
+      },
+      now,
+    );
+
     onProgress("installation facts");
     await tx.insert(appMeta).values({
       key: "demo_seed",
@@ -302,7 +332,7 @@ export async function seedDemoData(
 }
 
 /** Reference data written by migrations (not demo data); a reset keeps it. */
-const REFERENCE_TABLES = ["permissions", "role_permissions", "calendar_days"];
+const REFERENCE_TABLES = ["permissions", "role_permissions", "calendar_days", "service_categories"];
 
 /** Removes every row of every table of the app except migration-seeded reference data (tests). */
 export async function truncateAllTables(db: Database): Promise<void> {

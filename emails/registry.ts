@@ -35,6 +35,11 @@ import { hourRecordDecided } from "./templates/hour-record-decided";
 import { newSignIn } from "./templates/new-sign-in";
 import { organizationStatus } from "./templates/organization-status";
 import { passwordReset } from "./templates/password-reset";
+import { openNeedsDigest } from "./templates/open-needs-digest";
+import { referralAnswered } from "./templates/referral-answered";
+import { referralClosed } from "./templates/referral-closed";
+import { referralReceived } from "./templates/referral-received";
+import { referralReminder } from "./templates/referral-reminder";
 import { registrationReceived } from "./templates/registration-received";
 import { staffInvitation } from "./templates/staff-invitation";
 import { starLevelReached } from "./templates/star-level-reached";
@@ -83,6 +88,11 @@ export const emailTemplates = {
   "employment-referral-outcome": employmentReferralOutcome,
   "employment-checkin-due": employmentCheckinDue,
   "employment-training-enrollment-confirmed": employmentTrainingEnrollmentConfirmed,
+  "referral-received": referralReceived,
+  "referral-reminder": referralReminder,
+  "referral-answered": referralAnswered,
+  "referral-closed": referralClosed,
+  "open-needs-digest": openNeedsDigest,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -6,6 +6,7 @@ import { awardPermissions } from "./awards/permissions";
 import { calendarPermissions } from "./calendar/permissions";
 import { legalPermissions } from "./legal/permissions";
 import { employmentPermissions } from "./employment/permissions";
+import { matchingPermissions } from "./matching/permissions";
 import { notificationPermissions } from "./notifications/permissions";
 import { subjectPermissions } from "./subjects/permissions";
 import { volunteerPermissions } from "./volunteers/permissions";
@@ -25,6 +26,7 @@ export const permissionDefinitions: readonly PermissionDefinition[] = [
   ...legalPermissions,
   ...awardPermissions,
   ...employmentPermissions,
+  ...matchingPermissions,
 ];
 
 /** Who holds what, as the role_permissions table should hold it. */

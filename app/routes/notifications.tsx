@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Rendered here in the reader's language; the stored data itself stays on the server.
     items: list.items.map((item) => ({
       id: item.id,
-      ...inAppMessage((key, options) => String(t(key, options)), item.kind, item.data),
+      ...inAppMessage((key, options) => String(t(key, options)), item.kind, item.data, locale),
       unread: item.readAt === null,
       createdAt: item.createdAt.toISOString(),
       createdAtText: format.format(item.createdAt),

@@ -93,6 +93,16 @@ export const envSchema = z.object({
     .min(30, "expected at least 30 days")
     .max(36_500, "expected at most 36500 days")
     .default(1095),
+  /**
+   * Minutes of grace after the 2 working days a provider has to answer a referral, before it
+   * expires and the need goes back to matching (app/domains/matching/expiry.ts).
+   */
+  REFERRAL_GRACE_MINUTES: z.coerce
+    .number({ message: "expected a number of minutes" })
+    .int("expected a whole number of minutes")
+    .min(0, "expected at least 0 minutes")
+    .max(2880, "expected at most 2880 minutes")
+    .default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;

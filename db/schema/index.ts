@@ -8,3 +8,4 @@ export * from "./volunteers";
 export * from "./legal";
 export * from "./awards";
 export * from "./employment";
+export * from "./matching";

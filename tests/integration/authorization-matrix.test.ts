@@ -13,6 +13,9 @@ import { consultationBookings } from "#db/schema/legal";
 import { createLawyer, createOfficeHourRule, createServicePoint } from "#tests/fixtures/factories";
 import { residentIdCheckCharacter } from "~/domains/subjects/resident-id";
 import { registerSubject } from "~/domains/subjects/subjects.server";
+import { registerNeed } from "~/domains/matching/needs.server";
+import { saveProviderProfile } from "~/domains/matching/providers.server";
+import { sendReferral } from "~/domains/matching/referrals.server";
 import { submitVolunteerProfile } from "~/domains/volunteers/registration.server";
 import { saveEnterpriseProfile } from "~/domains/employment/enterprise.server";
 import {
@@ -105,6 +108,8 @@ interface Objects {
   jobReferral(district: "own" | "other"): Promise<string>;
   /** The case code of the own (other) district's subject. */
   caseCode(district: "own" | "other"): Promise<string>;
+  /** A help need of the own (or other) district's subject, with a referral sent to a provider. */
+  referredNeed(district: "own" | "other"): Promise<{ needId: string; referralId: string }>;
 }
 
 const anonymousOnly: Expectation = { anonymous: 200, signedIn: 302 };
@@ -112,6 +117,117 @@ const everyone = (status: number): Expectation => ({ default: status });
 const empty = async () => ({});
 
 const matrix: Record<string, RouteCase> = {
+  // Matching: staff of the office register and refer; the bureau reads the district's board.
+  "staff.needs._index.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.needs.new.tsx": {
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  "staff.needs.import.tsx": {
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  "staff.needs.batch.tsx": {
+    get: { anonymous: 302, office_staff: 200, default: 403 },
+    post: { expect: { anonymous: 302, office_staff: 400, default: 403 }, body: empty },
+  },
+  "staff.needs.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: (await objects.referredNeed(district)).needId }),
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    getOther: { anonymous: 302, office_staff: 404, bureau_admin: 404, default: 403 },
+    post: {
+      expect: { anonymous: 302, office_staff: 400, default: 403 },
+      body: async () => ({ intent: "send", providerId: "" }),
+    },
+    postOther: {
+      expect: { anonymous: 302, office_staff: 404, default: 403 },
+      body: async () => ({ intent: "send", providerId: "" }),
+    },
+  },
+  // Providers: verified organizations (members of social organizations, enterprises, law-firm
+  // admins) and volunteers declare their services; every provider-side role answers its own
+  // referrals and gets 404 for anyone else's.
+  "provider.profile.tsx": {
+    get: {
+      anonymous: 302,
+      provider_member: 200,
+      enterprise_member: 200,
+      law_firm_admin: 200,
+      volunteer: 200,
+      default: 403,
+    },
+    post: {
+      expect: {
+        anonymous: 302,
+        provider_member: 400,
+        enterprise_member: 400,
+        law_firm_admin: 400,
+        volunteer: 400,
+        default: 403,
+      },
+      body: empty,
+    },
+  },
+  "provider.referrals._index.tsx": {
+    get: {
+      anonymous: 302,
+      provider_member: 200,
+      enterprise_member: 200,
+      law_firm_admin: 200,
+      lawyer: 200,
+      volunteer: 200,
+      default: 403,
+    },
+    noAction: true,
+  },
+  "provider.referrals.$id.tsx": {
+    paramsFor: async (objects, district) => ({ id: (await objects.referredNeed(district)).referralId }),
+    get: {
+      anonymous: 302,
+      provider_member: 200,
+      enterprise_member: 404,
+      law_firm_admin: 404,
+      lawyer: 404,
+      volunteer: 404,
+      default: 403,
+    },
+    getOther: {
+      anonymous: 302,
+      provider_member: 404,
+      enterprise_member: 404,
+      law_firm_admin: 404,
+      lawyer: 404,
+      volunteer: 404,
+      default: 403,
+    },
+    post: {
+      expect: {
+        anonymous: 302,
+        provider_member: 400,
+        enterprise_member: 404,
+        law_firm_admin: 404,
+        lawyer: 404,
+        volunteer: 404,
+        default: 403,
+      },
+      body: async () => ({ intent: "unknown" }),
+    },
+    postOther: {
+      expect: {
+        anonymous: 302,
+        provider_member: 404,
+        enterprise_member: 404,
+        law_firm_admin: 404,
+        lawyer: 404,
+        volunteer: 404,
+        default: 403,
+      },
+      body: async () => ({ intent: "unknown" }),
+    },
+  },
   "_index.tsx": { get: everyone(200), noAction: true },
   // Legal consultations: staff book at their own office; the firm manages its lawyers and hours;
   // a booking is seen by its office (and bureau), its firm and its own lawyer, 404 for everyone else.
@@ -695,6 +811,68 @@ const volunteerIds: Record<"own" | "other", string> = { own: "", other: "" };
 const officeIds: Record<"own" | "other", string> = { own: "", other: "" };
 let counter = 0;
 
+const referredNeeds: Partial<Record<"own" | "other", { needId: string; referralId: string }>> = {};
+
+/**
+ * One need per district with a referral: own — to the matrix's social organization; other — to a
+ * social organization of the other district. Made once through the matching domain.
+ */
+async function referredNeed(district: "own" | "other") {
+  const cached = referredNeeds[district];
+  if (cached) return cached;
+  const staff = {
+    id: userIds.get("office_staff")!,
+    organizationId: officeIds[district],
+    districtId: districts[district],
+    ipAddress: "test",
+  };
+  let providerMember;
+  if (district === "own") {
+    const [member] = await db
+      .select()
+      .from(users)
+      .where(eq(users.id, userIds.get("provider_member")!));
+    providerMember = { id: member!.id, organizationId: member!.organizationId, districtId: districts.own };
+  } else {
+    const organizationId = await objects.verifiedOrganization("other");
+    const [member] = await db
+      .insert(users)
+      .values({
+        email: "provider-other@matrix.test",
+        displayName: "other provider",
+        role: "provider_member",
+        organizationId,
+        emailVerifiedAt: new Date(),
+      })
+      .returning();
+    providerMember = { id: member!.id, organizationId, districtId: districts.other };
+  }
+  const saved = await saveProviderProfile(db, providerMember, "organization", {
+    categoryIds: ["psychological"],
+    coversDistrict: true,
+    officeIds: [],
+    languages: [],
+    workerGenders: ["female", "male"],
+    capacity: 5,
+    paused: false,
+  });
+  if (!saved.ok) throw new Error(`matrix provider: ${saved.error}`);
+  const [subject] = await db.select().from(subjects).where(eq(subjects.id, subjectIds[district]));
+  const need = await registerNeed(db, staff, {
+    caseCode: subject!.caseCode,
+    categoryId: "psychological.individual",
+    urgency: "normal",
+    languages: [],
+    genderRequirement: "none",
+    description: "授权测试需求",
+  });
+  if (!need.ok) throw new Error(`matrix need: ${need.error}`);
+  const sent = await sendReferral(db, staff, { needId: need.id, providerId: saved.providerId });
+  if (!sent.ok) throw new Error(`matrix referral: ${sent.error}`);
+  referredNeeds[district] = { needId: need.id, referralId: sent.referralId };
+  return referredNeeds[district]!;
+}
+
 const objects: Objects = {
   async awardType(district) {
     counter += 1;
@@ -731,6 +909,7 @@ const objects: Objects = {
       .returning();
     return row!.id;
   },
+  referredNeed,
   async pendingOrganization(district) {
     counter += 1;
     const [row] = await db
@@ -931,6 +1110,8 @@ function legalSetup(district: "own" | "other") {
     legalSetups.set(district, setup);
   }
   return setup;
+}
+
 /** Enterprise members who post offers: the matrix's own, and one of an enterprise of the other district. */
 const enterpriseMembers: Partial<
   Record<"own" | "other", { id: string; organizationId: string; districtId: string }>

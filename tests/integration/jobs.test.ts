@@ -264,11 +264,14 @@ describe("the portal's pruning jobs", () => {
     expect(reports.map((report) => report.name).sort()).toEqual([
       "employment-offer-deadlines",
       "employment-retention-checkins",
+      "finalize-awards",
+      "open-needs-digest",
       "overdue-checkins",
       "prune-expired-sessions",
       "prune-form-submissions",
       "prune-login-attempts",
       "prune-rate-limit-counters",
+      "referral-expiry",
       "weekly-digests",
     ]);
     expect(await db.select({ createdAt: loginAttempts.createdAt }).from(loginAttempts)).toEqual([

@@ -29,6 +29,10 @@ export function signedInNavigation(actor: Actor): NavItem[] {
   if (holds("read:subject")) items.push({ labelKey: "nav.subjects", to: "/staff/subjects" });
   if (holds("register:volunteer-profile"))
     items.push({ labelKey: "nav.volunteerProfile", to: "/volunteer/profile" });
+  if (holds("read:help-need")) items.push({ labelKey: "nav.needs", to: "/staff/needs" });
+  if (holds("respond:referral")) items.push({ labelKey: "nav.providerReferrals", to: "/provider/referrals" });
+  if (holds("manage:provider-profile"))
+    items.push({ labelKey: "nav.providerProfile", to: "/provider/profile" });
   if (holds("read:volunteer")) items.push({ labelKey: "nav.volunteers", to: "/staff/volunteers" });
   if (holds("read:employment-offer")) items.push({ labelKey: "nav.employment", to: "/staff/employment" });
   else if (holds("read:employment-referral:organization"))

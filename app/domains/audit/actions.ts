@@ -45,6 +45,9 @@ export const auditEntityTypes = [
   "placement",
   "candidate-profile",
   "employment-report",
+  "provider",
+  "help-need",
+  "referral",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -4,7 +4,10 @@ import { sendDueCheckinReminders } from "~/domains/employment/retention.server";
 import { pruneLoginAttempts } from "~/domains/accounts/rate-limit.server";
 import { pruneRateLimitCounters } from "~/domains/accounts/request-limits.server";
 import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
+import { sendOpenNeedsDigests } from "~/domains/matching/digest.server";
+import { expireOverdueReferrals } from "~/domains/matching/referrals.server";
 import { sendWeeklyDigests } from "~/domains/notifications/digest.server";
+import { digestTimeAtOrBefore } from "~/domains/notifications/digest-schedule";
 import { createDispatcherFromEnv, type Dispatcher } from "~/domains/notifications/dispatcher.server";
 import { closeOverdueCheckins } from "~/domains/volunteers/checkin.server";
 import type { Database } from "~/utils/db.server";
@@ -47,6 +50,9 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
       async run({ db, now }) {
         const { finalized } = await finalizeDueAwards(db, now);
         return finalized > 0 ? { summary: `${finalized} award(s) made final` } : undefined;
+      },
+    },
+    {
       // Retention check-ins (30/90/180 days after a hire) come due by the clock: mail each once.
       name: "employment-retention-checkins",
       intervalMs: 15 * MINUTE,
@@ -62,6 +68,29 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
         const result = await runOfferDeadlines(db, now);
         if (result.noticed + result.closed === 0) return;
         return { summary: `offers: ${result.noticed} closing soon, ${result.closed} closed` };
+      },
+    },
+    {
+      // Unanswered referrals expire (2 working days + grace) and their needs go back to the board.
+      name: "referral-expiry",
+      intervalMs: 5 * MINUTE,
+      async run({ db, now }) {
+        const result = await expireOverdueReferrals(db, now);
+        if (result.expired === 0) return;
+        return {
+          summary: `expired ${result.expired} referral(s)`,
+          again: result.expired === result.batchSize,
+        };
+      },
+    },
+    {
+      // Monday 08:00 Beijing: each office's open, referred and overdue needs (once per week and user).
+      name: "open-needs-digest",
+      intervalMs: 15 * MINUTE,
+      async run({ db, now }) {
+        if (now.getTime() - digestTimeAtOrBefore(now).getTime() > 6 * HOUR) return;
+        const result = await sendOpenNeedsDigests(db, now);
+        return result.queued > 0 ? { summary: `queued ${result.queued} open-needs digest(s)` } : undefined;
       },
     },
     {

@@ -1,3 +1,5 @@
+import { categoryLabel } from "~/domains/matching/taxonomy";
+
 /**
  * How an in-app notification reads: built from its kind and stored data in the reader's language, so
  * a notification recorded in Chinese reads in English after the user switches. Pure: the caller passes
@@ -8,6 +10,16 @@ export type TranslateNotifications = (key: string, options?: Record<string, unkn
 export interface InAppMessage {
   title: string;
   body: string | null;
+}
+
+function shanghaiTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, {
+    timeZone: "Asia/Shanghai",
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(date);
 }
 
 const organizationStatuses = new Set(["verified", "rejected", "suspended"]);
@@ -28,7 +40,12 @@ function beijingMinute(iso: string): string | null {
   return new Date(time + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
-export function inAppMessage(t: TranslateNotifications, kind: string, data: unknown): InAppMessage {
+export function inAppMessage(
+  t: TranslateNotifications,
+  kind: string,
+  data: unknown,
+  language = "zh-CN",
+): InAppMessage {
   const fields = record(data);
   // A kind this version does not know (a newer feature, an old row) still shows as a notification.
   const title = t(`kinds.${kind}`, { defaultValue: t("inbox.unknownKind") });
@@ -146,6 +163,37 @@ export function inAppMessage(t: TranslateNotifications, kind: string, data: unkn
           days: typeof fields.dayMark === "number" ? fields.dayMark : "",
         }),
       };
+    }
+    case "referral-received":
+    case "referral-reminder": {
+      const category = text(fields.categoryId);
+      const dueAt = text(fields.dueAt);
+      if (!category || !dueAt) return { title, body: null };
+      return {
+        title,
+        body: t(`email.${kind}.inApp`, {
+          category: categoryLabel(category, language),
+          dueAt: shanghaiTime(dueAt, language),
+        }),
+      };
+    }
+    case "referral-answered":
+    case "referral-closed": {
+      const event = text(fields.event);
+      const caseCode = text(fields.caseCode);
+      const allowed =
+        kind === "referral-answered" ? ["accepted", "declined", "expired"] : ["resolved", "not_resolved"];
+      if (!event || !caseCode || !allowed.includes(event)) return { title, body: null };
+      return {
+        title,
+        body: t(`email.${kind}.inApp.${event}`, { caseCode, providerName: text(fields.providerName) ?? "" }),
+      };
+    }
+    case "open-needs-digest": {
+      const open = typeof fields.open === "number" ? fields.open : null;
+      const overdue = typeof fields.overdue === "number" ? fields.overdue : null;
+      if (open === null || overdue === null) return { title, body: null };
+      return { title, body: t("email.open-needs-digest.inApp", { open, overdue }) };
     }
     default:
       return { title, body: null };
