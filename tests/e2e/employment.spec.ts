@@ -55,7 +55,7 @@ test("enterprise posts a job and a training, staff refer, the enterprise hires a
   const verification = await verificationEmail(request, member.email);
   await page.getByLabel("验证码").fill(verification.code);
   await page.getByRole("button", { name: "验证", exact: true }).click();
-  await expect(page).toHaveURL(/\/login\?notice=verified$/);
+  await expect(page).toHaveURL(/\/login$/);
   await signIn(page, member.email, member.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   // Pending: no employment pages yet.

@@ -244,8 +244,9 @@ test.describe("subjects registry", () => {
       // sideways, and names in the reader's language, never the log's internal words.
       await bureau.page.setViewportSize({ width: 1280, height: 900 });
       for (const [language, heading, certificate] of [
-        ["zh-CN", "审计日志", "志愿服务证明"],
-        ["en", "Audit log", "Proof-of-service certificate"],
+        // The entity of the newest rows (this journey's identity view), named in the reader's language.
+        ["zh-CN", "审计日志", "矫正对象"],
+        ["en", "Audit log", "Subject"],
       ] as const) {
         if (language === "en") {
           await bureau.page.getByRole("button", { name: "English" }).click();
