@@ -26,10 +26,11 @@ import {
 import { i18nServer } from "~/i18n.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import * as clock from "~/utils/clock.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "legal", "validation"] };
 
@@ -65,7 +66,7 @@ async function loadBooking(request: Request, id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, db, booking } = await loadBooking(request, params.id ?? "");
+  const { user, db, booking } = await loadBooking(request, uuidParam(params) ?? "");
   const now = clock.now();
   const changer = changerOf(user.actor, booking);
   const recorder = recorderOf(user.actor, booking);
@@ -117,8 +118,8 @@ function refusal(formData: FormData, result: BookingFailure) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, booking } = await loadBooking(request, params.id ?? "");
-  const formData = await request.formData();
+  const { user, db, booking } = await loadBooking(request, uuidParam(params) ?? "");
+  const formData = await readFormData(request);
   const fields = Object.fromEntries(formData);
   const intent = intentSchema.safeParse(fields);
   if (!intent.success) return formFailure(formData, {}, 400, "legal:errors.unknownIntent");

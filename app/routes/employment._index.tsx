@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
 import { authorizeOrRespond, requirePermission } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
@@ -55,7 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "decide:employment-referral:organization");
   authorizeOrRespond(user.actor, "record:retention-checkin:organization");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseEmploymentForm(formData, checkinSchema);
   if (!parsed.success) return parsed.failure;
   const result = await recordCheckin(await getDb(), {

@@ -14,13 +14,15 @@ import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
   const db = await getDb();
-  const offer = await getJobOffer(db, params.id ?? "", "own", user.actor);
+  const offer = await getJobOffer(db, uuidParam(params) ?? "", "own", user.actor);
   if (!offer) throw new Response("Not Found", { status: 404 });
   const [districts, referrals] = await Promise.all([
     listDistricts(db),
@@ -37,11 +39,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const db = await getDb();
   const actor = employmentActorOf(user, request);
-  const id = params.id ?? "";
+  const id = uuidParam(params) ?? "";
   let result;
   if (intent === "update") {
     const parsed = parseEmploymentForm(formData, jobOfferSchema);

@@ -10,6 +10,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseEmploymentForm(formData, jobOfferSchema);
   if (!parsed.success) return parsed.failure;
   const result = await createJobOffer(await getDb(), {

@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { employmentActorOf, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData, searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
@@ -45,7 +46,7 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
       : null,
     homeDistrictId: enterprise.districtId,
     districts,
-    saved: new URL(request.url).searchParams.has("saved"),
+    saved: searchParamsOf(request).has("saved"),
   };
 });
 
@@ -53,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "manage:enterprise-profile:organization");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseEmploymentForm(formData, enterpriseProfileSchema, ["hiringDistrictIds"]);
   if (!parsed.success) return parsed.failure;
   await saveEnterpriseProfile(await getDb(), {

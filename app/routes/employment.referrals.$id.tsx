@@ -16,6 +16,8 @@ import { getDb } from "~/utils/db.server";
 import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { readFormData } from "~/utils/forms.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Enterprise members only: staff follow referrals on their own pages.
   const user = await requirePermission(request, "decide:employment-referral:organization");
   const db = await getDb();
-  const referral = await getJobReferral(db, params.id ?? "", "organization", user.actor);
+  const referral = await getJobReferral(db, uuidParam(params) ?? "", "organization", user.actor);
   if (!referral) throw new Response("Not Found", { status: 404 });
   const { subjectId, enterpriseId, ...shown } = referral;
   const person = await presentSubjectTo(db, {
@@ -53,10 +55,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "decide:employment-referral:organization");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const actor = employmentActorOf(user, request);
-  const referralId = params.id ?? "";
+  const referralId = uuidParam(params) ?? "";
   let result;
   if (intent === "interview") {
     const parsed = parseEmploymentForm(formData, interviewSchema);

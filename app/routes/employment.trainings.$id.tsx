@@ -16,13 +16,15 @@ import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
   const db = await getDb();
-  const offer = await getTrainingOffer(db, params.id ?? "", "own", user.actor);
+  const offer = await getTrainingOffer(db, uuidParam(params) ?? "", "own", user.actor);
   if (!offer) throw new Response("Not Found", { status: 404 });
   const enrollments = await listTrainingEnrollments(db, "organization", user.actor, {
     trainingOfferId: offer.id,
@@ -35,11 +37,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const db = await getDb();
   const actor = employmentActorOf(user, request);
-  const id = params.id ?? "";
+  const id = uuidParam(params) ?? "";
   let result;
   if (intent === "session") {
     const parsed = parseEmploymentForm(formData, trainingSessionSchema);

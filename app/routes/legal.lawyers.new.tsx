@@ -9,7 +9,7 @@ import { PRACTICE_LICENCE_LENGTH } from "~/domains/legal/practice-licence";
 import { consultationLanguages, lawyerSchema, topicCategories } from "~/domains/legal/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:lawyer:organization");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = lawyerSchema.safeParse({
     ...Object.fromEntries(formData),
     specialties: formData.getAll("specialties"),

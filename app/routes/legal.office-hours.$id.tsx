@@ -10,9 +10,10 @@ import { overrideSchema } from "~/domains/legal/validation";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "legal", "validation"] };
 
@@ -23,7 +24,7 @@ const hhmm = (minute: number | null) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:office-hours:organization");
-  const rule = await getFirmRule(await getDb(), user.actor.organizationId!, params.id ?? "");
+  const rule = await getFirmRule(await getDb(), user.actor.organizationId!, uuidParam(params) ?? "");
   if (!rule) notFound();
   const t = await i18nServer.getFixedT(request, "legal");
   return {
@@ -44,8 +45,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:office-hours:organization");
   // Another firm's rule is not found, before the form is even read.
-  if (!(await getFirmRule(await getDb(), user.actor.organizationId!, params.id ?? ""))) notFound();
-  const formData = await request.formData();
+  if (!(await getFirmRule(await getDb(), user.actor.organizationId!, uuidParam(params) ?? ""))) notFound();
+  const formData = await readFormData(request);
   const parsed = overrideSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success)
     return formFailure(
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   const result = await addOverride(await getDb(), {
     actor: { ...user.actor, ipAddress: clientIp(request) },
-    ruleId: params.id ?? "",
+    ruleId: uuidParam(params) ?? "",
     override: parsed.data,
   });
   if (!result.ok) {

@@ -10,7 +10,7 @@ import { shanghaiDay } from "~/domains/legal/beijing-time";
 import { officeHourRuleSchema } from "~/domains/legal/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import * as clock from "~/utils/clock.server";
@@ -41,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:office-hours:organization");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = officeHourRuleSchema.safeParse({
     ...Object.fromEntries(formData),
     weekdays: formData.getAll("weekdays"),

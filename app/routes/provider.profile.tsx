@@ -10,7 +10,7 @@ import { providerProfileSchema } from "~/domains/matching/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
-import { formFailure } from "~/utils/forms.server";
+import { formFailure, readFormData } from "~/utils/forms.server";
 import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -46,7 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireActor(request);
   const scope = authorizeOrRespond(user.actor, "manage:provider-profile");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = providerProfileSchema.safeParse({
     ...Object.fromEntries(formData),
     categoryIds: formData.getAll("categoryIds"),

@@ -13,9 +13,10 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { withDomainErrors } from "~/utils/domain-errors.server";
-import { formValues } from "~/utils/forms.server";
+import { formValues, readFormData } from "~/utils/forms.server";
 import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "matching", "validation"] };
 
@@ -26,7 +27,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
     await getDb(),
     { ...user.actor, ipAddress: clientIp(request) },
     scope,
-    params.id ?? "",
+    uuidParam(params) ?? "",
   );
   const t = await i18nServer.getFixedT(request, "matching");
   return {
@@ -54,7 +55,7 @@ type Failure = {
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireActor(request);
   const scope = authorizeOrRespond(user.actor, "respond:referral");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const fields = Object.fromEntries(formData);
   const fail = (errors: Record<string, string>, status = 400, error?: string) =>
@@ -63,7 +64,7 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
     Object.fromEntries(issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message]));
   const db = await getDb();
   const actor = { ...user.actor, ipAddress: clientIp(request) };
-  const id = params.id ?? "";
+  const id = uuidParam(params) ?? "";
   // Scope first: another provider's referral is 404 whatever was posted.
   await providerReferral(db, actor, scope, id);
   let result;

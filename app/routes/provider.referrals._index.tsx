@@ -9,6 +9,7 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "matching"] };
 
@@ -21,7 +22,7 @@ const querySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireActor(request);
   const scope = authorizeOrRespond(user.actor, "respond:referral");
-  const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const inbox = await listProviderReferrals(await getDb(), user.actor, scope, {
     filter: params.filter ?? null,
     page: params.page,

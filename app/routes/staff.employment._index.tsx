@@ -10,14 +10,15 @@ import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
 /** Staff browse the open job and training offers (search, district, category, wage, date). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:employment-offer:any");
-  const url = new URL(request.url);
-  const filters = offerFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const query = searchParamsOf(request);
+  const filters = offerFilterSchema.parse(Object.fromEntries(query));
   const db = await getDb();
   const [offers, districts] = await Promise.all([listOpenOffers(db, filters), listDistricts(db)]);
   const t = await i18nServer.getFixedT(request, "employment");
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("browse.title"),
     offers,
     districts,
-    filters: Object.fromEntries(url.searchParams),
+    filters: Object.fromEntries(query),
     canRefer: can(user.actor, "refer:employment-candidate:office"),
   };
 }

@@ -12,6 +12,14 @@ import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { employmentActorOf, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData, searchParamsOf } from "~/utils/forms.server";
+
+/** A case code from the path (`XXXX-XXXX-XXXX`), or 404 before any query. */
+function caseCodeParam(params: Readonly<Record<string, string | undefined>>): string {
+  const value = (params.caseCode ?? "").toUpperCase();
+  if (!/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(value)) throw new Response("Not Found", { status: 404 });
+  return value;
+}
 
 export const handle = { i18n: ["common", "employment"] };
 
@@ -19,7 +27,7 @@ export const handle = { i18n: ["common", "employment"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:candidate-profile:office");
   const db = await getDb();
-  const candidate = await getCandidate(db, (params.caseCode ?? "").toUpperCase(), user.actor);
+  const candidate = await getCandidate(db, caseCodeParam(params), user.actor);
   if (!candidate) throw new Response("Not Found", { status: 404 });
   const t = await i18nServer.getFixedT(request, "employment");
   const profile = candidate.profile;
@@ -37,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     districts: await listDistricts(db),
-    saved: new URL(request.url).searchParams.has("saved"),
+    saved: searchParamsOf(request).has("saved"),
   };
 }
 
@@ -45,13 +53,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:candidate-profile:office");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseEmploymentForm(formData, candidateProfileSchema, [
     "workHistoryCategories",
     "desiredCategories",
   ]);
   if (!parsed.success) return parsed.failure;
-  const caseCode = (params.caseCode ?? "").toUpperCase();
+  const caseCode = caseCodeParam(params);
   const result = await saveCandidateProfile(await getDb(), {
     actor: employmentActorOf(user, request),
     caseCode,

@@ -12,12 +12,14 @@ import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:employment-offer:any");
-  const offer = await getJobOffer(await getDb(), params.id ?? "", "open", user.actor);
+  const offer = await getJobOffer(await getDb(), uuidParam(params) ?? "", "open", user.actor);
   if (!offer) throw new Response("Not Found", { status: 404 });
   const { closingNoticeAt, createdBy, versions, ...shown } = offer;
   void [closingNoticeAt, createdBy, versions];
@@ -28,12 +30,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "refer:employment-candidate:office");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseEmploymentForm(formData, referralSchema);
   if (!parsed.success) return parsed.failure;
   const result = await referToJob(await getDb(), {
     actor: employmentActorOf(user, request),
-    jobOfferId: params.id ?? "",
+    jobOfferId: uuidParam(params) ?? "",
     ...parsed.data,
   });
   if (!result.ok) {

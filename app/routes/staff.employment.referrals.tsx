@@ -16,6 +16,7 @@ import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
@@ -47,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "record:retention-checkin:office");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseEmploymentForm(formData, checkinSchema);
   if (!parsed.success) return parsed.failure;
   const result = await recordCheckin(await getDb(), {

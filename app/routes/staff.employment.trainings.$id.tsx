@@ -13,12 +13,14 @@ import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { readFormData } from "~/utils/forms.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "employment"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:employment-offer:any");
-  const offer = await getTrainingOffer(await getDb(), params.id ?? "", "open", user.actor);
+  const offer = await getTrainingOffer(await getDb(), uuidParam(params) ?? "", "open", user.actor);
   if (!offer) throw new Response("Not Found", { status: 404 });
   const t = await i18nServer.getFixedT(request, "employment");
   const { createdBy, ...shown } = offer;
@@ -34,12 +36,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "refer:employment-candidate:office");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseEmploymentForm(formData, referralSchema);
   if (!parsed.success) return parsed.failure;
   const result = await enrollInTraining(await getDb(), {
     actor: employmentActorOf(user, request),
-    trainingOfferId: params.id ?? "",
+    trainingOfferId: uuidParam(params) ?? "",
     ...parsed.data,
   });
   if (!result.ok) {

@@ -18,6 +18,8 @@ import { getEnv } from "~/utils/env.server";
 import { authorizeOrRespond, requireActor, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { data as respond } from "@remix-run/node";
+import { readFormData } from "~/utils/forms.server";
+import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "matching"] };
 
@@ -25,7 +27,7 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
   const user = await requireActor(request);
   const scope = authorizeOrRespond(user.actor, "read:help-need");
   const db = await getDb();
-  const { need, referrals } = await needDetail(db, user.actor, scope, params.id ?? "");
+  const { need, referrals } = await needDetail(db, user.actor, scope, uuidParam(params) ?? "");
   const canRefer = can(user.actor, "refer:help-need:office") && need.officeId === user.actor.organizationId;
   const suggestions =
     canRefer && need.status === "open" ? await suggestProviders(db, user.actor, "office", need.id) : null;
@@ -74,11 +76,11 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "refer:help-need:office");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return respond({ error: "matching:errors.form" }, { status: 400 });
   const db = await getDb();
   const actor = { ...user.actor, ipAddress: clientIp(request) };
-  const needId = params.id ?? "";
+  const needId = uuidParam(params) ?? "";
   // The need must be the actor's office's (404 otherwise) before anything is done with it.
   await needDetail(db, user.actor, "office", needId);
   const uuid = z.uuid();

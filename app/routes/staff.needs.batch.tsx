@@ -12,6 +12,7 @@ import { withDomainErrors } from "~/utils/domain-errors.server";
 import { getEnv } from "~/utils/env.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "matching"] };
 
@@ -28,7 +29,7 @@ const pairSchema = z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/);
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "refer:help-need:office");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const pairs = formData.getAll("pair").map(String);
   if (pairs.length === 0 || !pairs.every((pair) => pairSchema.safeParse(pair).success))
     return respond({ ok: false as const, error: "matching:batch.nothingChosen" }, { status: 400 });

@@ -10,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { readFormData } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "matching", "validation"] };
 
@@ -26,7 +27,7 @@ type ImportAnswer =
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "create:help-need:office");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const file = formData.get("file");
   const text =
     file && typeof file === "object" && "text" in file && file.size > 0

@@ -118,7 +118,14 @@ const userIds = new Map<Role, string>();
 /** Tables whose rows may change under hostile input: attempts are counted, sessions touched or ended. */
 const MAY_CHANGE = new Set(["rate_limit_counters", "sessions", "__drizzle_migrations"]);
 /** Routes whose every answer is audited by design: an export is one, whatever its filter. */
-const AUDITED_READS: Record<string, string[]> = { "hours.export[.csv].ts": ["audit_log"] };
+// Writes that hostile values cannot prevent because the post is a legitimate action: restoring the
+// default star thresholds (intent=restore) records the admin setting change.
+const AUDITED_READS: Record<string, string[]> = {
+  "hours.export[.csv].ts": ["audit_log"],
+  "admin.star-levels.tsx": ["audit_log"],
+  // Any text is a valid place name: the staff's post creates the service point it names.
+  "staff.service-points.tsx": ["audit_log", "service_points"],
+};
 
 async function fingerprint(): Promise<Record<string, string>> {
   const tables = await selectRows<{ name: string }>(
