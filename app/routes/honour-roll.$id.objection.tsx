@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { periodKeyOfDates, periodLabel, typeName } from "~/components/awards/labels";
+import { periodLabel, typeName } from "~/components/awards/labels";
 import { FormError, Honeypot, Notice, TextField } from "~/components/forms";
 import { noticeEntry } from "~/domains/awards/honour-roll.server";
 import { fileObjection } from "~/domains/awards/nominations.server";
@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { formFailure, parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/permissions.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
+import { periodKeyOf } from "~/domains/awards/periods";
 
 export const handle = { i18n: ["common", "awards", "validation"] };
 export const headers = retryAfterHeaders;
@@ -65,7 +66,7 @@ export default function ObjectionForm() {
         {t("objectionForm.about", {
           name: entry.name,
           type: typeName(entry, i18n.language),
-          period: periodLabel(t, periodKeyOfDates(entry.periodStart, entry.periodEnd)),
+          period: periodLabel(t, periodKeyOf(entry.periodStart, entry.periodEnd)),
         })}
       </p>
       {state && "filed" in state ? (

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { periodKeyOfDates, periodLabel, typeName } from "~/components/awards/labels";
+import { periodLabel, typeName } from "~/components/awards/labels";
 import { listHonourRoll } from "~/domains/awards/honour-roll.server";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { periodKeyOf } from "~/domains/awards/periods";
 
 export const handle = { i18n: ["common", "awards"] };
 
@@ -32,7 +33,7 @@ function EntryCard({ entry }: { entry: Entry }) {
   return (
     <li className="panel">
       <p className="field__hint">
-        {periodLabel(t, periodKeyOfDates(entry.periodStart, entry.periodEnd))} · {entry.districtName}
+        {periodLabel(t, periodKeyOf(entry.periodStart, entry.periodEnd))} · {entry.districtName}
       </p>
       <p className="honour-roll__name">{entry.name}</p>
       <p>{typeName(entry, i18n.language)}</p>

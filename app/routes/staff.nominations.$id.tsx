@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { periodKeyOfDates, periodLabel, typeName } from "~/components/awards/labels";
+import { periodLabel, typeName } from "~/components/awards/labels";
 import { FormError, Notice } from "~/components/forms";
 import { decideNomination, getNomination, resolveObjection } from "~/domains/awards/nominations.server";
 import { availableActions, type NominationAction } from "~/domains/awards/nomination-status";
@@ -14,6 +14,7 @@ import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { formFailure } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { periodKeyOf } from "~/domains/awards/periods";
 
 export const handle = { i18n: ["common", "awards", "validation"] };
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       publishFullName: nomination.publishFullName,
       typeNameZh: nomination.typeNameZh,
       typeNameEn: nomination.typeNameEn,
-      periodKey: periodKeyOfDates(nomination.periodStart, nomination.periodEnd),
+      periodKey: periodKeyOf(nomination.periodStart, nomination.periodEnd),
       statement: nomination.statement,
       minutes: evidence.figures?.minutes ?? 0,
       activities: evidence.figures?.activities ?? 0,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { periodKeyOfDates, periodLabel, typeName } from "~/components/awards/labels";
+import { periodLabel, typeName } from "~/components/awards/labels";
 import { Pagination } from "~/components/Pagination";
 import { listNominations } from "~/domains/awards/nominations.server";
 import { nominationStatuses } from "~/domains/awards/nomination-status";
@@ -10,6 +10,7 @@ import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { periodKeyOf } from "~/domains/awards/periods";
 
 export const handle = { i18n: ["common", "awards"] };
 
@@ -76,7 +77,7 @@ export default function Nominations() {
                   <Link to={`/staff/nominations/${row.id}`}>{row.nomineeName}</Link>
                 </td>
                 <td>{typeName(row, i18n.language)}</td>
-                <td>{periodLabel(t, periodKeyOfDates(row.periodStart, row.periodEnd))}</td>
+                <td>{periodLabel(t, periodKeyOf(row.periodStart, row.periodEnd))}</td>
                 <td>{row.officeName}</td>
                 <td>
                   <span className={`badge badge--nomination-${row.status}`}>{t(`status.${row.status}`)}</span>

@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data as withStatus } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { periodKeyOfDates, periodLabel, typeName } from "~/components/awards/labels";
+import { periodLabel, typeName } from "~/components/awards/labels";
 import { awardByNumber } from "~/domains/awards/honour-roll.server";
 import { isAwardNumber } from "~/domains/awards/nominations.server";
 import { normalizeCertificateNumber, verifyCertificate } from "~/domains/volunteers/certificates.server";
 import { hoursOf } from "~/domains/volunteers/format";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
+import { periodKeyOf } from "~/domains/awards/periods";
 
 export const handle = { i18n: ["common", "certificates", "awards"] };
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           name: award.name,
           typeNameZh: award.typeNameZh,
           typeNameEn: award.typeNameEn,
-          periodKey: periodKeyOfDates(award.periodStart, award.periodEnd),
+          periodKey: periodKeyOf(award.periodStart, award.periodEnd),
           issuer: award.districtName,
           revoked: award.status === "revoked",
         }

@@ -6,13 +6,6 @@ export function periodLabel(t: TFunction, key: string): string {
   return t(half ? `awards:periodLabel.half${half}` : "awards:periodLabel.year", { year });
 }
 
-/** A period's key from its dates. */
-export function periodKeyOfDates(start: string, end: string): string {
-  const year = start.slice(0, 4);
-  if (start.endsWith("-01-01") && end.endsWith("-12-31")) return year;
-  return start.endsWith("-01-01") ? `${year}-H1` : `${year}-H2`;
-}
-
 /** The configured name of a type in the reader's language. */
 export function typeName(
   type: { typeNameZh?: string; typeNameEn?: string; nameZh?: string; nameEn?: string },

@@ -1,9 +1,9 @@
-import { randomInt } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { organizations, users } from "#db/schema/accounts";
 import { awardTypes, nominationEvents, nominationObjections, nominations } from "#db/schema/awards";
 import type { Actor } from "~/domains/accounts/actor";
 import { permittedCondition } from "~/domains/accounts/authorize";
+import { newCertificateNumber } from "~/domains/volunteers/certificates.server";
 import { recordAudit } from "~/domains/audit/audit.server";
 import { calendarDateOf } from "~/domains/calendar/working-days";
 import { workingDayDeadline } from "~/domains/calendar/calendar.server";
@@ -47,12 +47,8 @@ export interface NominateInput {
   publishFullName: boolean;
 }
 
-/** Award certificate numbers: `BZ-2026-7KQ4-M2XD` (表彰), from an alphabet without look-alikes. */
-const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-export function newAwardNumber(year: number, random: (max: number) => number = randomInt): string {
-  const part = () => Array.from({ length: 4 }, () => ALPHABET[random(ALPHABET.length)]!).join("");
-  return `BZ-${year}-${part()}-${part()}`;
-}
+/** Award certificate numbers: `BZ-2026-7KQ4-M2XD` (表彰), made like service certificates' numbers. */
+export const newAwardNumber = (year: number) => newCertificateNumber(year, undefined, "BZ");
 export const isAwardNumber = (value: string) => /^BZ-\d{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/.test(value);
 
 async function bureauReviewers(tx: DbOrTx, districtId: string): Promise<string[]> {

@@ -40,11 +40,18 @@ export type IssueResult =
   | { ok: true; certificate: IssuedCertificate }
   | { ok: false; field: "periodFrom" | "periodTo" | ""; error: string };
 
-/** 8 characters from an alphabet without look-alikes: `ZM-2026-7KQ4-M2XD`. */
+/**
+ * 8 characters from an alphabet without look-alikes: `ZM-2026-7KQ4-M2XD` (service certificates;
+ * commendation certificates use the prefix `BZ`).
+ */
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-export function newCertificateNumber(year: number, random: (max: number) => number = randomInt): string {
+export function newCertificateNumber(
+  year: number,
+  random: (max: number) => number = randomInt,
+  prefix = "ZM",
+): string {
   const part = () => Array.from({ length: 4 }, () => ALPHABET[random(ALPHABET.length)]!).join("");
-  return `ZM-${year}-${part()}-${part()}`;
+  return `${prefix}-${year}-${part()}-${part()}`;
 }
 
 export function normalizeCertificateNumber(input: string): string {
