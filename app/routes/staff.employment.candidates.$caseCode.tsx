@@ -13,11 +13,12 @@ import { getDb } from "~/utils/db.server";
 import { employmentActorOf, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readFormData, searchParamsOf } from "~/utils/forms.server";
+import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code";
 
 /** A case code from the path (`XXXX-XXXX-XXXX`), or 404 before any query. */
 function caseCodeParam(params: Readonly<Record<string, string | undefined>>): string {
   const value = (params.caseCode ?? "").toUpperCase();
-  if (!/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(value)) throw new Response("Not Found", { status: 404 });
+  if (!CASE_CODE_PATTERN.test(value)) throw new Response("Not Found", { status: 404 });
   return value;
 }
 

@@ -47,7 +47,11 @@ describe("demo subjects", () => {
     expect(text).toContain("城关司法所");
     expect(text).not.toContain("东城司法所");
     expect(DEMO_SUBJECT_COUNTS.officeA).toBeGreaterThanOrEqual(6);
-    expect(text.match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/g)?.length).toBe(DEMO_SUBJECT_COUNTS.officeA);
+    // Whole case codes only: a fragment of a UUID made of digits ("1234-5678-9012") is not one.
+    const caseCodes = text.match(
+      /(?<![0-9A-Za-z-])[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}(?![0-9A-Za-z-])/g,
+    );
+    expect(new Set(caseCodes).size).toBe(DEMO_SUBJECT_COUNTS.officeA);
   });
 
   it("are about a dozen at both offices, with a minor, women and every supervision level", async () => {

@@ -11,6 +11,7 @@ import {
   refusedNotHiredReasons,
 } from "./taxonomy";
 import { citesCriminalRecord } from "./status";
+import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code";
 
 /** Messages are translation keys of the `employment` namespace (errors.*). */
 const m = (name: string) => `employment:errors.${name}`;
@@ -37,7 +38,7 @@ const caseCode = z
   .string({ error: m("caseCode") })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, { error: m("caseCode") });
+  .regex(CASE_CODE_PATTERN, { error: m("caseCode") });
 
 export const enterpriseProfileSchema = z.object({
   industry: z.enum(industries, { error: m("industry") }),

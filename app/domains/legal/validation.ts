@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidPracticeLicence, normalizePracticeLicence } from "./practice-licence";
+import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code";
 
 /** Topic categories of a consultation (also a lawyer's specialties); the schema's CHECK is the same list. */
 export const topicCategories = [
@@ -182,7 +183,7 @@ export const bookingSchema = z
     ),
   })
   .superRefine((booking, context) => {
-    if (!booking.walkIn && !/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(booking.caseCode ?? ""))
+    if (!booking.walkIn && !CASE_CODE_PATTERN.test(booking.caseCode ?? ""))
       context.addIssue({ code: "custom", path: ["caseCode"], message: "legal:validation.caseCode" });
   });
 export type BookingInput = z.infer<typeof bookingSchema>;

@@ -13,6 +13,7 @@ import {
   workerGenders,
 } from "./options";
 import { serviceCategories } from "./taxonomy";
+import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code";
 
 const categoryIds = serviceCategories.map((category) => category.id) as [string, ...string[]];
 
@@ -66,7 +67,7 @@ export const needSchema = z.object({
     .string({ error: "matching:errors.caseCode" })
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, { error: "matching:errors.caseCode" }),
+    .regex(CASE_CODE_PATTERN, { error: "matching:errors.caseCode" }),
   categoryId: z.enum(categoryIds, { error: "matching:errors.category" }),
   urgency: z.enum(needUrgencies, { error: "matching:errors.urgency" }),
   area: z.string().trim().max(50, { error: "matching:errors.areaTooLong" }).optional(),

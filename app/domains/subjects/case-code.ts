@@ -16,8 +16,10 @@ export function normalizeCaseCode(input: string): string {
   return input.trim().toUpperCase().replace(/\s+/g, "");
 }
 
+/** The whole-string shape of a case code, for validation schemas of every domain. */
+export const CASE_CODE_PATTERN =
+  /^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}-[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}-[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}$/;
+
 export function isCaseCode(value: string): boolean {
-  return /^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}-[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}-[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}$/.test(
-    value,
-  );
+  return CASE_CODE_PATTERN.test(value);
 }
