@@ -1,7 +1,17 @@
-import { randomInt } from "node:crypto";
-
 /** Crockford-style alphabet without I, L, O, U: nothing to misread when read out on the phone. */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/**
+ * An unbiased random integer in [0, max) from Web Crypto (Node and browsers alike): this module is
+ * imported by browser-side validation schemas (CASE_CODE_PATTERN), so it must not import node:crypto.
+ */
+function randomInt(max: number): number {
+  const limit = Math.floor(0x1_0000_0000 / max) * max;
+  const buffer = new Uint32Array(1);
+  do globalThis.crypto.getRandomValues(buffer);
+  while (buffer[0]! >= limit);
+  return buffer[0]! % max;
+}
 
 /**
  * A case code: 12 random characters from 32 (60 bits), grouped 4-4-4. Random, so it says nothing
