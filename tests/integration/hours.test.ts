@@ -33,6 +33,7 @@ import {
   checkIn,
   checkOut,
   closeOverdueCheckins,
+  listCheckinActivities,
   MAX_CODE_ATTEMPTS,
 } from "~/domains/volunteers/checkin.server";
 import { reportHours } from "~/domains/volunteers/hours.server";
@@ -308,6 +309,37 @@ describe("check-in and check-out with the rotating code", () => {
         now: checkoutAt,
       }),
     ).toMatchObject({ ok: false, error: "validation:checkin.notCheckedIn" });
+  });
+
+  it("lists an activity for check-in from the opening of its window, also across midnight (Beijing)", async () => {
+    // 00:10–01:00 on 17 May in Beijing; check-in opens at 23:40 on the 16th.
+    const startsAt = new Date("2026-05-16T16:10:00Z");
+    const event = await activity({ startsAt, endsAt: at(startsAt, 50) });
+    const later = await activity({ startsAt: at(startsAt, 60), endsAt: at(startsAt, 90) });
+    const volunteerId = await volunteer();
+    await confirm(event.id, volunteerId);
+    await confirm(later.id, volunteerId);
+    const titles = async (now: Date) =>
+      (await listCheckinActivities(db, volunteerId, now)).map((row) => row.title);
+
+    // 23:35: not open yet, and tomorrow's — not on today's list.
+    expect(await titles(at(startsAt, -35))).toEqual([]);
+    // 23:50: open for check-in, so listed (the 01:10 one is not open yet and stays off tonight's list).
+    const checkinAt = at(startsAt, -20);
+    expect(await titles(checkinAt)).toEqual([event.title]);
+    const checkedIn = await checkIn(db, {
+      volunteerId,
+      activityId: event.id,
+      code: currentCheckinCode(event.checkinSecret, checkinAt),
+      now: checkinAt,
+    });
+    expect(checkedIn.ok).toBe(true);
+    // After midnight both are today's; the checked-in one shows its open record.
+    const checkoutAt = at(startsAt, 1);
+    expect(await listCheckinActivities(db, volunteerId, checkoutAt)).toMatchObject([
+      { id: event.id, recordStatus: "open" },
+      { id: later.id, recordStatus: null },
+    ]);
   });
 
   it("closes check-ins left open after the end plus grace, flagged, and withdraws empty ones", async () => {
