@@ -1107,6 +1107,47 @@ describe("proof-of-service certificates and the volunteer dashboard", () => {
   });
 });
 
+describe("the dashboard's upcoming activities", () => {
+  it("leave out activities under way and ones the volunteer already checked out of", async () => {
+    const volunteerId = await volunteer();
+    const now = at(START, 20);
+    const running = await activity();
+    const servedEarly = await activity({ startsAt: at(START, 30), endsAt: at(START, 40) });
+    const ahead = await activity({ startsAt: at(START, 60), endsAt: at(START, 120) });
+    const checkedInOnly = await activity({ startsAt: at(START, 25), endsAt: at(START, 90) });
+    for (const event of [running, servedEarly, ahead, checkedInOnly]) await confirm(event.id, volunteerId);
+    // A closed record of an activity still ahead (written directly: the domain refuses a check-out
+    // before the start) means it is served and no longer upcoming.
+    await db.insert(hourRecords).values({
+      volunteerId,
+      activityId: servedEarly.id,
+      officeId: setting.office,
+      districtId: setting.bureau,
+      kind: "system",
+      serviceDate: "2026-05-16",
+      description: servedEarly.title,
+      checkInAt: at(START, 0),
+      checkOutAt: at(START, 15),
+      minutes: 10,
+      status: "pending",
+    });
+    // Checked in only: still to come, so still listed.
+    await db.insert(hourRecords).values({
+      volunteerId,
+      activityId: checkedInOnly.id,
+      officeId: setting.office,
+      districtId: setting.bureau,
+      kind: "system",
+      serviceDate: "2026-05-16",
+      description: checkedInOnly.title,
+      checkInAt: at(START, 10),
+      status: "open",
+    });
+    const dashboard = await volunteerDashboard(db, volunteerId, now);
+    expect(dashboard?.upcoming.map((row) => row.activityId)).toEqual([checkedInOnly.id, ahead.id]);
+  });
+});
+
 describe("one activity counts once, and decided records stay locked in the database", () => {
   it("refuses a check-in after a self-report of the same activity, and the database refuses a second live record", async () => {
     const event = await activity();
