@@ -25,6 +25,13 @@ export async function createOnce<Result>(
   claim: { userId: string; key: string; entity: string },
   create: (tx: Database) => Promise<Result>,
   createdId: (result: Result) => string | null,
+  options: {
+    /**
+     * A refusal whose writes must stay (a wrong check-in code is counted against guessing): the
+     * transaction commits, only the claim is given back, so the corrected form can use the key.
+     */
+    keepRefusal?: (result: Result) => boolean;
+  } = {},
 ): Promise<Once<Result>> {
   if (!SUBMISSION_KEY.test(claim.key)) throw new ConflictError("submission key");
   try {
@@ -46,6 +53,12 @@ export async function createOnce<Result>(
       }
       const result = await create(tx);
       const id = createdId(result);
+      if (id === null && options.keepRefusal?.(result)) {
+        await tx
+          .delete(formSubmissions)
+          .where(and(eq(formSubmissions.userId, claim.userId), eq(formSubmissions.key, claim.key)));
+        return { replayed: false, result };
+      }
       if (id === null) throw new NotCreated(result);
       await tx
         .update(formSubmissions)

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { can } from "~/domains/accounts/authorize";
 import { volunteerDashboard } from "~/domains/volunteers/dashboard.server";
 import { hoursOf } from "~/domains/volunteers/format";

@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { createOnce } from "~/domains/submissions.server";
 import { DurationField } from "~/components/form/DurationField";
 import { TextareaField } from "~/components/form/fields";
 import { hoursOf } from "~/domains/volunteers/format";
@@ -21,6 +23,7 @@ import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permiss
 import { clientIp } from "~/utils/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { uuidParam } from "~/utils/params.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -43,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "hours");
   return {
     title: t("correction.title"),
+    submissionKey: newSubmissionKey(),
     isVolunteer: user.id === record.volunteerId,
     record: {
       id: record.id,
@@ -62,16 +66,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, record, db } = await authorize(request, uuidParam(params));
   const parsed = await parseSubmission(request, correctionRequestSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await requestCorrection(db, {
-    requesterId: user.id,
-    recordId: record.id,
-    request: parsed.data,
-    ipAddress: clientIp(request),
-  });
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One request per rendered form: a double click or a replay answers the success again instead of
+  // "a correction is already pending".
+  const once = await createOnce(
+    db,
+    { userId: user.id, key, entity: "hour-correction" },
+    (tx) =>
+      requestCorrection(tx, {
+        requesterId: user.id,
+        recordId: record.id,
+        request: parsed.data,
+        ipAddress: clientIp(request),
+      }),
+    (created) => (created.ok ? created.correctionId : null),
+  );
+  const result = once.replayed ? ({ ok: true } as const) : once.result;
   if (!result.ok) {
     return result.field === "form"
-      ? submissionFailure(parsed.formData, {}, { formError: result.error })
-      : submissionFailure(parsed.formData, { [result.field]: result.error });
+      ? submissionFailure(parsed.values, {}, { formError: result.error })
+      : submissionFailure(parsed.values, { [result.field]: result.error });
   }
   return user.id === record.volunteerId
     ? redirectWithFlash(request, "/hours", { kind: "success", message: "hours:correction.done" })
@@ -118,6 +133,7 @@ export default function RequestCorrection() {
       {open ? (
         <div className="panel">
           <ValidatedForm form={form}>
+            <SubmissionKey value={loaded.submissionKey} />
             <DurationField
               legend={t("correction.proposedDuration")}
               hoursLabel={t("fields.hoursPart")}

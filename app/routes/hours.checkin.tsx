@@ -5,7 +5,9 @@ import { FieldErrorMessage } from "~/components/form/FieldParts";
 import { TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { createOnce } from "~/domains/submissions.server";
 import { formatActivityPeriod, formatActivityTime } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";
 import { checkIn, checkOut, listCheckinActivities } from "~/domains/volunteers/checkin.server";
@@ -17,6 +19,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "hours", "validation"] };
 
@@ -30,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("checkin.title"),
     approved,
+    submissionKey: newSubmissionKey(),
     activities: rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -50,9 +54,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseSubmission(request, checkinSchema);
   if (!parsed.success) return parsed.failure;
   const { intent, activityId, checkinCode } = parsed.data;
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
   const input = { volunteerId: user.id, activityId, code: checkinCode, now: clock.now() };
-  const db = await getDb();
-  const result = intent === "checkin" ? await checkIn(db, input) : await checkOut(db, input);
+  // One check-in (or check-out) per rendered form: a double click or a replay answers the success
+  // again. A refused code stays counted (keepRefusal), so replays cannot lift the guessing limit.
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: intent === "checkin" ? "check-in" : "check-out" },
+    (db) => (intent === "checkin" ? checkIn(db, input) : checkOut(db, input)),
+    (done) => (done.ok ? done.recordId : null),
+    { keepRefusal: () => true },
+  );
+  const result = once.replayed ? ({ ok: true } as const) : once.result;
   if (!result.ok) {
     return result.field === "form"
       ? submissionFailure(parsed.values, {}, { formError: result.error })
@@ -90,7 +104,11 @@ export default function CheckinPage() {
         <p className="empty-state">{t("checkin.none")}</p>
       ) : (
         <div className="panel">
-          <CheckinForm key={location.key} activities={loaded.activities} />
+          <CheckinForm
+            key={location.key}
+            activities={loaded.activities}
+            submissionKey={loaded.submissionKey}
+          />
         </div>
       )}
     </section>
@@ -99,7 +117,13 @@ export default function CheckinPage() {
 
 type CheckinActivity = ReturnType<typeof useLoaderData<typeof loader>>["activities"][number];
 
-function CheckinForm({ activities }: { activities: CheckinActivity[] }) {
+function CheckinForm({
+  activities,
+  submissionKey,
+}: {
+  activities: CheckinActivity[];
+  submissionKey: string;
+}) {
   const { t, i18n } = useTranslation("hours");
   // Preselect the activity the volunteer is checked in to (to check out), else the first.
   const open = activities.find((activity) => activity.recordStatus === "open");
@@ -114,6 +138,7 @@ function CheckinForm({ activities }: { activities: CheckinActivity[] }) {
   const checkoutNext = chosen?.recordStatus === "open";
   return (
     <ValidatedForm form={form} autoComplete="off">
+      <SubmissionKey value={submissionKey} />
       <fieldset
         className={`field${group.error ? " field--invalid" : ""}`}
         id="field-activityId"

@@ -5,7 +5,7 @@ import { DurationField } from "~/components/form/DurationField";
 import { DateField, SelectField, TextareaField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import { formatActivityPeriod } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";

@@ -33,6 +33,7 @@ import {
   checkIn,
   checkOut,
   closeOverdueCheckins,
+  listCheckinActivities,
   MAX_CODE_ATTEMPTS,
 } from "~/domains/volunteers/checkin.server";
 import { reportHours } from "~/domains/volunteers/hours.server";
@@ -308,6 +309,37 @@ describe("check-in and check-out with the rotating code", () => {
         now: checkoutAt,
       }),
     ).toMatchObject({ ok: false, error: "validation:checkin.notCheckedIn" });
+  });
+
+  it("lists an activity for check-in from the opening of its window, also across midnight (Beijing)", async () => {
+    // 00:10–01:00 on 17 May in Beijing; check-in opens at 23:40 on the 16th.
+    const startsAt = new Date("2026-05-16T16:10:00Z");
+    const event = await activity({ startsAt, endsAt: at(startsAt, 50) });
+    const later = await activity({ startsAt: at(startsAt, 60), endsAt: at(startsAt, 90) });
+    const volunteerId = await volunteer();
+    await confirm(event.id, volunteerId);
+    await confirm(later.id, volunteerId);
+    const titles = async (now: Date) =>
+      (await listCheckinActivities(db, volunteerId, now)).map((row) => row.title);
+
+    // 23:35: not open yet, and tomorrow's — not on today's list.
+    expect(await titles(at(startsAt, -35))).toEqual([]);
+    // 23:50: open for check-in, so listed (the 01:10 one is not open yet and stays off tonight's list).
+    const checkinAt = at(startsAt, -20);
+    expect(await titles(checkinAt)).toEqual([event.title]);
+    const checkedIn = await checkIn(db, {
+      volunteerId,
+      activityId: event.id,
+      code: currentCheckinCode(event.checkinSecret, checkinAt),
+      now: checkinAt,
+    });
+    expect(checkedIn.ok).toBe(true);
+    // After midnight both are today's; the checked-in one shows its open record.
+    const checkoutAt = at(startsAt, 1);
+    expect(await listCheckinActivities(db, volunteerId, checkoutAt)).toMatchObject([
+      { id: event.id, recordStatus: "open" },
+      { id: later.id, recordStatus: null },
+    ]);
   });
 
   it("closes check-ins left open after the end plus grace, flagged, and withdraws empty ones", async () => {
@@ -1072,6 +1104,47 @@ describe("proof-of-service certificates and the volunteer dashboard", () => {
       .set({ status: "pending", volunteerNumber: null, decidedAt: null, decidedBy: null })
       .where(eq(volunteerProfiles.userId, pending));
     expect(await volunteerDashboard(db, pending)).toBeNull();
+  });
+});
+
+describe("the dashboard's upcoming activities", () => {
+  it("leave out activities under way and ones the volunteer already checked out of", async () => {
+    const volunteerId = await volunteer();
+    const now = at(START, 20);
+    const running = await activity();
+    const servedEarly = await activity({ startsAt: at(START, 30), endsAt: at(START, 40) });
+    const ahead = await activity({ startsAt: at(START, 60), endsAt: at(START, 120) });
+    const checkedInOnly = await activity({ startsAt: at(START, 25), endsAt: at(START, 90) });
+    for (const event of [running, servedEarly, ahead, checkedInOnly]) await confirm(event.id, volunteerId);
+    // A closed record of an activity still ahead (written directly: the domain refuses a check-out
+    // before the start) means it is served and no longer upcoming.
+    await db.insert(hourRecords).values({
+      volunteerId,
+      activityId: servedEarly.id,
+      officeId: setting.office,
+      districtId: setting.bureau,
+      kind: "system",
+      serviceDate: "2026-05-16",
+      description: servedEarly.title,
+      checkInAt: at(START, 0),
+      checkOutAt: at(START, 15),
+      minutes: 10,
+      status: "pending",
+    });
+    // Checked in only: still to come, so still listed.
+    await db.insert(hourRecords).values({
+      volunteerId,
+      activityId: checkedInOnly.id,
+      officeId: setting.office,
+      districtId: setting.bureau,
+      kind: "system",
+      serviceDate: "2026-05-16",
+      description: checkedInOnly.title,
+      checkInAt: at(START, 10),
+      status: "open",
+    });
+    const dashboard = await volunteerDashboard(db, volunteerId, now);
+    expect(dashboard?.upcoming.map((row) => row.activityId)).toEqual([checkedInOnly.id, ahead.id]);
   });
 });
 

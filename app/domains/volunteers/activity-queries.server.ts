@@ -1,7 +1,7 @@
-import { and, asc, count, eq, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, lt, ne, notExists, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { organizations } from "#db/schema/accounts";
-import { activities, activitySignups, volunteerProfiles } from "#db/schema/volunteers";
+import { activities, activitySignups, hourRecords, volunteerProfiles } from "#db/schema/volunteers";
 import type { DbOrTx } from "~/utils/db.server";
 import type { ActivityCategory, VolunteerSkill } from "./activity-options";
 import { startOfShanghaiDay } from "./activity-time";
@@ -212,7 +212,23 @@ export async function upcomingSignupsOf(
       and(
         eq(activitySignups.volunteerId, volunteerId),
         inArray(activitySignups.status, ["confirmed", "waitlisted"]),
-        gt(activities.endsAt, now),
+        eq(activities.status, "scheduled"),
+        // Upcoming: not yet under way (an activity already running is on the check-in page) …
+        gt(activities.startsAt, now),
+        // … and not already served: no check-out, self-report or decided record of it.
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(hourRecords)
+            .where(
+              and(
+                eq(hourRecords.activityId, activities.id),
+                eq(hourRecords.volunteerId, volunteerId),
+                ne(hourRecords.status, "open"),
+                ne(hourRecords.status, "rejected"),
+              ),
+            ),
+        ),
       ),
     )
     .orderBy(asc(activities.startsAt))

@@ -64,11 +64,16 @@ export function checkinCodeScreen(
 
 /**
  * The volunteer's confirmed activities of today (Beijing) with the state of their check-in, for the
- * check-in page's choice.
+ * check-in page's choice — and any whose check-in window is open at `now` though they start
+ * tomorrow (check-in opens 30 minutes before the start: at 23:50 an activity of 00:10 is open) or
+ * ended yesterday evening (check-out is accepted for a grace period after the end).
  */
 export async function listCheckinActivities(db: DbOrTx, volunteerId: string, now: Date) {
   const dayStart = shanghaiDayStart(shanghaiDate(now));
-  const dayEnd = new Date(dayStart.getTime() + 24 * 60 * MINUTE);
+  // Past the end of the day when the check-in window of an activity starting after midnight is open.
+  const startsBefore = new Date(
+    Math.max(dayStart.getTime() + 24 * 60 * MINUTE, now.getTime() + CODE_SHOWN_BEFORE_MINUTES * MINUTE + 1),
+  );
   const rows = await db
     .select({
       id: activities.id,
@@ -96,8 +101,8 @@ export async function listCheckinActivities(db: DbOrTx, volunteerId: string, now
         eq(activitySignups.volunteerId, volunteerId),
         eq(activitySignups.status, "confirmed"),
         eq(activities.status, "scheduled"),
-        // Today's activities, and any still running from yesterday evening.
-        lt(activities.startsAt, dayEnd),
+        // Today's activities, any open for check-in already, and any still running from yesterday.
+        lt(activities.startsAt, startsBefore),
         gte(activities.endsAt, new Date(dayStart.getTime() - CODE_SHOWN_AFTER_MINUTES * MINUTE)),
       ),
     )
