@@ -27,7 +27,8 @@ function ok<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok
 }
 
 /**
- * The commendations demo, through the awards domain: two types of the district, more approved hours
+ * The commendations demo, through the awards domain: four types of the district (two for volunteers,
+ * one for enterprises, one for law firms, on the figures the other demos recorded), more approved hours
  * for 王芳 and 赵磊, and a nomination in each state — one award final (certificate to verify), one
  * on public notice on the honour roll, one waiting for the bureau, one returned and one rejected.
  */
@@ -80,6 +81,37 @@ export async function seedAwardDemo(db: Database, accounts: AwardDemoAccounts, n
     }),
     "award type",
   ).id;
+
+  // Commendations for enterprises and law firms, on the figures of the jobs, legal and matching demos
+  // (the demo enterprise's two placements, the firm's consultations and resolved referrals).
+  ok(
+    await saveAwardType(db, bureau, {
+      nameZh: "爱心企业",
+      nameEn: "Caring Enterprise",
+      nomineeKind: "enterprise",
+      periodKind: "year",
+      minHours: null,
+      minPlacements: 2,
+      minRetained30: 1,
+      noticeWorkingDays: 5,
+      active: true,
+    }),
+    "award type",
+  );
+  ok(
+    await saveAwardType(db, bureau, {
+      nameZh: "公益律师事务所",
+      nameEn: "Pro Bono Law Firm",
+      nomineeKind: "law_firm",
+      periodKind: "year",
+      minHours: null,
+      minConsultations: 3,
+      minReferralsResolved: 1,
+      noticeWorkingDays: 5,
+      active: true,
+    }),
+    "award type",
+  );
 
   // 王芳: ten records of six hours over the last two hundred days; 赵磊: five of five hours.
   const records: string[] = [];

@@ -255,19 +255,6 @@ export async function seedDemoData(
       now,
     );
 
-    onProgress("commendations");
-    await seedAwardDemo(
-      tx as unknown as Database,
-      {
-        bureauAdmin: { id: account("bureau@demo.portal").id, districtId: bureau!.id },
-        staff: { id: account("staff.a@demo.portal").id, organizationId: officeA!.id, districtId: bureau!.id },
-        main: account("volunteer@demo.portal").id,
-        wang: account("volunteer2@demo.portal").id,
-        zhao: account("volunteer3@demo.portal").id,
-      },
-      now,
-    );
-
     onProgress("legal consultations");
     await seedLegalDemo(
       tx as unknown as Database,
@@ -318,6 +305,20 @@ export async function seedDemoData(
         lawFirm: member("lawfirm@demo.portal", lawFirm!.id),
         volunteer: member("volunteer@demo.portal", null),
         volunteer2: member("volunteer2@demo.portal", null),
+      },
+      now,
+    );
+
+    // After jobs, consultations and referrals: the commendation figures count their records.
+    onProgress("commendations");
+    await seedAwardDemo(
+      tx as unknown as Database,
+      {
+        bureauAdmin: { id: account("bureau@demo.portal").id, districtId: bureau!.id },
+        staff: { id: account("staff.a@demo.portal").id, organizationId: officeA!.id, districtId: bureau!.id },
+        main: account("volunteer@demo.portal").id,
+        wang: account("volunteer2@demo.portal").id,
+        zhao: account("volunteer3@demo.portal").id,
       },
       now,
     );

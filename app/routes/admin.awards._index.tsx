@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { criteriaText } from "~/components/awards/figures";
 import { listAwardTypes } from "~/domains/awards/award-types.server";
+import { criteriaOf } from "~/domains/awards/eligibility";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { forbidden, requirePermission } from "~/utils/permissions.server";
@@ -25,12 +26,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function AwardTypes() {
   const { t, i18n } = useTranslation("awards");
   const { title, types } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   return (
     <section className="container page">
       <h1>{title}</h1>
       <p>{t("types.lead")}</p>
-      {params.get("saved") ? <Notice kind="success">{t("types.saved")}</Notice> : null}
       <p>
         <Link to="/admin/awards/new" className="button button--primary">
           {t("types.new")}
@@ -60,14 +59,7 @@ export default function AwardTypes() {
                 </td>
                 <td>{t(`nomineeKind.${type.nomineeKind}`)}</td>
                 <td>{t(`periodKind.${type.periodKind}`)}</td>
-                <td>
-                  {[
-                    type.minMinutes ? t("figure.minutesAtLeast", { hours: type.minMinutes / 60 }) : null,
-                    type.minActivities ? t("figure.activitiesAtLeast", { count: type.minActivities }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(t("types.and"))}
-                </td>
+                <td>{criteriaText(t, criteriaOf(type))}</td>
                 <td>{t("types.noticeDays", { count: type.noticeWorkingDays })}</td>
                 <td>{type.active ? t("types.active") : t("types.inactive")}</td>
               </tr>

@@ -64,7 +64,7 @@ export default function HonourRoll() {
       {inNotice.length === 0 ? (
         <p className="empty-state">{t("roll.noneInNotice")}</p>
       ) : (
-        <ul className="honour-roll">
+        <ul className="honour-roll" data-testid="roll-in-notice">
           {inNotice.map((entry) => (
             <EntryCard key={entry.id} entry={entry} />
           ))}
@@ -74,7 +74,7 @@ export default function HonourRoll() {
       {final.length === 0 ? (
         <p className="empty-state">{t("roll.noneFinal")}</p>
       ) : (
-        <ul className="honour-roll">
+        <ul className="honour-roll" data-testid="roll-final">
           {final.map((entry) => (
             <EntryCard key={entry.id} entry={entry} />
           ))}

@@ -6,7 +6,9 @@ import { periodLabel } from "~/components/awards/labels";
 import { eligibilityView } from "~/domains/awards/eligibility.server";
 import { calendarDateOf } from "~/domains/calendar/working-days";
 import { can } from "~/domains/accounts/authorize";
-import { hoursOf } from "~/domains/volunteers/format";
+import { sourceOfFigure } from "~/components/awards/EvidenceTable";
+import { criteriaText, figureText } from "~/components/awards/figures";
+import { criteriaOf, type FigureKey, figuresOfKind } from "~/domains/awards/eligibility";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { forbidden, requirePermission } from "~/utils/permissions.server";
@@ -43,8 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           nameZh: view.type.nameZh,
           nameEn: view.type.nameEn,
           nomineeKind: view.type.nomineeKind,
-          minMinutes: view.type.minMinutes,
-          minActivities: view.type.minActivities,
+          criteria: criteriaOf(view.type),
         }
       : null,
     periods: view.periods.map((period) => period.key),
@@ -61,8 +62,9 @@ export default function Eligibility() {
   const data = useLoaderData<typeof loader>();
   const name = (type: { nameZh: string; nameEn: string }) =>
     i18n.language === "en" ? type.nameEn : type.nameZh;
-  const evidence = (nomineeId: string) =>
-    `/staff/awards/evidence?type=${data.type!.id}&period=${data.period}&nominee=${nomineeId}`;
+  const figures = data.type ? figuresOfKind[data.type.nomineeKind] : [];
+  const evidence = (nomineeId: string, figure: FigureKey) =>
+    `/staff/awards/evidence?type=${data.type!.id}&period=${data.period}&nominee=${nomineeId}#evidence-${sourceOfFigure(data.type!.nomineeKind, figure)}`;
   return (
     <section className="container page">
       <h1>{data.title}</h1>
@@ -101,16 +103,7 @@ export default function Eligibility() {
               {t("eligibility.show")}
             </button>
           </Form>
-          <p className="field__hint">
-            {[
-              data.type.minMinutes ? t("figure.minutesAtLeast", { hours: data.type.minMinutes / 60 }) : null,
-              data.type.minActivities
-                ? t("figure.activitiesAtLeast", { count: data.type.minActivities })
-                : null,
-            ]
-              .filter(Boolean)
-              .join(t("types.and"))}
-          </p>
+          <p className="field__hint">{criteriaText(t, data.type.criteria)}</p>
           {data.candidates.length === 0 ? (
             <p className="empty-state">{t("eligibility.empty")}</p>
           ) : (
@@ -119,8 +112,11 @@ export default function Eligibility() {
                 <tr>
                   <th scope="col">{t("eligibility.rank")}</th>
                   <th scope="col">{t("eligibility.candidate")}</th>
-                  <th scope="col">{t("figure.minutes")}</th>
-                  <th scope="col">{t("figure.activities")}</th>
+                  {figures.map((figure) => (
+                    <th key={figure} scope="col">
+                      {t(`figure.${figure}`)}
+                    </th>
+                  ))}
                   <th scope="col">{t("eligibility.result")}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t("eligibility.actions")}</span>
@@ -132,14 +128,13 @@ export default function Eligibility() {
                   <tr key={candidate.id}>
                     <td>{candidate.rank}</td>
                     <td>{candidate.name}</td>
-                    <td>
-                      <Link to={evidence(candidate.id)}>
-                        {t("figure.hours", { hours: hoursOf(candidate.figures.minutes ?? 0, i18n.language) })}
-                      </Link>
-                    </td>
-                    <td>
-                      <Link to={evidence(candidate.id)}>{candidate.figures.activities ?? 0}</Link>
-                    </td>
+                    {figures.map((figure) => (
+                      <td key={figure}>
+                        <Link to={evidence(candidate.id, figure)}>
+                          {figureText(t, figure, candidate.figures[figure] ?? 0, i18n.language)}
+                        </Link>
+                      </td>
+                    ))}
                     <td>
                       <span className={`badge badge--${candidate.eligible ? "verified" : "pending"}`}>
                         {candidate.eligible ? t("eligibility.eligible") : t("eligibility.notYet")}

@@ -12,13 +12,15 @@ import {
   nomineeKindsWithFigures,
 } from "~/domains/awards/figures.server";
 import { periodOf } from "~/domains/awards/periods";
-import { hoursOf } from "~/domains/volunteers/format";
+import { EvidenceTable, evidenceSources } from "~/components/awards/EvidenceTable";
+import { FigureFacts } from "~/components/awards/figures";
+import { calendarDateOf } from "~/domains/calendar/working-days";
 import { i18nServer } from "~/i18n.server";
-import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { forbidden, notFound, requirePermission } from "~/utils/permissions.server";
+import * as clock from "~/utils/clock.server";
 
-export const handle = { i18n: ["common", "awards"] };
+export const handle = { i18n: ["common", "awards", "legal"] };
 
 const querySchema = z.object({
   type: z.uuid(),
@@ -37,8 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const type = await getAwardType(db, user.districtId, query.data.type);
   const period = type ? periodOf(type.periodKind, query.data.period) : null;
   if (!type || !period || !nomineeKindsWithFigures.includes(type.nomineeKind)) notFound();
+  const today = calendarDateOf(clock.now());
   const figureQuery = {
-    ...scopeQuery(user.actor, type.nomineeKind as FigureNomineeKind, period),
+    ...scopeQuery(user.actor, type.nomineeKind as FigureNomineeKind, period, today),
     nomineeId: query.data.nominee,
   };
   const [candidate] = await candidateFigures(db, figureQuery);
@@ -47,18 +50,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "awards");
   return {
     title: t("evidence.title", { name: candidate.name }),
+    nomineeKind: type.nomineeKind,
     candidate,
-    rows,
+    sections: evidenceSources
+      .map((source) => ({ source, rows: rows.filter((row) => row.source === source) }))
+      .filter((section) => section.rows.length > 0),
     typeId: type.id,
     period: period.key,
-    totalMinutes: rows.reduce((sum, row) => sum + row.minutes, 0),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export default function Evidence() {
-  const { t, i18n } = useTranslation("awards");
+  const { t } = useTranslation("awards");
   const data = useLoaderData<typeof loader>();
   return (
     <section className="container page">
@@ -66,42 +71,14 @@ export default function Evidence() {
         <Link to={`/staff/awards?type=${data.typeId}&period=${data.period}`}>{t("evidence.back")}</Link>
       </p>
       <h1>{data.title}</h1>
-      <p>
-        {t("evidence.lead", {
-          period: periodLabel(t, data.period),
-          hours: hoursOf(data.totalMinutes, i18n.language),
-          count: data.candidate.figures.activities ?? 0,
-        })}
-      </p>
-      {data.rows.length === 0 ? (
+      <p>{periodLabel(t, data.period)}</p>
+      <dl className="facts">
+        <FigureFacts kind={data.nomineeKind} figures={data.candidate.figures} />
+      </dl>
+      {data.sections.length === 0 ? (
         <p className="empty-state">{t("evidence.empty")}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("evidence.date")}</th>
-              <th scope="col">{t("evidence.item")}</th>
-              <th scope="col">{t("figure.minutes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row, index) => (
-              <tr key={index}>
-                <td>{formatCalendarDate(row.date, i18n.language)}</td>
-                <td>{row.title}</td>
-                <td>{t("figure.hours", { hours: hoursOf(row.minutes, i18n.language) })}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t("evidence.total")}
-              </th>
-              <td>{t("figure.hours", { hours: hoursOf(data.totalMinutes, i18n.language) })}</td>
-            </tr>
-          </tfoot>
-        </table>
+        data.sections.map((section) => <EvidenceTable key={section.source} {...section} />)
       )}
     </section>
   );

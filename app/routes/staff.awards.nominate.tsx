@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { periodLabel } from "~/components/awards/labels";
-import { FormError } from "~/components/forms";
+import { FigureFacts } from "~/components/awards/figures";
+import { CheckboxField, TextareaField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { getAwardType } from "~/domains/awards/award-types.server";
 import { scopeQuery } from "~/domains/awards/eligibility.server";
-import { evaluate } from "~/domains/awards/eligibility";
+import { criteriaOf, evaluate } from "~/domains/awards/eligibility";
 import {
   candidateFigures,
   type FigureNomineeKind,
@@ -16,11 +19,15 @@ import {
 import { nominate } from "~/domains/awards/nominations.server";
 import { periodOf } from "~/domains/awards/periods";
 import { nominationSchema } from "~/domains/awards/validation";
-import { hoursOf } from "~/domains/volunteers/format";
+import { calendarDateOf } from "~/domains/calendar/working-days";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { forbidden, notFound, requirePermission } from "~/utils/permissions.server";
+import * as clock from "~/utils/clock.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "awards", "validation"] };
 
@@ -41,7 +48,7 @@ async function candidateOf(request: Request, query: Record<string, unknown>) {
   const period = type ? periodOf(type.periodKind, parsed.data.period) : null;
   if (!type || !type.active || !period || !nomineeKindsWithFigures.includes(type.nomineeKind)) notFound();
   const [candidate] = await candidateFigures(db, {
-    ...scopeQuery(user.actor, type.nomineeKind as FigureNomineeKind, period),
+    ...scopeQuery(user.actor, type.nomineeKind as FigureNomineeKind, period, calendarDateOf(clock.now())),
     nomineeId: parsed.data.nominee,
   });
   if (!candidate) notFound();
@@ -54,51 +61,61 @@ export async function loader({ request }: LoaderFunctionArgs) {
     Object.fromEntries(new URL(request.url).searchParams),
   );
   const t = await i18nServer.getFixedT(request, "awards");
-  const eligibility = evaluate(
-    { minutes: type.minMinutes, activities: type.minActivities },
-    candidate.figures,
-  );
   return {
     title: t("nominate.title"),
     type: { id: type.id, nameZh: type.nameZh, nameEn: type.nameEn, nomineeKind: type.nomineeKind },
     period: period.key,
     candidate,
-    eligible: eligibility.eligible,
+    eligible: evaluate(criteriaOf(type), candidate.figures).eligible,
+    submissionKey: newSubmissionKey(),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
+const created = (request: Request, id: string) =>
+  redirectWithFlash(request, `/staff/nominations/${id}`, {
+    kind: "success",
+    message: "awards:nomination.done.created",
+  });
+
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, nominationSchema);
-  const raw = parsed.success
-    ? { type: parsed.data.awardTypeId, period: parsed.data.periodKey, nominee: parsed.data.nomineeId }
-    : {
-        type: parsed.formData.get("awardTypeId"),
-        period: parsed.formData.get("periodKey"),
-        nominee: parsed.formData.get("nomineeId"),
-      };
-  const { user } = await candidateOf(request, raw);
+  const parsed = await parseSubmission(request, nominationSchema);
+  const { values } = parsed;
+  // The candidate named by the form is checked (scope, 404) before anything else is answered.
+  const { user } = await candidateOf(request, {
+    type: values.awardTypeId,
+    period: values.periodKey,
+    nominee: values.nomineeId,
+  });
   if (!parsed.success) return parsed.failure;
-  const result = await nominate(await getDb(), user.actor, parsed.data);
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(values, {}, { formError: "validation:form.invalid" });
+  // One nomination per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "nomination" },
+    (db) => nominate(db, user.actor, parsed.data),
+    (result) => (result.ok ? result.id : null),
+  );
+  if (once.replayed) return created(request, once.entityId);
+  const result = once.result;
   if (!result.ok) {
     if (result.notFound) notFound();
-    return formFailure(
-      parsed.formData,
-      result.field ? { [result.field]: result.error } : {},
-      400,
-      result.field ? undefined : result.error,
-    );
+    return result.field === "statement"
+      ? submissionFailure(values, { statement: result.error })
+      : submissionFailure(values, {}, { formError: result.error });
   }
-  return redirect(`/staff/nominations/${result.id}?created=1`);
+  return created(request, result.id);
 }
+
+const loadNominationSchema = () =>
+  import("~/domains/awards/validation").then((module) => module.nominationSchema);
 
 export default function Nominate() {
   const { t, i18n } = useTranslation(["awards", "validation"]);
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
-  const statementError = state?.errors?.statement;
-  const otherError = state?.errors?.nomineeId ?? state?.errors?.awardTypeId ?? state?.errors?.periodKey;
+  const form = useValidatedForm({ schema: loadNominationSchema });
   return (
     <section className="container page page--narrow">
       <p>
@@ -112,59 +129,28 @@ export default function Nominate() {
         <dd>{i18n.language === "en" ? data.type.nameEn : data.type.nameZh}</dd>
         <dt>{t("eligibility.period")}</dt>
         <dd>{periodLabel(t, data.period)}</dd>
-        <dt>{t("figure.minutes")}</dt>
-        <dd>{t("figure.hours", { hours: hoursOf(data.candidate.figures.minutes ?? 0, i18n.language) })}</dd>
-        <dt>{t("figure.activities")}</dt>
-        <dd>{data.candidate.figures.activities ?? 0}</dd>
+        <FigureFacts kind={data.type.nomineeKind} figures={data.candidate.figures} />
       </dl>
       {!data.eligible ? <p className="alert alert--error">{t("awards:errors.notEligible")}</p> : null}
       <div className="panel">
-        <FormError state={state} />
-        {otherError ? (
-          <p className="alert alert--error" role="alert">
-            {t(otherError)}
-          </p>
-        ) : null}
-        <Form method="post" className="form" noValidate>
+        <ValidatedForm form={form}>
+          <SubmissionKey value={data.submissionKey} />
           <input type="hidden" name="awardTypeId" value={data.type.id} />
           <input type="hidden" name="periodKey" value={data.period} />
           <input type="hidden" name="nomineeId" value={data.candidate.id} />
-          <div className={`field${statementError ? " field--invalid" : ""}`}>
-            <label htmlFor="field-statement">{t("nominate.statement")}</label>
-            <p className="field__hint" id="field-statement-hint">
-              {t("nominate.statementHint")}
-            </p>
-            <textarea
-              id="field-statement"
-              name="statement"
-              rows={6}
-              maxLength={2000}
-              defaultValue={state?.values?.statement}
-              aria-invalid={statementError ? true : undefined}
-              aria-describedby={`field-statement-hint${statementError ? " field-statement-error" : ""}`}
-            />
-            {statementError ? (
-              <p className="field__error" id="field-statement-error" role="alert">
-                {t(statementError)}
-              </p>
-            ) : null}
-          </div>
+          <TextareaField
+            name="statement"
+            label={t("nominate.statement")}
+            hint={t("nominate.statementHint")}
+            rows={6}
+            maxLength={2000}
+          />
           {data.type.nomineeKind === "volunteer" ? (
-            <div className="field field--checkbox">
-              <input
-                id="field-publishFullName"
-                type="checkbox"
-                name="publishFullName"
-                defaultChecked={state?.values?.publishFullName === "on"}
-              />
-              <label htmlFor="field-publishFullName">{t("nominate.publishFullName")}</label>
-            </div>
+            <CheckboxField name="publishFullName" label={t("nominate.publishFullName")} />
           ) : null}
           <p className="field__hint">{t("nominate.evidenceNote")}</p>
-          <button type="submit" className="button button--primary" disabled={!data.eligible}>
-            {t("nominate.submit")}
-          </button>
-        </Form>
+          <SubmitButton disabled={!data.eligible}>{t("nominate.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
     </section>
   );

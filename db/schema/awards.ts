@@ -54,6 +54,16 @@ export const awardTypes = pgTable(
     minMinutes: integer(),
     /** Activities held in the period (organizations organizing service activities). */
     minActivities: integer(),
+    /** Enterprises: placements (hires of referred subjects) that started in the period. */
+    minPlacements: integer(),
+    /** Enterprises: of those placements, how many were still employed 30, 90 and 180 days after the start. */
+    minRetained30: integer(),
+    minRetained90: integer(),
+    minRetained180: integer(),
+    /** Law firms: consultations their lawyers gave (attended) in the period. */
+    minConsultations: integer(),
+    /** Any provider of help (matching): referrals it closed as resolved in the period. */
+    minReferralsResolved: integer(),
     /** Working days of public notice before an approval becomes final (at least 5). */
     noticeWorkingDays: smallint().notNull().default(5),
     active: boolean().notNull().default(true),
@@ -64,7 +74,18 @@ export const awardTypes = pgTable(
     check("award_types_notice_days", sql`${table.noticeWorkingDays} between 5 and 30`),
     check(
       "award_types_criteria_positive",
-      sql`coalesce(${table.minMinutes}, 1) > 0 and coalesce(${table.minActivities}, 1) > 0`,
+      sql`coalesce(${table.minMinutes}, 1) > 0 and coalesce(${table.minActivities}, 1) > 0
+        and coalesce(${table.minPlacements}, 1) > 0 and coalesce(${table.minRetained30}, 1) > 0
+        and coalesce(${table.minRetained90}, 1) > 0 and coalesce(${table.minRetained180}, 1) > 0
+        and coalesce(${table.minConsultations}, 1) > 0 and coalesce(${table.minReferralsResolved}, 1) > 0`,
+    ),
+    // A criterion only for the kind of nominee whose records have that figure (eligibility.ts).
+    check(
+      "award_types_criteria_of_kind",
+      sql`(${table.nomineeKind} in ('volunteer', 'social_org') or (${table.minMinutes} is null and ${table.minActivities} is null))
+        and (${table.nomineeKind} = 'enterprise' or (${table.minPlacements} is null and ${table.minRetained30} is null
+             and ${table.minRetained90} is null and ${table.minRetained180} is null))
+        and (${table.nomineeKind} = 'law_firm' or ${table.minConsultations} is null)`,
     ),
   ],
 );
@@ -187,10 +208,16 @@ export const nominationObjections = pgTable(
     resolvedBy: uuid().references(() => users.id),
     resolution: text(),
     resolvedAt: timestamp({ withTimezone: true }),
+    /**
+     * The idempotency key of the form it was filed with (filers have no account, so the key lives here,
+     * not in form_submissions): a double click or a replay files one objection.
+     */
+    submissionKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index("nomination_objections_nomination_idx").on(table.nominationId, table.status),
+    uniqueIndex("nomination_objections_submission_unique").on(table.nominationId, table.submissionKey),
     check("nomination_objections_resolved", sql`(${table.status} = 'open') = (${table.resolvedAt} is null)`),
   ],
 );

@@ -20,3 +20,15 @@ export async function setServerClock(
   }
   return offsetMs;
 }
+
+/**
+ * Runs one job of the portal's registry now, at the portal clock of `context` (background jobs keep
+ * the real clock): e.g. `finalize-awards` after the clock moved past a public notice. Answers its summary.
+ */
+export async function runServerJob(context: BrowserContext, name: string): Promise<string | null> {
+  const response = await context.request.post(`/__test/job?name=${encodeURIComponent(name)}`, {
+    headers: { Origin: baseURL },
+  });
+  expect(response.status(), `the e2e server's job control for ${name}`).toBe(200);
+  return ((await response.json()) as { summary: string | null }).summary;
+}

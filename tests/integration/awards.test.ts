@@ -114,11 +114,12 @@ describe("eligibility", () => {
       officeId,
       periodStart: "2025-01-01",
       periodEnd: "2025-12-31",
+      today: "2026-03-02",
     };
     const candidates = await candidateFigures(db, query);
     for (const candidate of candidates) {
       const rows = await evidenceRows(db, { ...query, nomineeId: candidate.id });
-      expect(candidate.figures.minutes).toBe(rows.reduce((sum, row) => sum + row.minutes, 0));
+      expect(candidate.figures.minutes).toBe(rows.reduce((sum, row) => sum + (row.minutes ?? 0), 0));
     }
     const ranked = rankCandidates({ minutes: 100 * 60 }, candidates);
     expect(ranked.map((c) => [c.name, c.figures.minutes, c.eligible])).toEqual([
@@ -237,20 +238,23 @@ describe("a nomination's way to a final award", () => {
   it("keeps an award with an open objection from becoming final; an upheld objection rejects it", async () => {
     const { id } = await nominated();
     await decideNomination(db, actor(bureau), { id, action: "approve" });
-    expect(
-      await fileObjection(db, {
-        nominationId: id,
-        filerName: "张三",
-        filerContact: "13800000000",
-        body: "该志愿者的部分时长存疑，请核实。",
-      }),
-    ).toEqual({ ok: true });
+    const objection = {
+      nominationId: id,
+      filerName: "张三",
+      filerContact: "13800000000",
+      body: "该志愿者的部分时长存疑，请核实。",
+      submissionKey: "objection-form-key-0001",
+    };
+    expect(await fileObjection(db, objection)).toEqual({ ok: true, replayed: false });
+    // The same form sent again (double click, replay) files nothing more.
+    expect(await fileObjection(db, objection)).toEqual({ ok: true, replayed: true });
+    expect((await getNomination(db, actor(bureau), id))!.objections).toHaveLength(1);
     expect(await finalizeDueAwards(db, new Date("2026-03-20T01:00:00Z"))).toEqual({ finalized: 0 });
     const view = await getNomination(db, actor(bureau), id);
-    const objection = view!.objections[0]!;
+    const filed = view!.objections[0]!;
     expect(
       await resolveObjection(db, actor(bureau), {
-        objectionId: objection.id,
+        objectionId: filed.id,
         outcome: "upheld",
         resolution: "核实后确有不实记录",
       }),

@@ -1,7 +1,7 @@
 import type { Actor } from "~/domains/accounts/actor";
 import type { DbOrTx } from "~/utils/db.server";
 import { listAwardTypes } from "./award-types.server";
-import { type Criteria, rankCandidates } from "./eligibility";
+import { criteriaOf, rankCandidates } from "./eligibility";
 import {
   candidateFigures,
   type FigureNomineeKind,
@@ -29,14 +29,18 @@ export async function eligibilityView(
   const periods = recentPeriods(type.periodKind, today);
   const period: AwardPeriod =
     (query.periodKey ? periodOf(type.periodKind, query.periodKey) : null) ?? periods[0]!;
-  const figureQuery = scopeQuery(actor, type.nomineeKind as FigureNomineeKind, period);
-  const criteria: Criteria = { minutes: type.minMinutes, activities: type.minActivities };
-  const candidates = rankCandidates(criteria, await candidateFigures(db, figureQuery));
+  const figureQuery = scopeQuery(actor, type.nomineeKind as FigureNomineeKind, period, today);
+  const candidates = rankCandidates(criteriaOf(type), await candidateFigures(db, figureQuery));
   return { types, type, periods, period, candidates };
 }
 
 /** The figure query of the reader's scope: an office's staff their office's volunteers. */
-export function scopeQuery(actor: Actor, nomineeKind: FigureNomineeKind, period: AwardPeriod): FigureQuery {
+export function scopeQuery(
+  actor: Actor,
+  nomineeKind: FigureNomineeKind,
+  period: AwardPeriod,
+  today: string,
+): FigureQuery {
   const officeOnly = actor.role === "office_staff" && nomineeKind === "volunteer";
   return {
     nomineeKind,
@@ -44,5 +48,6 @@ export function scopeQuery(actor: Actor, nomineeKind: FigureNomineeKind, period:
     officeId: officeOnly ? actor.organizationId : null,
     periodStart: period.start,
     periodEnd: period.end,
+    today,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, publicName, rankCandidates } from "./eligibility";
+import { criteriaOf, evaluate, publicName, rankCandidates } from "./eligibility";
+import { awardTypeSchema } from "./validation";
 import { periodKeyOf, periodOf, recentPeriods } from "./periods";
 
 describe("eligibility", () => {
@@ -69,5 +70,49 @@ describe("award periods", () => {
     ]);
     expect(periodKeyOf("2026-07-01", "2026-12-31")).toBe("2026-H2");
     expect(periodKeyOf("2026-01-01", "2026-12-31")).toBe("2026");
+  });
+});
+
+describe("criteria of other nominees", () => {
+  const base = {
+    nameZh: "爱心企业",
+    nameEn: "Caring Enterprise",
+    periodKind: "year",
+    noticeWorkingDays: "5",
+  };
+  const issues = (input: Record<string, string>) => {
+    const result = awardTypeSchema.safeParse({ ...base, ...input });
+    return result.success ? [] : result.error.issues.map((issue) => [issue.path.join("."), issue.message]);
+  };
+
+  it("accepts only criteria the nominee's records have a figure for", () => {
+    expect(issues({ nomineeKind: "enterprise", minPlacements: "3", minRetained90: "2" })).toEqual([]);
+    expect(issues({ nomineeKind: "enterprise", minHours: "50", minPlacements: "3" })).toEqual([
+      ["minHours", "validation:awards.criterionNotForKind"],
+    ]);
+    expect(issues({ nomineeKind: "law_firm", minConsultations: "", minReferralsResolved: "" })).toEqual([
+      ["minConsultations", "validation:awards.criteriaRequired"],
+    ]);
+    expect(issues({ nomineeKind: "volunteer", minConsultations: "4" })).toEqual([
+      ["minConsultations", "validation:awards.criterionNotForKind"],
+      ["minHours", "validation:awards.criteriaRequired"],
+    ]);
+  });
+
+  it("reads a type's criterion columns as figures, and evaluates retention like any figure", () => {
+    const criteria = criteriaOf({
+      minMinutes: null,
+      minActivities: null,
+      minPlacements: 3,
+      minRetained30: null,
+      minRetained90: 2,
+      minRetained180: null,
+      minConsultations: null,
+      minReferralsResolved: null,
+    });
+    expect(evaluate(criteria, { placements: 4, retained90: 1 }).checks).toEqual([
+      { figure: "placements", required: 3, actual: 4, met: true },
+      { figure: "retained90", required: 2, actual: 1, met: false },
+    ]);
   });
 });

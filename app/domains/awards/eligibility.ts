@@ -3,8 +3,63 @@
  * recorded figures, and a ranking. No commendation rests on claims: figures come from records only
  * (eligibility.server.ts), each linked to the rows behind it.
  */
-export const figureKeys = ["minutes", "activities"] as const;
+export const figureKeys = [
+  "minutes",
+  "activities",
+  "placements",
+  "retained30",
+  "retained90",
+  "retained180",
+  "consultations",
+  "referralsResolved",
+] as const;
 export type FigureKey = (typeof figureKeys)[number];
+
+export const nomineeKinds = ["volunteer", "social_org", "enterprise", "law_firm"] as const;
+export type NomineeKind = (typeof nomineeKinds)[number];
+
+/**
+ * The figures recorded for each kind of nominee: volunteers' approved service (hours, activities),
+ * organizations' activities held and the hours served on them, enterprises' placements and how many
+ * were still employed 30, 90 and 180 days after the start, law firms' consultations given, and for
+ * everyone who is a provider, the help referrals they resolved.
+ */
+export const figuresOfKind: Record<NomineeKind, readonly FigureKey[]> = {
+  volunteer: ["minutes", "activities", "referralsResolved"],
+  social_org: ["minutes", "activities", "referralsResolved"],
+  enterprise: ["placements", "retained30", "retained90", "retained180", "referralsResolved"],
+  law_firm: ["consultations", "referralsResolved"],
+};
+
+/** The criterion columns of an award type, one per figure (null: no such criterion). */
+export interface CriteriaColumns {
+  minMinutes: number | null;
+  minActivities: number | null;
+  minPlacements: number | null;
+  minRetained30: number | null;
+  minRetained90: number | null;
+  minRetained180: number | null;
+  minConsultations: number | null;
+  minReferralsResolved: number | null;
+}
+
+export const criterionColumn: Record<FigureKey, keyof CriteriaColumns> = {
+  minutes: "minMinutes",
+  activities: "minActivities",
+  placements: "minPlacements",
+  retained30: "minRetained30",
+  retained90: "minRetained90",
+  retained180: "minRetained180",
+  consultations: "minConsultations",
+  referralsResolved: "minReferralsResolved",
+};
+
+/** An award type's criteria as figures. */
+export function criteriaOf(type: CriteriaColumns): Criteria {
+  const criteria: Criteria = {};
+  for (const figure of figureKeys) criteria[figure] = type[criterionColumn[figure]];
+  return criteria;
+}
 
 export type Figures = Partial<Record<FigureKey, number>>;
 export type Criteria = Partial<Record<FigureKey, number | null>>;

@@ -1,16 +1,29 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { organizations } from "#db/schema/accounts";
+import { placements, jobOffers } from "#db/schema/employment";
+import { consultationBookings, lawyers } from "#db/schema/legal";
+import { helpNeeds, providers, referrals, serviceCategories } from "#db/schema/matching";
+import { subjects } from "#db/schema/subjects";
 import { activities, hourRecords, volunteerProfiles } from "#db/schema/volunteers";
 import { selectRows, type DbOrTx } from "~/utils/db.server";
-import type { Candidate } from "./eligibility";
+import { type Candidate, type Figures, type NomineeKind, nomineeKinds } from "./eligibility";
 
 /**
- * The recorded figures commendations rest on, read from the records themselves: approved service
- * minutes (hour records) and activities held. Every figure has its rows ({@link evidenceRows}), so the
- * eligibility view links each number to what it counts and a test checks they add up.
+ * The recorded figures commendations rest on, read from the records of the domains themselves:
+ * approved service minutes and activities (volunteers), activities held (social organizations),
+ * placements and their retention (employment), consultations given (legal), referrals resolved
+ * (matching). Every figure has its rows ({@link evidenceRows}), so the eligibility view links each
+ * number to what it counts and a test checks both against direct counts.
+ *
+ * Scope: what the nominee did for the district's people. Volunteers and social organizations belong to
+ * the district; enterprises count placements of the district's subjects, law firms consultations at
+ * the district's service points, providers referrals made by the district's offices.
  */
-export type FigureNomineeKind = "volunteer" | "social_org";
-export const nomineeKindsWithFigures: readonly string[] = ["volunteer", "social_org"];
+export type FigureNomineeKind = NomineeKind;
+export const nomineeKindsWithFigures: readonly string[] = nomineeKinds;
+
+/** The retention marks of a placement (days after its start), as in the employment report. */
+export const retentionMarks = [30, 90, 180] as const;
 
 export interface FigureQuery {
   nomineeKind: FigureNomineeKind;
@@ -19,97 +32,324 @@ export interface FigureQuery {
   officeId?: string | null;
   periodStart: string;
   periodEnd: string;
+  /** The day retention is counted on (a placement is retained at 30 days once 30 days have passed). */
+  today: string;
   /** One nominee only (a nomination's frozen evidence). */
   nomineeId?: string;
 }
 
-const activityDay = sql`(${activities.startsAt} at time zone 'Asia/Shanghai')::date`;
+const beijingDay = (column: SQLWrapper) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
+const inPeriod = (day: SQL, query: FigureQuery) =>
+  sql`${day} between ${query.periodStart}::date and ${query.periodEnd}::date`;
+
+/**
+ * A placement retained at `mark` days on `today`: the mark has passed and the placement had not
+ * ended before it (employment/status.ts `retentionFigures`, the enterprise report's rule).
+ */
+const retainedAt = (mark: number, today: string) =>
+  sql`(${placements.startedOn} + ${mark}::int <= ${today}::date
+       and (${placements.endedOn} is null or ${placements.endedOn} >= ${placements.startedOn} + ${mark}::int))`;
+
+/** Resolved referrals of the period per provider party (a volunteer's user id or an organization id). */
+function resolvedReferrals(query: FigureQuery) {
+  const party =
+    query.nomineeKind === "volunteer" ? sql`${providers.volunteerUserId}` : sql`${providers.organizationId}`;
+  return sql`select ${party} as party, count(*)::int as n
+               from ${referrals} join ${providers} on ${providers.id} = ${referrals.providerId}
+              where ${referrals.status} = 'resolved' and ${referrals.districtId} = ${query.districtId}
+                and ${providers.kind} = ${query.nomineeKind}
+                and ${inPeriod(beijingDay(referrals.closedAt), query)}
+              group by 1`;
+}
+
+interface FigureRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+}
+
+const toCandidates = (rows: FigureRow[], keys: (keyof Figures)[]): Candidate[] =>
+  rows.map((row) => {
+    const figures: Figures = {};
+    for (const key of keys) figures[key] = Number(row[key] ?? 0);
+    return { id: row.id, name: row.name, figures };
+  });
 
 export async function candidateFigures(db: DbOrTx, query: FigureQuery): Promise<Candidate[]> {
+  const only = (column: SQL) => (query.nomineeId ? sql`and ${column} = ${query.nomineeId}` : sql``);
   if (query.nomineeKind === "volunteer") {
-    const rows = await selectRows<{ id: string; name: string; minutes: string; activities: string }>(
+    const rows = await selectRows<FigureRow>(
       db,
-      sql`select hr.volunteer_id as id, vp.legal_name as name, sum(hr.minutes) as minutes,
-                 count(distinct hr.activity_id) as activities
-            from ${hourRecords} hr
-            join ${volunteerProfiles} vp on vp.user_id = hr.volunteer_id
-           where hr.status = 'approved' and vp.status = 'approved'
-             and hr.service_date between ${query.periodStart} and ${query.periodEnd}
-             and vp.district_id = ${query.districtId}
+      sql`with h as (
+            select hr.volunteer_id as party, sum(hr.minutes)::int as minutes,
+                   count(distinct hr.activity_id)::int as activities
+              from ${hourRecords} hr
+             where hr.status = 'approved'
+               and hr.service_date between ${query.periodStart}::date and ${query.periodEnd}::date
+             group by 1),
+          r as (${resolvedReferrals(query)})
+          select vp.user_id as id, vp.legal_name as name, coalesce(h.minutes, 0) as minutes,
+                 coalesce(h.activities, 0) as activities, coalesce(r.n, 0) as "referralsResolved"
+            from ${volunteerProfiles} vp
+            left join h on h.party = vp.user_id
+            left join r on r.party = vp.user_id
+           where vp.status = 'approved' and vp.district_id = ${query.districtId}
              ${query.officeId ? sql`and vp.home_office_id = ${query.officeId}` : sql``}
-             ${query.nomineeId ? sql`and hr.volunteer_id = ${query.nomineeId}` : sql``}
-           group by hr.volunteer_id, vp.legal_name`,
+             ${only(sql`vp.user_id`)}
+             and (h.party is not null or r.party is not null)`,
     );
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      figures: { minutes: Number(row.minutes), activities: Number(row.activities) },
-    }));
+    return toCandidates(rows, ["minutes", "activities", "referralsResolved"]);
   }
-  const rows = await selectRows<{ id: string; name: string; minutes: string; activities: string }>(
+  if (query.nomineeKind === "social_org") {
+    const rows = await selectRows<FigureRow>(
+      db,
+      sql`with a as (
+            select a.organizer_id as party, count(distinct a.id)::int as activities,
+                   coalesce(sum(hr.minutes), 0)::int as minutes
+              from ${activities} a
+              left join ${hourRecords} hr on hr.activity_id = a.id and hr.status = 'approved'
+             where a.status = 'scheduled' and ${inPeriod(beijingDay(sql`a.starts_at`), query)}
+             group by 1),
+          r as (${resolvedReferrals(query)})
+          select o.id, o.name, coalesce(a.minutes, 0) as minutes, coalesce(a.activities, 0) as activities,
+                 coalesce(r.n, 0) as "referralsResolved"
+            from ${organizations} o
+            left join a on a.party = o.id
+            left join r on r.party = o.id
+           where o.kind = 'social_org' and o.status = 'verified' and o.district_id = ${query.districtId}
+             ${only(sql`o.id`)}
+             and (a.party is not null or r.party is not null)`,
+    );
+    return toCandidates(rows, ["minutes", "activities", "referralsResolved"]);
+  }
+  if (query.nomineeKind === "enterprise") {
+    const [m30, m90, m180] = retentionMarks.map((mark) => retainedAt(mark, query.today));
+    const rows = await selectRows<FigureRow>(
+      db,
+      sql`with p as (
+            select ${placements.enterpriseId} as party, count(*)::int as placements,
+                   count(*) filter (where ${m30})::int as retained30,
+                   count(*) filter (where ${m90})::int as retained90,
+                   count(*) filter (where ${m180})::int as retained180
+              from ${placements}
+             where ${placements.districtId} = ${query.districtId}
+               and ${placements.startedOn} between ${query.periodStart}::date and ${query.periodEnd}::date
+             group by 1),
+          r as (${resolvedReferrals(query)})
+          select o.id, o.name, coalesce(p.placements, 0) as placements,
+                 coalesce(p.retained30, 0) as retained30, coalesce(p.retained90, 0) as retained90,
+                 coalesce(p.retained180, 0) as retained180, coalesce(r.n, 0) as "referralsResolved"
+            from ${organizations} o
+            left join p on p.party = o.id
+            left join r on r.party = o.id
+           where o.kind = 'enterprise' and o.status = 'verified'
+             ${only(sql`o.id`)}
+             and (p.party is not null or r.party is not null)`,
+    );
+    return toCandidates(rows, ["placements", "retained30", "retained90", "retained180", "referralsResolved"]);
+  }
+  const rows = await selectRows<FigureRow>(
     db,
-    sql`select o.id, o.name, count(distinct a.id) as activities,
-               coalesce(sum(hr.minutes), 0) as minutes
+    sql`with c as (
+          select ${consultationBookings.lawFirmId} as party, count(*)::int as consultations
+            from ${consultationBookings}
+           where ${consultationBookings.status} = 'attended'
+             and ${consultationBookings.districtId} = ${query.districtId}
+             and ${inPeriod(beijingDay(consultationBookings.startsAt), query)}
+           group by 1),
+        r as (${resolvedReferrals(query)})
+        select o.id, o.name, coalesce(c.consultations, 0) as consultations,
+               coalesce(r.n, 0) as "referralsResolved"
           from ${organizations} o
-          join ${activities} a on a.organizer_id = o.id and a.status = 'scheduled'
-               and ${activityDay} between ${query.periodStart} and ${query.periodEnd}
-          left join ${hourRecords} hr on hr.activity_id = a.id and hr.status = 'approved'
-         where o.kind = 'social_org' and o.status = 'verified' and o.district_id = ${query.districtId}
-           ${query.nomineeId ? sql`and o.id = ${query.nomineeId}` : sql``}
-         group by o.id, o.name`,
+          left join c on c.party = o.id
+          left join r on r.party = o.id
+         where o.kind = 'law_firm' and o.status = 'verified'
+           ${only(sql`o.id`)}
+           and (c.party is not null or r.party is not null)`,
   );
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    figures: { minutes: Number(row.minutes), activities: Number(row.activities) },
-  }));
+  return toCandidates(rows, ["consultations", "referralsResolved"]);
 }
+
+/** What a row of evidence is: each source counts towards the figures named in `figuresOfSource`. */
+export type EvidenceSource = "hour_record" | "activity" | "placement" | "consultation" | "referral";
 
 export interface EvidenceRow {
+  source: EvidenceSource;
+  id: string;
   date: string;
+  /**
+   * Hour records: the activity or the description; activities: the title; placements: the job;
+   * consultations: the lawyer; referrals: the help category (Chinese; `titleEn` in English).
+   */
   title: string;
-  minutes: number;
+  titleEn: string | null;
+  /** Hour records and activities: the approved minutes. */
+  minutes: number | null;
+  /** Hour records: the activity served (activities count distinct ones). */
+  activityId: string | null;
+  /** Consultations: the topic key (legal:topics.*). */
+  topic: string | null;
+  /** Placements, consultations and referrals: the subject's case code (staff screens only). */
+  caseCode: string | null;
+  /** Placements: the retention marks (30, 90, 180) reached still employed on `today`. */
+  retained: number[];
 }
 
-/** The approved records behind a nominee's minutes (and, by distinct activity, its activities). */
+interface RawEvidence extends Record<string, unknown> {
+  id: string;
+  date: string;
+  title: string;
+  title_en?: string | null;
+  minutes?: number | string | null;
+  activity_id?: string | null;
+  topic?: string | null;
+  case_code?: string | null;
+  r30?: boolean;
+  r90?: boolean;
+  r180?: boolean;
+}
+
+const evidenceOf = (source: EvidenceSource, rows: RawEvidence[]): EvidenceRow[] =>
+  rows.map((row) => ({
+    source,
+    id: row.id,
+    date: row.date,
+    title: row.title,
+    titleEn: row.title_en ?? null,
+    minutes: row.minutes === undefined || row.minutes === null ? null : Number(row.minutes),
+    activityId: row.activity_id ?? null,
+    topic: row.topic ?? null,
+    caseCode: row.case_code ?? null,
+    retained: source === "placement" ? retentionMarks.filter((mark) => row[`r${mark}`] === true) : [],
+  }));
+
+async function referralEvidence(db: DbOrTx, query: FigureQuery & { nomineeId: string }) {
+  const party = query.nomineeKind === "volunteer" ? providers.volunteerUserId : providers.organizationId;
+  const rows = await selectRows<RawEvidence>(
+    db,
+    sql`select ${referrals.id} as id, ${beijingDay(referrals.closedAt)}::text as date,
+               ${serviceCategories.labelZh} as title, ${serviceCategories.labelEn} as title_en,
+               ${subjects.caseCode} as case_code
+          from ${referrals}
+          join ${providers} on ${providers.id} = ${referrals.providerId}
+          join ${helpNeeds} on ${helpNeeds.id} = ${referrals.needId}
+          join ${serviceCategories} on ${serviceCategories.id} = ${helpNeeds.categoryId}
+          join ${subjects} on ${subjects.id} = ${helpNeeds.subjectId}
+         where ${referrals.status} = 'resolved' and ${referrals.districtId} = ${query.districtId}
+           and ${providers.kind} = ${query.nomineeKind} and ${party} = ${query.nomineeId}
+           and ${inPeriod(beijingDay(referrals.closedAt), query)}
+         order by ${referrals.closedAt}, ${referrals.id}`,
+  );
+  return evidenceOf("referral", rows);
+}
+
+/**
+ * The records behind a nominee's figures, in date order per source: the approved hour records
+ * (volunteers), the activities held (organizations), the placements with their retention marks
+ * (enterprises), the consultations given (law firms), and the resolved referrals (every provider).
+ */
 export async function evidenceRows(
   db: DbOrTx,
   query: FigureQuery & { nomineeId: string },
 ): Promise<EvidenceRow[]> {
+  const referralRows = await referralEvidence(db, query);
   if (query.nomineeKind === "volunteer") {
-    const rows = await db
-      .select({
-        date: hourRecords.serviceDate,
-        title: sql<string>`coalesce(${activities.title}, ${hourRecords.description})`,
-        minutes: hourRecords.minutes,
-        activityId: hourRecords.activityId,
-      })
-      .from(hourRecords)
-      .innerJoin(volunteerProfiles, eq(volunteerProfiles.userId, hourRecords.volunteerId))
-      .leftJoin(activities, eq(activities.id, hourRecords.activityId))
-      .where(
-        and(
-          eq(hourRecords.volunteerId, query.nomineeId),
-          eq(hourRecords.status, "approved"),
-          eq(volunteerProfiles.districtId, query.districtId),
-          sql`${hourRecords.serviceDate} between ${query.periodStart} and ${query.periodEnd}`,
-          query.officeId ? eq(volunteerProfiles.homeOfficeId, query.officeId) : undefined,
-        ),
-      )
-      .orderBy(asc(hourRecords.serviceDate), asc(hourRecords.createdAt));
-    return rows.map(({ date, title, minutes }) => ({ date, title, minutes: minutes ?? 0 }));
+    const rows = await selectRows<RawEvidence>(
+      db,
+      sql`select hr.id, hr.service_date::text as date, coalesce(a.title, hr.description) as title,
+                 hr.minutes, hr.activity_id
+            from ${hourRecords} hr
+            join ${volunteerProfiles} vp on vp.user_id = hr.volunteer_id
+            left join ${activities} a on a.id = hr.activity_id
+           where hr.volunteer_id = ${query.nomineeId} and hr.status = 'approved'
+             and vp.district_id = ${query.districtId}
+             and hr.service_date between ${query.periodStart}::date and ${query.periodEnd}::date
+             ${query.officeId ? sql`and vp.home_office_id = ${query.officeId}` : sql``}
+           order by hr.service_date, hr.created_at, hr.id`,
+    );
+    return [...evidenceOf("hour_record", rows), ...referralRows];
   }
-  const rows = await selectRows<{ date: string; title: string; minutes: string }>(
+  if (query.nomineeKind === "social_org") {
+    const rows = await selectRows<RawEvidence>(
+      db,
+      sql`select a.id, ${beijingDay(sql`a.starts_at`)}::text as date, a.title,
+                 coalesce(sum(hr.minutes), 0)::int as minutes, a.id as activity_id
+            from ${activities} a
+            join ${organizations} o on o.id = a.organizer_id
+            left join ${hourRecords} hr on hr.activity_id = a.id and hr.status = 'approved'
+           where a.organizer_id = ${query.nomineeId} and a.status = 'scheduled'
+             and o.district_id = ${query.districtId}
+             and ${inPeriod(beijingDay(sql`a.starts_at`), query)}
+           group by a.id, a.title, a.starts_at
+           order by a.starts_at, a.id`,
+    );
+    return [...evidenceOf("activity", rows), ...referralRows];
+  }
+  if (query.nomineeKind === "enterprise") {
+    const [m30, m90, m180] = retentionMarks.map((mark) => retainedAt(mark, query.today));
+    const rows = await selectRows<RawEvidence>(
+      db,
+      sql`select ${placements.id} as id, ${placements.startedOn}::text as date, ${jobOffers.title} as title,
+                 ${subjects.caseCode} as case_code, ${m30} as r30, ${m90} as r90, ${m180} as r180
+            from ${placements}
+            join ${jobOffers} on ${jobOffers.id} = ${placements.jobOfferId}
+            join ${subjects} on ${subjects.id} = ${placements.subjectId}
+           where ${placements.enterpriseId} = ${query.nomineeId}
+             and ${placements.districtId} = ${query.districtId}
+             and ${placements.startedOn} between ${query.periodStart}::date and ${query.periodEnd}::date
+           order by ${placements.startedOn}, ${placements.id}`,
+    );
+    return [...evidenceOf("placement", rows), ...referralRows];
+  }
+  const rows = await selectRows<RawEvidence>(
     db,
-    sql`select ${activityDay}::text as date, a.title, coalesce(sum(hr.minutes), 0) as minutes
-          from ${activities} a
-          join ${organizations} o on o.id = a.organizer_id
-          left join ${hourRecords} hr on hr.activity_id = a.id and hr.status = 'approved'
-         where a.organizer_id = ${query.nomineeId} and a.status = 'scheduled'
-           and o.district_id = ${query.districtId}
-           and ${activityDay} between ${query.periodStart} and ${query.periodEnd}
-         group by a.id, a.title, a.starts_at
-         order by a.starts_at`,
+    sql`select ${consultationBookings.id} as id, ${beijingDay(consultationBookings.startsAt)}::text as date,
+               ${lawyers.name} as title, ${consultationBookings.topic} as topic,
+               ${subjects.caseCode} as case_code
+          from ${consultationBookings}
+          join ${lawyers} on ${lawyers.id} = ${consultationBookings.lawyerId}
+          left join ${subjects} on ${subjects.id} = ${consultationBookings.subjectId}
+         where ${consultationBookings.lawFirmId} = ${query.nomineeId}
+           and ${consultationBookings.status} = 'attended'
+           and ${consultationBookings.districtId} = ${query.districtId}
+           and ${inPeriod(beijingDay(consultationBookings.startsAt), query)}
+         order by ${consultationBookings.startsAt}, ${consultationBookings.id}`,
   );
-  return rows.map((row) => ({ date: row.date, title: row.title, minutes: Number(row.minutes) }));
+  return [...evidenceOf("consultation", rows), ...referralRows];
+}
+
+/**
+ * The figures a list of evidence rows adds up to — what the eligibility view must show for the nominee
+ * (a test compares both).
+ */
+export function figuresOfEvidence(kind: FigureNomineeKind, rows: readonly EvidenceRow[]): Figures {
+  const of = (source: EvidenceSource) => rows.filter((row) => row.source === source);
+  const referralsResolved = of("referral").length;
+  if (kind === "volunteer") {
+    const hours = of("hour_record");
+    return {
+      minutes: hours.reduce((sum, row) => sum + (row.minutes ?? 0), 0),
+      activities: new Set(hours.map((row) => row.activityId).filter(Boolean)).size,
+      referralsResolved,
+    };
+  }
+  if (kind === "social_org") {
+    const held = of("activity");
+    return {
+      minutes: held.reduce((sum, row) => sum + (row.minutes ?? 0), 0),
+      activities: held.length,
+      referralsResolved,
+    };
+  }
+  if (kind === "enterprise") {
+    const hires = of("placement");
+    const retained = (mark: number) => hires.filter((row) => row.retained.includes(mark)).length;
+    return {
+      placements: hires.length,
+      retained30: retained(30),
+      retained90: retained(90),
+      retained180: retained(180),
+      referralsResolved,
+    };
+  }
+  return { consultations: of("consultation").length, referralsResolved };
 }

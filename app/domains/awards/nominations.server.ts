@@ -16,7 +16,7 @@ import {
 import type { EmailTemplateData, EmailTemplateName } from "#emails/registry";
 import type { Database, DbOrTx, Transaction } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
-import { evaluate } from "./eligibility";
+import { criteriaOf, evaluate } from "./eligibility";
 import { candidateFigures, type FigureNomineeKind, nomineeKindsWithFigures } from "./figures.server";
 import { type NominationAction, type NominationStatus, transition } from "./nomination-status";
 import { periodKeyOf, periodOf } from "./periods";
@@ -90,7 +90,8 @@ export async function nominate(
       return refuse("awards:errors.typeUnknown", "awardTypeId");
     const period = periodOf(type.periodKind, input.periodKey);
     if (!period) return refuse("awards:errors.periodUnknown", "periodKey");
-    if (period.start > calendarDateOf(clock.now())) return refuse("awards:errors.periodFuture", "periodKey");
+    const today = calendarDateOf(clock.now());
+    if (period.start > today) return refuse("awards:errors.periodFuture", "periodKey");
     const kind = type.nomineeKind as FigureNomineeKind;
     const [candidate] = await candidateFigures(tx, {
       nomineeKind: kind,
@@ -98,13 +99,11 @@ export async function nominate(
       officeId: kind === "volunteer" ? actor.organizationId : null,
       periodStart: period.start,
       periodEnd: period.end,
+      today,
       nomineeId: input.nomineeId,
     });
     if (!candidate) return refuse("awards:errors.nomineeUnknown", "nomineeId");
-    const eligibility = evaluate(
-      { minutes: type.minMinutes, activities: type.minActivities },
-      candidate.figures,
-    );
+    const eligibility = evaluate(criteriaOf(type), candidate.figures);
     if (!eligibility.eligible) return refuse("awards:errors.notEligible", "nomineeId");
     const inserted = await tx
       .insert(nominations)
@@ -454,11 +453,32 @@ async function tellParties(
 /** Anyone may object during the public notice; the reviewers and the nominator are told. */
 export async function fileObjection(
   db: Database,
-  input: { nominationId: string; filerName: string; filerContact: string; body: string },
-): Promise<AwardResult> {
+  input: {
+    nominationId: string;
+    filerName: string;
+    filerContact: string;
+    body: string;
+    /** The form's idempotency key: the same key files one objection, however often it is sent. */
+    submissionKey?: string | null;
+  },
+): Promise<AwardResult<{ replayed: boolean }>> {
   return db.transaction(async (tx) => {
     const nomination = await lockNomination(tx, input.nominationId, null);
-    if (!nomination || nomination.status !== "in_notice") return notFound;
+    if (!nomination) return notFound;
+    if (input.submissionKey) {
+      const [filed] = await tx
+        .select({ id: nominationObjections.id })
+        .from(nominationObjections)
+        .where(
+          and(
+            eq(nominationObjections.nominationId, nomination.id),
+            eq(nominationObjections.submissionKey, input.submissionKey),
+          ),
+        );
+      // Already filed with this form (the nomination row lock orders concurrent posts).
+      if (filed) return { ok: true, replayed: true };
+    }
+    if (nomination.status !== "in_notice") return notFound;
     const [objection] = await tx
       .insert(nominationObjections)
       .values({
@@ -466,6 +486,7 @@ export async function fileObjection(
         filerName: input.filerName,
         filerContact: input.filerContact,
         body: input.body,
+        submissionKey: input.submissionKey ?? null,
         createdAt: clock.now(),
       })
       .returning({ id: nominationObjections.id });
@@ -485,7 +506,7 @@ export async function fileObjection(
         },
         idempotencyKey: `award-objection-received:${objection!.id}:${to.userId}`,
       });
-    return { ok: true };
+    return { ok: true, replayed: false };
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type FigureKey, figuresOfKind, nomineeKinds } from "./eligibility";
 
 /**
  * Form rules of the awards pages; messages are keys of the `validation` namespace (shown translated).
@@ -15,6 +16,22 @@ const optionalCount = (max: number) =>
       .nullable(),
   );
 
+/** The criteria fields of the award type form, with the figure each one sets. */
+export const criterionFields = {
+  minHours: "minutes",
+  minActivities: "activities",
+  minPlacements: "placements",
+  minRetained30: "retained30",
+  minRetained90: "retained90",
+  minRetained180: "retained180",
+  minConsultations: "consultations",
+  minReferralsResolved: "referralsResolved",
+} as const satisfies Record<string, FigureKey>;
+export type CriterionField = keyof typeof criterionFields;
+
+const criterionFieldOf = (figure: FigureKey) =>
+  (Object.keys(criterionFields) as CriterionField[]).find((field) => criterionFields[field] === figure);
+
 export const awardTypeSchema = z
   .object({
     nameZh: z
@@ -27,10 +44,16 @@ export const awardTypeSchema = z
       .trim()
       .min(2, { error: "validation:awards.name" })
       .max(80, { error: "validation:awards.name" }),
-    nomineeKind: z.enum(["volunteer", "social_org"], { error: "validation:awards.nomineeKind" }),
+    nomineeKind: z.enum(nomineeKinds, { error: "validation:awards.nomineeKind" }),
     periodKind: z.enum(["year", "half_year"], { error: "validation:awards.periodKind" }),
     minHours: optionalCount(10_000),
     minActivities: optionalCount(1_000),
+    minPlacements: optionalCount(1_000),
+    minRetained30: optionalCount(1_000),
+    minRetained90: optionalCount(1_000),
+    minRetained180: optionalCount(1_000),
+    minConsultations: optionalCount(10_000),
+    minReferralsResolved: optionalCount(1_000),
     noticeWorkingDays: z.coerce
       .number({ error: "validation:awards.noticeDays" })
       .int({ error: "validation:awards.noticeDays" })
@@ -38,11 +61,25 @@ export const awardTypeSchema = z
       .max(30, { error: "validation:awards.noticeDays" }),
     active: z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean()),
   })
-  .refine((value) => value.minHours !== null || value.minActivities !== null, {
-    error: "validation:awards.criteriaRequired",
-    path: ["minHours"],
+  .superRefine((value, context) => {
+    const applies = figuresOfKind[value.nomineeKind];
+    let set = 0;
+    for (const [field, figure] of Object.entries(criterionFields) as [CriterionField, FigureKey][]) {
+      if (value[field] === null) continue;
+      if (applies.includes(figure)) set += 1;
+      else
+        context.addIssue({ code: "custom", message: "validation:awards.criterionNotForKind", path: [field] });
+    }
+    if (set === 0)
+      context.addIssue({
+        code: "custom",
+        message: "validation:awards.criteriaRequired",
+        path: [applies.includes("minutes") ? "minHours" : (criterionFieldOf(applies[0]!) ?? "minHours")],
+      });
   });
-export type AwardTypeInput = z.infer<typeof awardTypeSchema>;
+/** A type's fields; criteria left out do not apply (as if left empty). */
+export type AwardTypeInput = Omit<z.infer<typeof awardTypeSchema>, CriterionField> &
+  Partial<Pick<z.infer<typeof awardTypeSchema>, CriterionField>>;
 
 export const nominationSchema = z.object({
   awardTypeId: z.uuid({ error: "validation:awards.typeRequired" }),
