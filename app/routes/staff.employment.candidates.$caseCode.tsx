@@ -13,7 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { employmentActorOf, parseEmploymentForm } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { readFormData, searchParamsOf } from "~/utils/forms.server";
-import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code";
+import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code-pattern";
 
 /** A case code from the path (`XXXX-XXXX-XXXX`), or 404 before any query. */
 function caseCodeParam(params: Readonly<Record<string, string | undefined>>): string {

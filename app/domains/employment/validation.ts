@@ -11,7 +11,7 @@ import {
   refusedNotHiredReasons,
 } from "./taxonomy";
 import { citesCriminalRecord } from "./status";
-import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code";
+import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code-pattern";
 
 /** Messages are translation keys of the `employment` namespace (errors.*). */
 const m = (name: string) => `employment:errors.${name}`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidPracticeLicence, normalizePracticeLicence } from "./practice-licence";
-import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code";
+import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code-pattern";
 
 /** Topic categories of a consultation (also a lawyer's specialties); the schema's CHECK is the same list. */
 export const topicCategories = [

@@ -13,7 +13,7 @@ import {
   workerGenders,
 } from "./options";
 import { serviceCategories } from "./taxonomy";
-import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code";
+import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code-pattern";
 
 const categoryIds = serviceCategories.map((category) => category.id) as [string, ...string[]];
 

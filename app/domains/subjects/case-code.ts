@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { CASE_CODE_PATTERN } from "./case-code-pattern";
 
 /** Crockford-style alphabet without I, L, O, U: nothing to misread when read out on the phone. */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -15,10 +16,6 @@ export function generateCaseCode(random: (max: number) => number = randomInt): s
 export function normalizeCaseCode(input: string): string {
   return input.trim().toUpperCase().replace(/\s+/g, "");
 }
-
-/** The whole-string shape of a case code, for validation schemas of every domain. */
-export const CASE_CODE_PATTERN =
-  /^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}-[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}-[0-9ABCDEFGHJKMNPQRSTVWXYZ]{4}$/;
 
 export function isCaseCode(value: string): boolean {
   return CASE_CODE_PATTERN.test(value);
