@@ -409,6 +409,46 @@ describe("signing up", () => {
     expect(laterEn.text).toContain("remind you the day before");
   });
 
+  it("the sign-up button's idempotency key: a replayed post answers with the first sign-up", async () => {
+    const id = await newActivity();
+    const volunteerId = await volunteer();
+    const route = await import("~/routes/activities.$id");
+    const session = await createSession(db, {
+      userId: volunteerId,
+      role: "volunteer",
+      twoFactorVerified: true,
+    });
+    const post = (body: Record<string, string>) =>
+      route.action({
+        request: new Request(`http://portal.test/activities/${id}`, {
+          method: "POST",
+          headers: { Cookie: `session=${session.token}`, Origin: "http://portal.test" },
+          body: new URLSearchParams(body),
+        }),
+        params: { id },
+        context: { cspNonce: "" },
+      });
+    const statusOf = (result: unknown) =>
+      result instanceof Response
+        ? result.status
+        : ((result as { init?: { status?: number } } | undefined)?.init?.status ?? 200);
+    const signup = { intent: "signup", submissionKey: "signup-key-0123456789" };
+    expect(statusOf(await post(signup))).toBe(302);
+    expect((await signupStatuses(id)).get(volunteerId)).toBe("confirmed");
+    expect(statusOf(await post({ intent: "withdraw" }))).toBe(302);
+    // The same form posted again (a retry, a double click without JavaScript) signs up nobody again.
+    const replay = await post(signup);
+    expect(statusOf(replay)).toBe(302);
+    expect((replay as Response).headers.get("location")).toBe(`/activities/${id}`);
+    expect((await signupStatuses(id)).get(volunteerId)).toBe("withdrawn");
+    expect(await mailTo(volunteerId, "activity-signup-confirmed")).toHaveLength(1);
+    // Without a key the sign-up is refused; a fresh key signs up again.
+    expect(statusOf(await post({ intent: "signup" }))).toBe(400);
+    expect((await signupStatuses(id)).get(volunteerId)).toBe("withdrawn");
+    expect(statusOf(await post({ intent: "signup", submissionKey: "signup-key-abcdefghij" }))).toBe(302);
+    expect((await signupStatuses(id)).get(volunteerId)).toBe("confirmed");
+  });
+
   it("refuses a pending volunteer, a missing skill, a started or cancelled activity", async () => {
     const id = await newActivity({ requiredSkills: ["legal", "psychology"] });
     const pending = await volunteer({ status: "pending", skills: ["legal", "psychology"] });
