@@ -2,7 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { SubmitButton } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/forms";
+import { SubjectConsents } from "~/components/subjects/SubjectConsents";
+import { SubjectFacts } from "~/components/subjects/SubjectFacts";
+import { SubjectIdentity } from "~/components/subjects/SubjectIdentity";
 import {
   consentRecipients,
   listConsents,
@@ -10,18 +14,19 @@ import {
   withdrawConsent,
 } from "~/domains/subjects/consent.server";
 import { endSubject, getSubjectCase, viewSubjectIdentity } from "~/domains/subjects/subjects.server";
-import { consentDataCategories, consentSchema, revealSchema } from "~/domains/subjects/validation";
+import { consentFormSchema, revealSchema } from "~/domains/subjects/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
-import { listOf } from "~/utils/list-format";
-import { formatDateTime } from "~/utils/dates";
 import * as clock from "~/utils/clock.server";
 import { uuidParam } from "~/utils/params.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "subjects", "validation"] };
 
@@ -59,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
     })),
     recipients: canManageConsent ? await consentRecipients(db, subject.districtId) : [],
+    // The consent form's idempotency key: a double click records one consent.
+    submissionKey: newSubmissionKey(),
     canReveal: can(user.actor, "read-identity:subject", target),
     canManageConsent,
     canEnd: can(user.actor, "update:subject", target),
@@ -77,11 +84,12 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
   if (!intent.success) throw new Response("Bad Request", { status: 400 });
   const db = await getDb();
   const ipAddress = clientIp(request);
+  const page = `/staff/subjects/${subject.id}`;
 
   if (intent.data.intent === "reveal") {
     const scope = authorizeOrRespond(user.actor, "read-identity:subject", target);
-    const parsed = revealSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return formFailure(formData, { purpose: parsed.error.issues[0]!.message });
+    const parsed = await validateSubmission(formData, revealSchema, "reveal");
+    if (!parsed.success) return parsed.failure;
     const identity = await viewSubjectIdentity(db, {
       subjectId: subject.id,
       scope,
@@ -90,12 +98,12 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
       ipAddress,
     });
     if (!identity) notFound();
-    return { intent: "reveal" as const, identity };
+    return { identity };
   }
   if (intent.data.intent === "end") {
     authorizeOrRespond(user.actor, "update:subject", target);
     await endSubject(db, { subjectId: subject.id, actor: { ...actor, ipAddress } });
-    return { intent: "end" as const, done: true };
+    return redirectWithFlash(request, page, { kind: "success", message: "subjects:detail.ended" });
   }
   authorizeOrRespond(user.actor, "manage:consent", target);
   if (intent.data.intent === "withdraw") {
@@ -105,47 +113,38 @@ export const action = withDomainErrors(async ({ request, params }: ActionFunctio
       !(await withdrawConsent(db, { consentId: consentId.data, actor: { ...actor, ipAddress } }))
     )
       notFound();
-    return { intent: "withdraw" as const, done: true };
+    return redirectWithFlash(request, page, { kind: "success", message: "subjects:consent.withdrawn" });
   }
-  // The consent's purpose is posted as `consentPurpose`: the reveal form on the same page has a
-  // `purpose` field, and two fields of one name would share one id and one label.
-  const parsed = consentSchema.safeParse({
-    ...Object.fromEntries(formData),
-    purpose: formData.get("consentPurpose") ?? undefined,
-    dataCategories: formData.getAll("dataCategories"),
-  });
-  // What was typed comes back with the errors; the ticked categories as one comma-separated value.
-  const typed = new FormData();
-  for (const [key, value] of formData) if (key !== "dataCategories") typed.append(key, value);
-  typed.set("dataCategories", formData.getAll("dataCategories").join(","));
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "form");
-      errors[field === "purpose" ? "consentPurpose" : field] ??= issue.message;
-    }
-    return formFailure(typed, errors);
-  }
-  const result = await recordConsent(db, {
-    subjectId: subject.id,
-    actor: { ...actor, ipAddress },
-    recipientOrganizationId: parsed.data.recipientOrganizationId,
-    purpose: parsed.data.purpose,
-    dataCategories: parsed.data.dataCategories,
-    // Valid through the chosen day, Asia/Shanghai.
-    expiresAt: new Date(`${parsed.data.expiresOn}T23:59:59+08:00`),
-  });
-  if (!result.ok) return formFailure(typed, { [result.field]: result.error });
-  return { intent: "consent" as const, done: true };
+  const parsed = await validateSubmission(formData, consentFormSchema, "consent");
+  if (!parsed.success) return parsed.failure;
+  const key = submissionKeyOf(formData);
+  if (!key)
+    return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid", form: "consent" });
+  const { consentPurpose, ...consent } = parsed.data;
+  const once = await createOnce(
+    db,
+    { userId: user.id, key, entity: "consent" },
+    (tx) =>
+      recordConsent(tx, {
+        subjectId: subject.id,
+        actor: { ...actor, ipAddress },
+        recipientOrganizationId: consent.recipientOrganizationId,
+        purpose: consentPurpose,
+        dataCategories: consent.dataCategories,
+        // Valid through the chosen day, Asia/Shanghai.
+        expiresAt: new Date(`${consent.expiresOn}T23:59:59+08:00`),
+      }),
+    (result) => (result.ok ? result.id : null),
+  );
+  if (!once.replayed && !once.result.ok)
+    return submissionFailure(parsed.values, { [once.result.field]: once.result.error }, { form: "consent" });
+  return redirectWithFlash(request, page, { kind: "success", message: "subjects:consent.recorded" });
 });
 
 export default function SubjectDetail() {
-  const { t, i18n } = useTranslation("subjects");
+  const { t } = useTranslation("subjects");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = result && "errors" in result ? result : undefined;
-  const revealState = failure && failure.values.intent === "reveal" ? failure : undefined;
-  const consentState = failure && failure.values.intent === "consent" ? failure : undefined;
   const identity = result && "identity" in result ? result.identity : undefined;
   const { subject } = data;
   return (
@@ -153,204 +152,21 @@ export default function SubjectDetail() {
       <h1>
         {t("detail.heading")} <code>{subject.caseCode}</code>
       </h1>
-      {result && "intent" in result && result.intent === "end" ? (
-        <Notice kind="success">{t("detail.ended")}</Notice>
-      ) : null}
-      <dl className="facts">
-        <dt>{t("fields.status")}</dt>
-        <dd>{t(`statuses.${subject.status}`)}</dd>
-        <dt>{t("fields.area")}</dt>
-        <dd>{subject.area}</dd>
-        <dt>{t("fields.gender")}</dt>
-        <dd>{t(`genders.${subject.gender}`)}</dd>
-        <dt>{t("fields.supervisionLevel")}</dt>
-        <dd>{t(`levels.${subject.supervisionLevel}`)}</dd>
-        <dt>{t("fields.period")}</dt>
-        <dd>
-          {subject.correctionStart} – {subject.correctionEnd}
-        </dd>
-        {subject.languages.length > 0 ? (
-          <>
-            <dt>{t("fields.languages")}</dt>
-            <dd>{listOf(subject.languages, i18n.language)}</dd>
-          </>
-        ) : null}
-      </dl>
-
-      {data.canReveal && !subject.purgedAt ? (
-        <section className="section" aria-labelledby="identity-title">
-          <h2 id="identity-title">{t("detail.identityTitle")}</h2>
-          {identity ? (
-            <dl className="facts facts--identity">
-              <dt>{t("fields.name")}</dt>
-              <dd>{identity.name}</dd>
-              <dt>{t("fields.idNumber")}</dt>
-              <dd>{identity.idNumber}</dd>
-              <dt>{t("fields.phone")}</dt>
-              <dd>{identity.phone}</dd>
-              <dt>{t("fields.address")}</dt>
-              <dd>{identity.address}</dd>
-              <dt>{t("fields.birthDate")}</dt>
-              <dd>
-                {identity.birthDate}
-                {identity.minor ? <span className="badge badge--pending"> {t("detail.minor")}</span> : null}
-              </dd>
-            </dl>
-          ) : (
-            <>
-              <p>{t("detail.identityLead")}</p>
-              <Form method="post" className="panel form" noValidate>
-                <input type="hidden" name="intent" value="reveal" />
-                <TextField
-                  name="purpose"
-                  required
-                  maxLength={200}
-                  label={t("fields.purpose")}
-                  state={revealState}
-                />
-                <button type="submit" className="button button--primary">
-                  {t("detail.reveal")}
-                </button>
-              </Form>
-            </>
-          )}
-        </section>
-      ) : null}
+      <SubjectFacts subject={subject} />
+      {data.canReveal && !subject.purgedAt ? <SubjectIdentity identity={identity} /> : null}
       {subject.purgedAt ? <Notice>{t("detail.purged")}</Notice> : null}
-
-      <section className="section" aria-labelledby="consents-title">
-        <h2 id="consents-title">{t("consent.title")}</h2>
-        <p>{t("consent.lead")}</p>
-        {result && "intent" in result && result.intent === "consent" ? (
-          <Notice kind="success">{t("consent.recorded")}</Notice>
-        ) : null}
-        {result && "intent" in result && result.intent === "withdraw" ? (
-          <Notice kind="success">{t("consent.withdrawn")}</Notice>
-        ) : null}
-        {/* A grid of its own: the ledger and the form below it keep apart. */}
-        <div className="form">
-          {data.consents.length === 0 ? (
-            <p className="empty-state">{t("consent.empty")}</p>
-          ) : (
-            <ul className="list">
-              {data.consents.map((consent) => (
-                <li key={consent.id} className="list__item">
-                  <strong>{consent.recipientName}</strong> · {consent.purpose}{" "}
-                  <span className={`badge${consent.state === "active" ? " badge--verified" : ""}`}>
-                    {t(`consent.states.${consent.state}`)}
-                  </span>
-                  <p className="list__meta">
-                    {t("consent.fields", {
-                      fields: listOf(
-                        consent.dataCategories.map((category) => t(`categories.${category}`)),
-                        i18n.language,
-                      ),
-                    })}{" "}
-                    · {t("consent.until", { date: formatDateTime(consent.expiresAt, i18n.language) })}
-                    {consent.withdrawnAt
-                      ? ` · ${t("consent.withdrawnAt", { date: formatDateTime(consent.withdrawnAt, i18n.language) })}`
-                      : ""}
-                  </p>
-                  {data.canManageConsent && consent.state === "active" ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="withdraw" />
-                      <input type="hidden" name="consentId" value={consent.id} />
-                      <button type="submit" className="button">
-                        {t("consent.withdraw")}
-                      </button>
-                    </Form>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-          {data.canManageConsent && subject.status === "active" ? (
-            // Keyed by the number of consents: a recorded consent empties the form for the next one.
-            <Form key={data.consents.length} method="post" className="panel form" noValidate>
-              <h3>{t("consent.recordTitle")}</h3>
-              <FormError state={consentState} />
-              <input type="hidden" name="intent" value="consent" />
-              <div
-                className={`field${consentState?.errors.recipientOrganizationId ? " field--invalid" : ""}`}
-              >
-                <label htmlFor="field-recipientOrganizationId">{t("consent.recipient")}</label>
-                <select
-                  id="field-recipientOrganizationId"
-                  name="recipientOrganizationId"
-                  defaultValue={consentState?.values.recipientOrganizationId ?? ""}
-                  aria-invalid={consentState?.errors.recipientOrganizationId ? true : undefined}
-                  aria-describedby={
-                    consentState?.errors.recipientOrganizationId
-                      ? "field-recipientOrganizationId-error"
-                      : undefined
-                  }
-                >
-                  <option value="">{t("consent.chooseRecipient")}</option>
-                  {data.recipients.map((recipient) => (
-                    <option key={recipient.id} value={recipient.id}>
-                      {recipient.name}
-                    </option>
-                  ))}
-                </select>
-                {consentState?.errors.recipientOrganizationId ? (
-                  <p className="field__error" id="field-recipientOrganizationId-error" role="alert">
-                    {t(consentState.errors.recipientOrganizationId)}
-                  </p>
-                ) : null}
-              </div>
-              <TextField
-                name="consentPurpose"
-                required
-                maxLength={200}
-                label={t("fields.purpose")}
-                state={consentState}
-              />
-              <fieldset
-                className="preferences"
-                aria-describedby={
-                  consentState?.errors.dataCategories ? "field-dataCategories-error" : undefined
-                }
-              >
-                <legend>{t("consent.categoriesLegend")}</legend>
-                {consentDataCategories.map((category) => (
-                  <div key={category} className="checkbox">
-                    <input
-                      id={`field-dataCategories-${category}`}
-                      type="checkbox"
-                      name="dataCategories"
-                      value={category}
-                      defaultChecked={consentState?.values.dataCategories?.split(",").includes(category)}
-                    />
-                    <label htmlFor={`field-dataCategories-${category}`}>{t(`categories.${category}`)}</label>
-                  </div>
-                ))}
-                {consentState?.errors.dataCategories ? (
-                  <p className="field__error" id="field-dataCategories-error" role="alert">
-                    {t(consentState.errors.dataCategories)}
-                  </p>
-                ) : null}
-              </fieldset>
-              <TextField
-                name="expiresOn"
-                type="date"
-                required
-                label={t("consent.expiresOn")}
-                state={consentState}
-              />
-              <button type="submit" className="button button--primary">
-                {t("consent.record")}
-              </button>
-            </Form>
-          ) : null}
-        </div>
-      </section>
-
+      <SubjectConsents
+        consents={data.consents}
+        recipients={data.recipients}
+        canManage={data.canManageConsent}
+        canRecord={subject.status === "active"}
+        submissionKey={data.submissionKey}
+      />
       {data.canEnd && subject.status === "active" ? (
         <Form method="post" className="section">
-          <input type="hidden" name="intent" value="end" />
-          <button type="submit" className="button">
+          <SubmitButton name="intent" value="end" className="button">
             {t("detail.end")}
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
     </section>

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { FormError, Notice, TextField } from "~/components/forms";
-import { hoursOf } from "~/domains/volunteers/format";
+import { Notice } from "~/components/forms";
+import { QualificationReview } from "~/components/volunteers/QualificationReview";
+import { VolunteerDecisions } from "~/components/volunteers/VolunteerDecisions";
+import { VolunteerRecord } from "~/components/volunteers/VolunteerRecord";
 import { volunteerDecisionSchema } from "~/domains/volunteers/profile-validation";
 import { decideQualification, listQualifications } from "~/domains/volunteers/qualifications.server";
 import {
@@ -11,16 +13,13 @@ import {
   getVolunteerForStaff,
   revealVolunteerIdNumber,
 } from "~/domains/volunteers/registration.server";
-import { dayParts, weekDays } from "~/domains/volunteers/volunteer-profile";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { type AuthorizedUser, authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
-import { listOf } from "~/utils/list-format";
-import { formatCalendarDate, formatDateTime } from "~/utils/dates";
-import { QualificationSummary } from "~/components/volunteers/QualificationSummary";
 import { uuidParam } from "~/utils/params.server";
 
 export const handle = { i18n: ["common", "volunteers", "validation"] };
@@ -64,6 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 const intentSchema = z.object({ intent: z.enum(["reveal", "decide", "qualification"]) });
+const qualificationDecisionSchema = z.object({
+  qualificationId: z.uuid(),
+  decision: z.enum(["verify", "reject"]),
+});
 
 /**
  * The grant each form needs. Suspension stops a volunteer everywhere in the district: only the
@@ -76,18 +79,26 @@ function permissionFor(intent: z.infer<typeof intentSchema>["intent"], formData:
   return "approve:volunteer";
 }
 
+const decidedNotice = {
+  approve: "volunteers:staff.approved",
+  reject: "volunteers:staff.rejected",
+  suspend: "volunteers:staff.suspended",
+  reinstate: "volunteers:staff.reinstated",
+} as const;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = uuidParam(params);
   const user = await requireActor(request);
   authorizeOrRespond(user.actor, "read:volunteer");
   const formData = await readFormData(request);
   const intent = intentSchema.safeParse(Object.fromEntries(formData));
-  if (!intent.success) return formFailure(formData, {}, 400, "validation:form.invalid");
+  if (!intent.success) return submissionFailure(formData, {}, { formError: "validation:form.invalid" });
   const permission = permissionFor(intent.data.intent, formData);
   authorizeOrRespond(user.actor, permission);
   const { scope, actor, volunteer } = await loadVolunteer(user, id);
   const db = await getDb();
   const ipAddress = clientIp(request);
+  const page = `/staff/volunteers/${volunteer.userId}`;
 
   if (intent.data.intent === "reveal") {
     const idNumber = await revealVolunteerIdNumber(db, {
@@ -96,17 +107,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       actor: { ...actor, ipAddress },
     });
     if (!idNumber) notFound();
-    return { intent: "reveal" as const, idNumber };
+    // In the answer only: an ID number belongs in no URL, cookie or flash.
+    return { idNumber };
   }
 
   const target = { officeId: volunteer.homeOfficeId, districtId: volunteer.districtId };
   const decisionScope = authorizeOrRespond(user.actor, permission, target);
 
   if (intent.data.intent === "qualification") {
-    const parsed = z
-      .object({ qualificationId: z.uuid(), decision: z.enum(["verify", "reject"]) })
-      .safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return formFailure(formData, {}, 400, "validation:form.invalid");
+    const parsed = await validateSubmission(formData, qualificationDecisionSchema, "qualification");
+    if (!parsed.success)
+      return submissionFailure(formData, {}, { formError: "validation:form.invalid", form: "qualification" });
     const done = await decideQualification(db, {
       volunteerId: volunteer.userId,
       qualificationId: parsed.data.qualificationId,
@@ -114,16 +125,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       scope: decisionScope,
       actor: { ...actor, ipAddress },
     });
-    if (!done) return formFailure(formData, {}, 409, "volunteers:errors.qualificationNotFound");
-    return { intent: "qualification" as const, done: true };
+    if (!done)
+      return submissionFailure(
+        formData,
+        {},
+        { status: 409, formError: "volunteers:errors.qualificationNotFound", form: "qualification" },
+      );
+    return redirectWithFlash(request, page, {
+      kind: "success",
+      message: "volunteers:qualifications.decided",
+    });
   }
 
-  const parsed = volunteerDecisionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return formFailure(formData, errors);
-  }
+  // The reject and suspend forms are told apart by their decision (their ids in the page).
+  const form = String(formData.get("decision") ?? "");
+  const parsed = await validateSubmission(formData, volunteerDecisionSchema, form);
+  if (!parsed.success) return parsed.failure;
   const result = await decideVolunteer(db, {
     volunteerId: volunteer.userId,
     decision: parsed.data.decision,
@@ -134,33 +151,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.notFound) notFound();
     return result.field
-      ? formFailure(formData, { [result.field]: result.error })
-      : formFailure(formData, {}, 409, result.error);
+      ? submissionFailure(parsed.values, { [result.field]: result.error }, { form })
+      : submissionFailure(parsed.values, {}, { status: 409, formError: result.error, form });
   }
-  return {
-    intent: "decide" as const,
-    decision: parsed.data.decision,
-    volunteerNumber: result.volunteerNumber,
-  };
+  return redirectWithFlash(request, page, {
+    kind: "success",
+    message: decidedNotice[parsed.data.decision],
+    values: result.volunteerNumber ? { number: result.volunteerNumber } : {},
+  });
 }
 
-const decidedNotice = {
-  approve: "staff.approved",
-  reject: "staff.rejected",
-  suspend: "staff.suspended",
-  reinstate: "staff.reinstated",
-} as const;
+/** Refusals that belong to no form with fields (a one-button form): shown above the page. */
+const reasonForms = ["reject", "suspend"];
 
 export default function VolunteerDetail() {
-  const { t, i18n } = useTranslation("volunteers");
+  const { t } = useTranslation(["volunteers", "validation"]);
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { volunteer } = data;
-  const failure = result && "errors" in result ? result : undefined;
-  const decideState = failure && failure.values.intent === "decide" ? failure : undefined;
   const revealed = result && "idNumber" in result ? result.idNumber : null;
-  const decided = result && "intent" in result && result.intent === "decide" ? result : null;
-  const none = t("staff.noneSelected");
+  const pageError =
+    result && "errors" in result && !reasonForms.includes(result.form ?? "") ? result.formError : undefined;
   return (
     <section className="container page">
       <p>
@@ -172,193 +183,10 @@ export default function VolunteerDetail() {
           {t(`statuses.${volunteer.status}`)}
         </span>
       </h1>
-      {decided ? (
-        <Notice kind="success">
-          {t(decidedNotice[decided.decision], { number: decided.volunteerNumber })}
-        </Notice>
-      ) : null}
-      {result && "intent" in result && result.intent === "qualification" ? (
-        <Notice kind="success">{t("qualifications.decided")}</Notice>
-      ) : null}
-      {failure && failure.values.intent !== "decide" ? <FormError state={failure} /> : null}
-
-      <dl className="facts">
-        <dt>{t("fields.volunteerNumber")}</dt>
-        <dd>{volunteer.volunteerNumber ? <code>{volunteer.volunteerNumber}</code> : "—"}</dd>
-        <dt>{t("fields.idNumber")}</dt>
-        <dd>
-          <code>{revealed ?? volunteer.maskedIdNumber}</code>
-        </dd>
-        <dt>{t("fields.gender")}</dt>
-        <dd>{t(`genders.${volunteer.gender}`)}</dd>
-        <dt>{t("fields.birthDate")}</dt>
-        <dd>{formatCalendarDate(volunteer.birthDate, i18n.language)}</dd>
-        <dt>{t("fields.phone")}</dt>
-        <dd>{volunteer.phone}</dd>
-        <dt>{t("fields.email")}</dt>
-        <dd>{volunteer.email}</dd>
-        <dt>{t("fields.homeOffice")}</dt>
-        <dd>{volunteer.homeOfficeName}</dd>
-        <dt>{t("fields.serviceOffices")}</dt>
-        <dd>
-          {listOf(
-            volunteer.serviceOffices.map((office) => office.name),
-            i18n.language,
-          ) || none}
-        </dd>
-        <dt>{t("fields.skills")}</dt>
-        <dd>
-          {listOf(
-            volunteer.skills.map((skill) => t(`skills.${skill}`)),
-            i18n.language,
-          ) || none}
-        </dd>
-        <dt>{t("fields.languages")}</dt>
-        <dd>{listOf(volunteer.languages, i18n.language) || none}</dd>
-        <dt>{t("fields.availability")}</dt>
-        <dd>
-          {listOf(
-            weekDays.flatMap((day) =>
-              dayParts
-                .filter((part) => volunteer.availability.includes(`${day}-${part}`))
-                .map((part) => t("slot", { day: t(`days.${day}`), part: t(`parts.${part}`) })),
-            ),
-            i18n.language,
-          ) || none}
-        </dd>
-        <dt>{t("fields.emergencyContact")}</dt>
-        <dd>
-          {volunteer.emergencyContactName} · {volunteer.emergencyContactPhone}
-        </dd>
-        <dt>{t("fields.termsAccepted")}</dt>
-        <dd>
-          {volunteer.termsVersion} · {formatDateTime(volunteer.termsAcceptedAt, i18n.language)}
-        </dd>
-        <dt>{t("fields.submittedAt")}</dt>
-        <dd>{formatDateTime(volunteer.updatedAt, i18n.language)}</dd>
-        {volunteer.decidedAt ? (
-          <>
-            <dt>{t("fields.decidedAt")}</dt>
-            <dd>{formatDateTime(volunteer.decidedAt, i18n.language)}</dd>
-          </>
-        ) : null}
-        {volunteer.rejectReason ? (
-          <>
-            <dt>{t("fields.reason")}</dt>
-            <dd>{volunteer.rejectReason}</dd>
-          </>
-        ) : null}
-        <dt>{t("staff.serviceTitle")}</dt>
-        <dd>
-          {t("staff.approvedHours", {
-            hours: hoursOf(volunteer.approvedMinutes, i18n.language),
-            records: volunteer.approvedRecords,
-            activities: volunteer.activitiesServed,
-          })}
-        </dd>
-      </dl>
-      {revealed ? null : (
-        <Form method="post" className="section">
-          <input type="hidden" name="intent" value="reveal" />
-          <p className="field__hint">{t("staff.revealHint")}</p>
-          <button type="submit" className="button">
-            {t("staff.reveal")}
-          </button>
-        </Form>
-      )}
-
-      {data.canDecide && volunteer.status === "pending" ? (
-        <section className="section" aria-labelledby="decision-title">
-          <h2 id="decision-title">{t("staff.decisionTitle")}</h2>
-          <FormError state={decideState} />
-          <div className="form">
-            <Form method="post">
-              <input type="hidden" name="intent" value="decide" />
-              <input type="hidden" name="decision" value="approve" />
-              <button type="submit" className="button button--primary">
-                {t("staff.approve")}
-              </button>
-            </Form>
-            <Form method="post" className="panel form" noValidate>
-              <input type="hidden" name="intent" value="decide" />
-              <input type="hidden" name="decision" value="reject" />
-              <TextField
-                name="reason"
-                required
-                maxLength={500}
-                label={t("staff.rejectReason")}
-                hint={t("staff.rejectHint")}
-                state={decideState?.values.decision === "reject" ? decideState : undefined}
-              />
-              <button type="submit" className="button">
-                {t("staff.reject")}
-              </button>
-            </Form>
-          </div>
-        </section>
-      ) : null}
-      {data.canSuspend && volunteer.status === "approved" ? (
-        <section className="section" aria-labelledby="suspend-title">
-          <h2 id="suspend-title">{t("staff.decisionTitle")}</h2>
-          <FormError state={decideState} />
-          <Form method="post" className="panel form" noValidate>
-            <input type="hidden" name="intent" value="decide" />
-            <input type="hidden" name="decision" value="suspend" />
-            <TextField
-              name="reason"
-              required
-              maxLength={500}
-              label={t("staff.suspendReason")}
-              hint={t("staff.rejectHint")}
-              state={decideState?.values.decision === "suspend" ? decideState : undefined}
-            />
-            <button type="submit" className="button">
-              {t("staff.suspend")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      {data.canSuspend && volunteer.status === "suspended" ? (
-        <Form method="post" className="section">
-          <input type="hidden" name="intent" value="decide" />
-          <input type="hidden" name="decision" value="reinstate" />
-          <button type="submit" className="button button--primary">
-            {t("staff.reinstate")}
-          </button>
-        </Form>
-      ) : null}
-
-      <section className="section" aria-labelledby="qualifications-title">
-        <h2 id="qualifications-title">{t("staff.qualificationsTitle")}</h2>
-        {data.qualifications.length === 0 ? (
-          <p className="empty-state">{t("staff.noQualifications")}</p>
-        ) : (
-          <ul className="list">
-            {data.qualifications.map((qualification) => (
-              <li key={qualification.id} className="list__item">
-                <QualificationSummary qualification={qualification} />
-                {data.canDecide && qualification.status === "pending" ? (
-                  <div className="actions">
-                    {(["verify", "reject"] as const).map((decision) => (
-                      <Form method="post" key={decision}>
-                        <input type="hidden" name="intent" value="qualification" />
-                        <input type="hidden" name="qualificationId" value={qualification.id} />
-                        <input type="hidden" name="decision" value={decision} />
-                        <button
-                          type="submit"
-                          className={`button${decision === "verify" ? " button--primary" : ""}`}
-                        >
-                          {t(`qualifications.${decision}`)}
-                        </button>
-                      </Form>
-                    ))}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {pageError ? <Notice kind="error">{t(pageError)}</Notice> : null}
+      <VolunteerRecord volunteer={volunteer} revealed={revealed} />
+      <VolunteerDecisions status={volunteer.status} canDecide={data.canDecide} canSuspend={data.canSuspend} />
+      <QualificationReview qualifications={data.qualifications} canDecide={data.canDecide} />
     </section>
   );
 }

@@ -306,7 +306,7 @@ test.describe("subjects registry", () => {
 
       await form.getByLabel("有效期至").fill(expiresOn);
       await form.getByRole("button", { name: "记录同意" }).click();
-      await expect(ledger.getByRole("status")).toHaveText("同意已记录。");
+      await expect(page.getByRole("status")).toHaveText("同意已记录。");
       // The form is empty again for the next consent.
       await expect(form.getByLabel("用途")).toHaveValue("");
       await expect(form.getByRole("checkbox", { name: "姓名" })).not.toBeChecked();
@@ -324,7 +324,7 @@ test.describe("subjects registry", () => {
       await expect(entry).toContainText(`${RECIPIENT} · ${consentPurpose}`);
 
       await entry.getByRole("button", { name: "撤回同意" }).click();
-      await expect(ledger.getByRole("status")).toHaveText("同意已撤回，对方立即无法再看到这些信息。");
+      await expect(page.getByRole("status")).toHaveText("同意已撤回，对方立即无法再看到这些信息。");
       await expect(entry.locator(".badge")).toHaveText("已撤回");
       await expect(entry).toContainText(`已于 ${chineseDate(dayFromNow(0))}`);
       await expect(entry.getByRole("button", { name: "撤回同意" })).toHaveCount(0);

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { organizations } from "#db/schema/accounts";
 import { emailOutbox, notifications } from "#db/schema/notifications";
+import { renderEmail } from "#emails/registry";
 import { activities, activitySignups, volunteerQualifications } from "#db/schema/volunteers";
 import type { Role } from "~/domains/accounts/roles";
 import { createSession } from "~/domains/accounts/sessions.server";
@@ -373,6 +374,79 @@ describe("signing up", () => {
     // The in-app notification is written with the mail.
     const inbox = await db.select().from(notifications).where(eq(notifications.userId, volunteerId));
     expect(inbox.map((row) => row.kind)).toContain("activity-signup-confirmed");
+  });
+
+  it("promises the reminder the day before only when one is scheduled (issue 11, defect 8)", async () => {
+    const soon = new Date(Date.now() + 3 * 60_000);
+    const soonId = await newActivity({ startsAt: soon, endsAt: new Date(soon.getTime() + HOUR) });
+    const laterId = await newActivity();
+    const volunteerId = await volunteer();
+    await signUpForActivity(db, { activityId: soonId, volunteerId });
+    await signUpForActivity(db, { activityId: laterId, volunteerId });
+    const confirmations = await mailTo(volunteerId, "activity-signup-confirmed");
+    const reminders = await mailTo(volunteerId, "activity-reminder");
+    // The activity three minutes away gets no reminder; the one in three days does.
+    expect(reminders.map((mail) => (mail.data as { url: string }).url)).toEqual([`/activities/${laterId}`]);
+    const confirmationOf = (id: string) =>
+      confirmations.find((mail) => (mail.data as { url: string }).url === `/activities/${id}`)!;
+    expect(confirmationOf(soonId).data).toMatchObject({ reminder: false });
+    expect(confirmationOf(laterId).data).toMatchObject({ reminder: true });
+    const render = (id: string, language: "zh-CN" | "en") =>
+      renderEmail(
+        "activity-signup-confirmed",
+        confirmationOf(id).data,
+        language,
+        "https://portal.example.gov.cn",
+      );
+    const soonZh = await render(soonId, "zh-CN");
+    const soonEn = await render(soonId, "en");
+    for (const text of [soonZh.preview, soonZh.text]) expect(text).not.toMatch(/前一天|提醒您/);
+    for (const text of [soonEn.preview, soonEn.text]) expect(text).not.toMatch(/remind you/i);
+    expect(soonZh.text).toContain("不再另行提醒");
+    const laterZh = await render(laterId, "zh-CN");
+    const laterEn = await render(laterId, "en");
+    expect(laterZh.preview).toContain("活动前一天我们会提醒您");
+    expect(laterEn.text).toContain("remind you the day before");
+  });
+
+  it("the sign-up button's idempotency key: a replayed post answers with the first sign-up", async () => {
+    const id = await newActivity();
+    const volunteerId = await volunteer();
+    const route = await import("~/routes/activities.$id");
+    const session = await createSession(db, {
+      userId: volunteerId,
+      role: "volunteer",
+      twoFactorVerified: true,
+    });
+    const post = (body: Record<string, string>) =>
+      route.action({
+        request: new Request(`http://portal.test/activities/${id}`, {
+          method: "POST",
+          headers: { Cookie: `session=${session.token}`, Origin: "http://portal.test" },
+          body: new URLSearchParams(body),
+        }),
+        params: { id },
+        context: { cspNonce: "" },
+      });
+    const statusOf = (result: unknown) =>
+      result instanceof Response
+        ? result.status
+        : ((result as { init?: { status?: number } } | undefined)?.init?.status ?? 200);
+    const signup = { intent: "signup", submissionKey: "signup-key-0123456789" };
+    expect(statusOf(await post(signup))).toBe(302);
+    expect((await signupStatuses(id)).get(volunteerId)).toBe("confirmed");
+    expect(statusOf(await post({ intent: "withdraw" }))).toBe(302);
+    // The same form posted again (a retry, a double click without JavaScript) signs up nobody again.
+    const replay = await post(signup);
+    expect(statusOf(replay)).toBe(302);
+    expect((replay as Response).headers.get("location")).toBe(`/activities/${id}`);
+    expect((await signupStatuses(id)).get(volunteerId)).toBe("withdrawn");
+    expect(await mailTo(volunteerId, "activity-signup-confirmed")).toHaveLength(1);
+    // Without a key the sign-up is refused; a fresh key signs up again.
+    expect(statusOf(await post({ intent: "signup" }))).toBe(400);
+    expect((await signupStatuses(id)).get(volunteerId)).toBe("withdrawn");
+    expect(statusOf(await post({ intent: "signup", submissionKey: "signup-key-abcdefghij" }))).toBe(302);
+    expect((await signupStatuses(id)).get(volunteerId)).toBe("confirmed");
   });
 
   it("refuses a pending volunteer, a missing skill, a started or cancelled activity", async () => {

@@ -454,9 +454,10 @@ const matrix: Record<string, RouteCase> = {
       bureau_admin: 200,
       default: 403,
     },
-    // Cancelling: only the organizing office; an organization that does not organize it gets 404.
+    // Cancelling: only the organizing office (redirected with a flash); an organization that does
+    // not organize it gets 404.
     post: {
-      expect: { anonymous: 302, office_staff: 200, provider_member: 404, default: 403 },
+      expect: { anonymous: 302, office_staff: 302, provider_member: 404, default: 403 },
       body: async () => ({ intent: "cancel", reason: "授权测试" }),
     },
     postOther: {
@@ -502,7 +503,8 @@ const matrix: Record<string, RouteCase> = {
       district,
       params: async (objects: Objects) => ({ id: await objects.approvedVolunteer(district) }),
       body: async () => ({ intent: "decide", decision: "suspend", reason: "授权测试" }),
-      expect: { anonymous: 302, bureau_admin: district === "own" ? 200 : 404, default: 403 },
+      // Done: redirected with a flash.
+      expect: { anonymous: 302, bureau_admin: district === "own" ? 302 : 404, default: 403 },
     })),
   },
   // Service hours: the volunteer's own pages; review by the office in charge and its bureau; the

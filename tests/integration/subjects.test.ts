@@ -206,7 +206,7 @@ describe("consent ledger and the presenter", () => {
       dataCategories: ["name", "phone"],
       expiresAt: new Date(Date.now() + 30 * 86_400_000),
     });
-    expect(recorded).toEqual({ ok: true });
+    expect(recorded).toEqual({ ok: true, id: expect.any(String) });
     expect(await viewer()).toEqual({ caseCode, name: person.name, phone: person.phone });
 
     const consents = await selectRows<{ id: string }>(await db(), sql`select id from consents`);

@@ -270,9 +270,10 @@ describe("volunteer registration", () => {
     };
     expect(page.volunteer.maskedIdNumber).toBe(`${ID_A.slice(0, 6)}********${ID_A.slice(-4)}`);
     expect(JSON.stringify(page)).not.toContain(ID_A);
+    // Approved: back to the page with a flash.
     expect(
       await statusOf(async () => route.action(args(await requestAs(world.staff, "POST", approve)))),
-    ).toBe(200);
+    ).toBe(302);
     expect((await getOwnProfile(db, volunteer.id))!.status).toBe("approved");
   });
 

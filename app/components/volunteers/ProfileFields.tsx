@@ -1,5 +1,13 @@
 import { useTranslation } from "react-i18next";
+import { FieldErrorMessage, FieldHint } from "~/components/form/FieldParts";
+import { useField } from "~/components/form/field-state";
 import { dayParts, weekDays } from "~/domains/volunteers/volunteer-profile";
+
+/**
+ * The volunteer profile's own fields, inside a <ValidatedForm>: offices grouped by district and the
+ * weekly availability grid. Each registers with react-hook-form and shows its error and, after a
+ * refusal, what was posted (also with JavaScript off), like the shared fields in ~/components/form.
+ */
 
 export interface OfficeGroup {
   districtId: string;
@@ -23,63 +31,11 @@ export function groupOffices(
   return groups;
 }
 
-function FieldError({ id, error }: { id: string; error?: string }) {
-  const { t } = useTranslation(["common", "validation"]);
-  if (!error) return null;
-  return (
-    <p className="field__error" id={id} role="alert">
-      {t(error)}
-    </p>
-  );
-}
-
-/** A fieldset of checkboxes sharing one name; `checked` are the values ticked. */
-export function CheckboxGroup({
-  name,
-  legend,
-  hint,
-  options,
-  checked,
-  error,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: readonly string[];
-  error?: string;
-}) {
-  const describedBy = [hint ? `field-${name}-hint` : null, error ? `field-${name}-error` : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <fieldset
-      className={`preferences${error ? " field--invalid" : ""}`}
-      aria-describedby={describedBy || undefined}
-    >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="field__hint" id={`field-${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <div className="checkbox-grid">
-        {options.map((option) => (
-          <div key={option.value} className="checkbox">
-            <input
-              id={`field-${name}-${option.value}`}
-              type="checkbox"
-              name={name}
-              value={option.value}
-              defaultChecked={checked.includes(option.value)}
-            />
-            <label htmlFor={`field-${name}-${option.value}`}>{option.label}</label>
-          </div>
-        ))}
-      </div>
-      <FieldError id={`field-${name}-error`} error={error} />
-    </fieldset>
-  );
+/** What a multi-value field shows ticked: the posted values after a refusal, else the stored ones. */
+function selectedOf(field: ReturnType<typeof useField>, stored: readonly string[]): readonly string[] {
+  if (!field.echo) return stored;
+  const echoed = field.echoed;
+  return Array.isArray(echoed) ? (echoed as string[]) : typeof echoed === "string" ? [echoed] : [];
 }
 
 /** Service offices as checkboxes, one group per district. */
@@ -88,21 +44,23 @@ export function OfficeCheckboxes({
   legend,
   groups,
   checked,
-  error,
   exclude,
 }: {
   name: string;
   legend: string;
   groups: OfficeGroup[];
   checked: readonly string[];
-  error?: string;
   exclude?: string;
 }) {
   const { t } = useTranslation("volunteers");
+  const field = useField(name);
+  const selected = selectedOf(field, checked);
   return (
     <fieldset
-      className={`preferences${error ? " field--invalid" : ""}`}
-      aria-describedby={error ? `field-${name}-error` : undefined}
+      className={`preferences${field.error ? " field--invalid" : ""}`}
+      id={field.id}
+      tabIndex={-1}
+      aria-describedby={field.describedBy}
     >
       <legend>{legend}</legend>
       {groups.length === 0 ? <p className="field__hint">{t("profile.noOffices")}</p> : null}
@@ -115,19 +73,19 @@ export function OfficeCheckboxes({
               .map((office) => (
                 <div key={office.id} className="checkbox">
                   <input
-                    id={`field-${name}-${office.id}`}
+                    id={`${field.id}-${office.id}`}
                     type="checkbox"
-                    name={name}
                     value={office.id}
-                    defaultChecked={checked.includes(office.id)}
+                    defaultChecked={selected.includes(office.id)}
+                    {...field.register(name)}
                   />
-                  <label htmlFor={`field-${name}-${office.id}`}>{office.name}</label>
+                  <label htmlFor={`${field.id}-${office.id}`}>{office.name}</label>
                 </div>
               ))}
           </div>
         </div>
       ))}
-      <FieldError id={`field-${name}-error`} error={error} />
+      <FieldErrorMessage id={field.id} error={field.error} />
     </fieldset>
   );
 }
@@ -139,32 +97,25 @@ export function OfficeSelect({
   hint,
   groups,
   value,
-  error,
 }: {
   name: string;
   label: string;
   hint?: string;
   groups: OfficeGroup[];
   value: string;
-  error?: string;
 }) {
   const { t } = useTranslation("volunteers");
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const field = useField(name, Boolean(hint));
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <div className={`field${field.error ? " field--invalid" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      <FieldHint id={field.id}>{hint}</FieldHint>
       <select
-        id={id}
-        name={name}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        id={field.id}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.describedBy}
+        {...field.register(name)}
+        defaultValue={typeof field.echoed === "string" ? field.echoed : value}
       >
         <option value="">{t("profile.chooseOffice")}</option>
         {groups.map((group) => (
@@ -177,7 +128,7 @@ export function OfficeSelect({
           </optgroup>
         ))}
       </select>
-      <FieldError id={`${id}-error`} error={error} />
+      <FieldErrorMessage id={field.id} error={field.error} />
     </div>
   );
 }
@@ -187,29 +138,23 @@ export function AvailabilityGrid({
   legend,
   hint,
   checked,
-  error,
 }: {
   legend: string;
   hint?: string;
   checked: readonly string[];
-  error?: string;
 }) {
   const { t } = useTranslation("volunteers");
+  const field = useField("availability", Boolean(hint));
+  const selected = selectedOf(field, checked);
   return (
     <fieldset
-      className={`preferences${error ? " field--invalid" : ""}`}
-      aria-describedby={
-        [hint ? "field-availability-hint" : null, error ? "field-availability-error" : null]
-          .filter(Boolean)
-          .join(" ") || undefined
-      }
+      className={`preferences${field.error ? " field--invalid" : ""}`}
+      id={field.id}
+      tabIndex={-1}
+      aria-describedby={field.describedBy}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <p className="field__hint" id="field-availability-hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={field.id}>{hint}</FieldHint>
       <table className="availability-grid">
         <thead>
           <tr>
@@ -231,10 +176,10 @@ export function AvailabilityGrid({
                   <td key={part}>
                     <input
                       type="checkbox"
-                      name="availability"
                       value={value}
-                      defaultChecked={checked.includes(value)}
+                      defaultChecked={selected.includes(value)}
                       aria-label={t("slot", { day: t(`days.${day}`), part: t(`parts.${part}`) })}
+                      {...field.register("availability")}
                     />
                   </td>
                 );
@@ -243,7 +188,7 @@ export function AvailabilityGrid({
           ))}
         </tbody>
       </table>
-      <FieldError id="field-availability-error" error={error} />
+      <FieldErrorMessage id={field.id} error={field.error} />
     </fieldset>
   );
 }

@@ -25,7 +25,7 @@ export async function consentRecipients(db: DbOrTx, districtId: string) {
 }
 
 export type ConsentResult =
-  { ok: true } | { ok: false; field: "recipientOrganizationId" | "expiresOn"; error: string };
+  { ok: true; id: string } | { ok: false; field: "recipientOrganizationId" | "expiresOn"; error: string };
 
 /** Records a subject's separate consent to share named fields with one recipient (PIPL art. 23, 29). */
 export async function recordConsent(
@@ -87,7 +87,7 @@ export async function recordConsent(
         dataCategories: input.dataCategories,
       },
     });
-    return { ok: true } as const;
+    return { ok: true, id: row!.id } as const;
   });
 }
 

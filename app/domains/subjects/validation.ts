@@ -77,6 +77,14 @@ export const consentSchema = z.object({
     .min(1, { error: "validation:dataCategories.required" }),
 });
 
+/**
+ * The consent form of the case page: its purpose is posted as `consentPurpose`, as the reveal form
+ * on the same page has a `purpose` field (two fields of one name would share one id and one label).
+ */
+export const consentFormSchema = consentSchema.omit({ purpose: true }).extend({
+  consentPurpose: consentSchema.shape.purpose,
+});
+
 export const revealSchema = z.object({
   purpose: z
     .string({ error: "validation:purpose.required" })

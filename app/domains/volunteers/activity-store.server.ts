@@ -68,6 +68,15 @@ export function emailFacts(activity: Pick<ActivityRow, "id" | "title" | "startsA
 export const reminderGroup = (activityId: string, volunteerId: string) =>
   `activity-reminder:${activityId}:${volunteerId}`;
 
+/**
+ * When the reminder the day before is due, or null when the activity is less than a day away: then
+ * none is scheduled, and the confirmation must not promise one.
+ */
+export function reminderDueAt(activity: Pick<ActivityRow, "startsAt">, now: Date): Date | null {
+  const sendAfter = new Date(activity.startsAt.getTime() - DAY_MS);
+  return sendAfter.getTime() > now.getTime() ? sendAfter : null;
+}
+
 /** The reminder the day before; none when the activity is less than a day away (the mail just sent says it). */
 export async function scheduleReminder(
   tx: DbOrTx,
@@ -77,8 +86,8 @@ export async function scheduleReminder(
   eventId: string,
   now: Date,
 ) {
-  const sendAfter = new Date(activity.startsAt.getTime() - DAY_MS);
-  if (sendAfter.getTime() <= now.getTime()) return;
+  const sendAfter = reminderDueAt(activity, now);
+  if (!sendAfter) return;
   await notify(tx, {
     template: "activity-reminder",
     data: { ...emailFacts(activity), insuranceRequired: activity.insuranceRequired },

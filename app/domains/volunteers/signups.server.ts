@@ -24,6 +24,7 @@ import {
   emailFacts,
   lockActivity,
   notFound,
+  reminderDueAt,
   reminderGroup,
   scheduleReminder,
 } from "./activity-store.server";
@@ -222,7 +223,8 @@ export async function signUpForActivity(
       if (to) {
         await notify(tx, {
           template: "activity-signup-confirmed",
-          data: emailFacts(activity),
+          // The mail promises the reminder only when one is scheduled below.
+          data: { ...emailFacts(activity), reminder: reminderDueAt(activity, now) !== null },
           to,
           idempotencyKey: `activity-signup-confirmed:${activityId}:${volunteerId}:${eventId}`,
         });
