@@ -5,7 +5,7 @@
  * another office; public totals suppress small counts.
  */
 import { type SQL, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awardTypes, nominations } from "#db/schema/awards";
 import { consultationBookings } from "#db/schema/legal";
 import { helpNeeds, providers, referrals } from "#db/schema/matching";
@@ -43,6 +43,8 @@ import { listFigureRecords } from "~/domains/oversight/records.server";
 import { refreshOversightFigures } from "~/domains/oversight/refresh.server";
 import { rolePermissionSeed } from "~/domains/permission-registry";
 import { type Database, selectRows } from "~/utils/db.server";
+import { resetClock, setClock } from "~/utils/clock.server";
+import { routeAnswer, routeArgs, signedInRequest } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -588,5 +590,132 @@ describe("oversight dashboards", () => {
       organizations: Number(counts!.organizations),
       consultations: Number(counts!.consultations),
     });
+  });
+});
+
+describe("oversight pages and exports", () => {
+  const dashboardRoute = () => import("~/routes/staff.oversight._index");
+  const recordsRoute = () => import("~/routes/staff.oversight.records");
+  const csvRoute = () => import("~/routes/staff.oversight.records[.csv]");
+  const auditRows = async () =>
+    selectRows<{ actor_id: string; entity_type: string; details: Record<string, unknown> }>(
+      db,
+      sql`select actor_id, entity_type, details from audit_log where action = 'export' order by sequence`,
+    );
+
+  beforeAll(() => setClock({ fixedAt: now }));
+  afterAll(() => resetClock());
+
+  it("the district dashboard links each figure to its records and draws charts as SVG with tables", async () => {
+    const { loader } = await dashboardRoute();
+    const answer = await routeAnswer(
+      await loader(routeArgs(await signedInRequest(db, bureauAdmin, "/staff/oversight?period=2026-11"))),
+    );
+    expect(answer.status).toBe(200);
+    const body = answer.body as Awaited<ReturnType<typeof loader>>;
+    const minutes = body.groups
+      .flatMap((group) => group.figures)
+      .find((figure) => figure.key === "volunteers.minutes")!;
+    expect(minutes.href).toBe("/staff/oversight/records?figure=volunteers.minutes&period=2026-11");
+    expect(minutes.display).toBe("7.8 小时");
+    expect(body.charts.map((chart) => chart.id)).toContain("hoursByOffice");
+    const svg = Buffer.from(
+      body.charts[0]!.src.replace("data:image/svg+xml;base64,", ""),
+      "base64",
+    ).toString();
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(body.charts[0]!.table.categories).toHaveLength(12);
+    expect(body.comparison!.rows.map((row) => row.id).sort()).toEqual([officeA.id, officeB.id].sort());
+  });
+
+  it("another district's office, or another office for office staff, is not found", async () => {
+    const { loader } = await dashboardRoute();
+    const other = await routeAnswer(
+      await loader(
+        routeArgs(
+          await signedInRequest(db, bureauAdmin, `/staff/oversight?office=${otherDistrictOffice.id}`),
+        ),
+      ).catch((error: unknown) => error),
+    );
+    expect(other.status).toBe(404);
+    const sibling = await routeAnswer(
+      await loader(
+        routeArgs(await signedInRequest(db, staffA, `/staff/oversight?office=${officeB.id}`)),
+      ).catch((error: unknown) => error),
+    );
+    expect(sibling.status).toBe(404);
+  });
+
+  it("the records page lists what the figure counts, in the scope of the link", async () => {
+    const { loader } = await recordsRoute();
+    const answer = await routeAnswer(
+      await loader(
+        routeArgs(
+          await signedInRequest(
+            db,
+            staffA,
+            "/staff/oversight/records?figure=matching.openNeeds&period=2026-11",
+          ),
+        ),
+      ),
+    );
+    expect(answer.status).toBe(200);
+    const body = answer.body as Awaited<ReturnType<typeof loader>>;
+    expect(body.total).toBe(1);
+    expect(body.rows[0]!.reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  });
+
+  it("a CSV export honours the scope and writes one audit row; roles without the grant get 403", async () => {
+    const { loader } = await csvRoute();
+    const before = (await auditRows()).length;
+    const response = (await loader(
+      routeArgs(
+        await signedInRequest(
+          db,
+          staffA,
+          "/staff/oversight/records.csv?figure=volunteers.minutes&period=2026-11",
+        ),
+      ),
+    )) as Response;
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.trim().split("\r\n");
+    expect(lines).toHaveLength(1 + 2); // office A's two November records of v1, not office B's
+    const audit = await auditRows();
+    expect(audit).toHaveLength(before + 1);
+    expect(audit.at(-1)).toMatchObject({
+      actor_id: staffA.id,
+      entity_type: "oversight-records",
+      details: { figure: "volunteers.minutes", period: "2026-11", scope: "office", rows: 2 },
+    });
+
+    const volunteer = await createUser(db, "provider_member", { districtId: district.id });
+    const refused = await routeAnswer(
+      await loader(
+        routeArgs(
+          await signedInRequest(
+            db,
+            volunteer,
+            "/staff/oversight/records.csv?figure=volunteers.minutes&period=2026-11",
+          ),
+        ),
+      ).catch((error: unknown) => error),
+    );
+    expect(refused.status).toBe(403);
+    const elsewhere = await routeAnswer(
+      await loader(
+        routeArgs(
+          await signedInRequest(
+            db,
+            staffA,
+            `/staff/oversight/records.csv?figure=volunteers.minutes&office=${officeB.id}`,
+          ),
+        ),
+      ).catch((error: unknown) => error),
+    );
+    expect(elsewhere.status).toBe(404);
+    expect(await auditRows()).toHaveLength(before + 1);
   });
 });
