@@ -719,3 +719,19 @@ describe("oversight pages and exports", () => {
     expect(await auditRows()).toHaveLength(before + 1);
   });
 });
+
+describe("public totals on the landing page", () => {
+  it("shows counts of 5 and more, withholds smaller ones", async () => {
+    await createVolunteer(db, { officeId: officeB.id, districtId: district.id });
+    await createVolunteer(db, { officeId: officeB.id, districtId: district.id });
+    await refreshOversightFigures(db, now);
+    const { loader } = await import("~/routes/_index");
+    const answer = await routeAnswer(
+      await loader(routeArgs(new Request("http://portal.test/")) as Parameters<typeof loader>[0]),
+    );
+    const body = answer.body as Awaited<ReturnType<typeof loader>>;
+    expect(body.totals.volunteers).toBe(6); // 4 approved before, 2 now (pending ones are not counted)
+    expect(body.totals.consultations).toBeNull(); // 3 attended: fewer than 5
+    expect(body.totals.hours).toBeNull(); // the raw hour rows above leave the running totals at 0
+  });
+});
