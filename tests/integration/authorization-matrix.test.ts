@@ -128,6 +128,14 @@ const matrix: Record<string, RouteCase> = {
     get: { anonymous: 302, office_staff: 302, bureau_admin: 302, default: 403 },
     noAction: true,
   },
+  "staff.oversight.report.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.oversight.report[.pdf].ts": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
   "staff.oversight.records[.csv].ts": {
     get: { anonymous: 302, office_staff: 302, bureau_admin: 302, default: 403 },
     noAction: true,

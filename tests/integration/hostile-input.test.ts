@@ -123,6 +123,7 @@ const MAY_CHANGE = new Set(["rate_limit_counters", "sessions", "__drizzle_migrat
 const AUDITED_READS: Record<string, string[]> = {
   "hours.export[.csv].ts": ["audit_log"],
   "staff.oversight.records[.csv].ts": ["audit_log"],
+  "staff.oversight.report[.pdf].ts": ["audit_log"],
   "admin.star-levels.tsx": ["audit_log"],
   // Any text is a valid place name: the staff's post creates the service point it names.
   "staff.service-points.tsx": ["audit_log", "service_points"],

@@ -735,3 +735,53 @@ describe("public totals on the landing page", () => {
     expect(body.totals.hours).toBeNull(); // the raw hour rows above leave the running totals at 0
   });
 });
+
+describe("the monthly report", () => {
+  beforeAll(() => setClock({ fixedAt: now }));
+  afterAll(() => resetClock());
+
+  it("as a page holds every dashboard figure; as a PDF it is audited and refused without the grant", async () => {
+    const page = await import("~/routes/staff.oversight.report");
+    const answer = await routeAnswer(
+      await page.loader(
+        routeArgs(await signedInRequest(db, bureauAdmin, "/staff/oversight/report?period=2026-11")),
+      ),
+    );
+    const body = answer.body as Awaited<ReturnType<typeof page.loader>>;
+    const rows = body.report.sections.flatMap((section) => section.rows);
+    expect(rows.find((row) => row.label === "已审核服务时长")?.value).toBe("7.8 小时");
+    expect(body.pdfHref).toBe("/staff/oversight/report.pdf?period=2026-11");
+
+    const pdf = await import("~/routes/staff.oversight.report[.pdf]");
+    const before = await selectRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_log where entity_type = 'oversight-report'`,
+    );
+    const response = (await pdf.loader(
+      routeArgs(
+        await signedInRequest(
+          db,
+          bureauAdmin,
+          `/staff/oversight/report.pdf?period=2026-11&office=${officeA.id}`,
+        ),
+      ),
+    )) as Response;
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const after = await selectRows<{ n: number; office_id: string }>(
+      db,
+      sql`select count(*)::int as n, max(office_id::text) as office_id from audit_log where entity_type = 'oversight-report'`,
+    );
+    expect(after[0]!.n).toBe(before[0]!.n + 1);
+    expect(after[0]!.office_id).toBe(officeA.id);
+
+    const lawyer = await createUser(db, "lawyer", { districtId: district.id });
+    const refused = await routeAnswer(
+      await pdf
+        .loader(routeArgs(await signedInRequest(db, lawyer, "/staff/oversight/report.pdf")))
+        .catch((error: unknown) => error),
+    );
+    expect(refused.status).toBe(403);
+  });
+});
