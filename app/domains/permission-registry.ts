@@ -8,6 +8,7 @@ import { legalPermissions } from "./legal/permissions";
 import { employmentPermissions } from "./employment/permissions";
 import { matchingPermissions } from "./matching/permissions";
 import { notificationPermissions } from "./notifications/permissions";
+import { oversightPermissions } from "./oversight/permissions";
 import { subjectPermissions } from "./subjects/permissions";
 import { volunteerPermissions } from "./volunteers/permissions";
 
@@ -27,6 +28,7 @@ export const permissionDefinitions: readonly PermissionDefinition[] = [
   ...awardPermissions,
   ...employmentPermissions,
   ...matchingPermissions,
+  ...oversightPermissions,
 ];
 
 /** Who holds what, as the role_permissions table should hold it. */

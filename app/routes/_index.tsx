@@ -1,10 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { publicTotals } from "~/domains/oversight/dashboard.server";
+import { suppressSmall } from "~/domains/oversight/figures";
 import { i18nServer } from "~/i18n.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle = { i18n: ["common", "oversight"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request);
-  return { title: t("landing.title"), description: t("app.tagline") };
+  // Aggregates of the summary rows only, each below 5 withheld (it could point at a person).
+  const totals = await publicTotals(await getDb());
+  return {
+    title: t("landing.title"),
+    description: t("app.tagline"),
+    totals: {
+      volunteers: suppressSmall(totals.volunteers),
+      hours: suppressSmall(Math.floor(totals.minutes / 60)),
+      organizations: suppressSmall(totals.organizations),
+      consultations: suppressSmall(totals.consultations),
+    },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,8 +33,12 @@ const audiences = ["volunteer", "enterprise", "lawFirm", "organization", "staff"
 const steps = ["need", "match", "refer", "follow"] as const;
 const principles = ["privacy", "fairness", "records"] as const;
 
+const totalKeys = ["volunteers", "hours", "organizations", "consultations"] as const;
+
 export default function Landing() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { totals } = useLoaderData<typeof loader>();
+  const number = new Intl.NumberFormat(i18n.language);
   return (
     <>
       <section className="hero">
@@ -27,6 +48,21 @@ export default function Landing() {
           <p className="hero__lead">{t("landing.heroLead")}</p>
           <p className="hero__note">{t("landing.heroNote")}</p>
         </div>
+      </section>
+
+      <section className="container section" aria-labelledby="totals-title">
+        <h2 id="totals-title">{t("oversight:public.title")}</h2>
+        <ul className="card-grid">
+          {totalKeys.map((key) => (
+            <li key={key} className="card card--plain">
+              <p className="oversight__value" data-total={key}>
+                {totals[key] === null ? t("oversight:public.suppressed") : number.format(totals[key])}
+              </p>
+              <p>{t(`oversight:public.${key}`)}</p>
+            </li>
+          ))}
+        </ul>
+        <p className="field__hint">{t("oversight:public.note")}</p>
       </section>
 
       <section className="container section" aria-labelledby="audiences-title">

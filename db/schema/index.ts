@@ -9,3 +9,4 @@ export * from "./legal";
 export * from "./awards";
 export * from "./employment";
 export * from "./matching";
+export * from "./oversight";

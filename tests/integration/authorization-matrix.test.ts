@@ -117,6 +117,29 @@ const everyone = (status: number): Expectation => ({ default: status });
 const empty = async () => ({});
 
 const matrix: Record<string, RouteCase> = {
+  // Oversight: office staff see their office, bureau admins their district (and each of its offices;
+  // another office or district is a 404, tested with the query in tests/integration/oversight.test.ts).
+  // Without a figure the records pages send back to the dashboard.
+  "staff.oversight._index.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.oversight.records.tsx": {
+    get: { anonymous: 302, office_staff: 302, bureau_admin: 302, default: 403 },
+    noAction: true,
+  },
+  "staff.oversight.report.tsx": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.oversight.report[.pdf].ts": {
+    get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "staff.oversight.records[.csv].ts": {
+    get: { anonymous: 302, office_staff: 302, bureau_admin: 302, default: 403 },
+    noAction: true,
+  },
   // Matching: staff of the office register and refer; the bureau reads the district's board.
   "staff.needs._index.tsx": {
     get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },

@@ -122,6 +122,8 @@ const MAY_CHANGE = new Set(["rate_limit_counters", "sessions", "__drizzle_migrat
 // default star thresholds (intent=restore) records the admin setting change.
 const AUDITED_READS: Record<string, string[]> = {
   "hours.export[.csv].ts": ["audit_log"],
+  "staff.oversight.records[.csv].ts": ["audit_log"],
+  "staff.oversight.report[.pdf].ts": ["audit_log"],
   "admin.star-levels.tsx": ["audit_log"],
   // Any text is a valid place name: the staff's post creates the service point it names.
   "staff.service-points.tsx": ["audit_log", "service_points"],

@@ -30,6 +30,7 @@ export function signedInNavigation(actor: Actor): NavItem[] {
   if (holds("register:volunteer-profile"))
     items.push({ labelKey: "nav.volunteerProfile", to: "/volunteer/profile" });
   if (holds("read:help-need")) items.push({ labelKey: "nav.needs", to: "/staff/needs" });
+  if (holds("read:oversight")) items.push({ labelKey: "nav.oversight", to: "/staff/oversight" });
   if (holds("respond:referral")) items.push({ labelKey: "nav.providerReferrals", to: "/provider/referrals" });
   if (holds("manage:provider-profile"))
     items.push({ labelKey: "nav.providerProfile", to: "/provider/profile" });

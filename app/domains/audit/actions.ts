@@ -48,6 +48,8 @@ export const auditEntityTypes = [
   "provider",
   "help-need",
   "referral",
+  "oversight-records",
+  "oversight-report",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -7,6 +7,7 @@ import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
 import { sendOpenNeedsDigests } from "~/domains/matching/digest.server";
 import { expireOverdueReferrals } from "~/domains/matching/referrals.server";
 import { sendWeeklyDigests } from "~/domains/notifications/digest.server";
+import { refreshOversightFigures } from "~/domains/oversight/refresh.server";
 import { digestTimeAtOrBefore } from "~/domains/notifications/digest-schedule";
 import { createDispatcherFromEnv, type Dispatcher } from "~/domains/notifications/dispatcher.server";
 import { closeOverdueCheckins } from "~/domains/volunteers/checkin.server";
@@ -91,6 +92,18 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
         if (now.getTime() - digestTimeAtOrBefore(now).getTime() > 6 * HOUR) return;
         const result = await sendOpenNeedsDigests(db, now);
         return result.queued > 0 ? { summary: `queued ${result.queued} open-needs digest(s)` } : undefined;
+      },
+    },
+    {
+      // The dashboards' summary rows, rebuilt from the raw records (the pages show when).
+      name: "oversight-refresh",
+      intervalMs: 10 * MINUTE,
+      leaseMs: 15 * MINUTE,
+      async run({ db, now }) {
+        const result = await refreshOversightFigures(db, now);
+        return {
+          summary: `oversight figures v${result.version}: ${result.rows} rows in ${result.durationMs} ms`,
+        };
       },
     },
     {
