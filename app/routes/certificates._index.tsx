@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { DateRangeField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { issueCertificate, listCertificates } from "~/domains/volunteers/certificates.server";
+import { certificateRequestSchema } from "~/domains/volunteers/hours-validation";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { formatDateTime } from "~/utils/dates";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
@@ -19,9 +21,6 @@ import { createOnce } from "~/domains/submissions.server";
 import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "certificates", "validation"] };
-
-const isoDate = z.iso.date({ error: "validation:date.invalid" });
-const issueSchema = z.object({ periodFrom: isoDate, periodTo: isoDate });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "issue:certificate:own");
@@ -42,10 +41,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "issue:certificate:own");
-  const parsed = await parseForm(request, issueSchema);
+  const parsed = await parseSubmission(request, certificateRequestSchema);
   if (!parsed.success) return parsed.failure;
   const key = submissionKeyOf(parsed.formData);
-  if (!key) return formFailure(parsed.formData, {}, 400, "validation:form.invalid");
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
   // One certificate per rendered form, however often it is sent (double click, retry, replay).
   const once = await createOnce(
     await getDb(),
@@ -53,51 +52,48 @@ export async function action({ request }: ActionFunctionArgs) {
     (db) => issueCertificate(db, { volunteerId: user.id, ...parsed.data, ipAddress: clientIp(request) }),
     (issued) => (issued.ok ? issued.certificate.number : null),
   );
-  if (once.replayed) return redirect(`/certificates?issued=${encodeURIComponent(once.entityId)}`);
-  const result = once.result;
-  if (!result.ok) {
+  if (!once.replayed && !once.result.ok) {
+    const result = once.result;
     const status = result.error === "validation:certificatePeriod.notApproved" ? 403 : 422;
     return result.field
-      ? formFailure(parsed.formData, { [result.field]: result.error }, status)
-      : formFailure(parsed.formData, {}, status, result.error);
+      ? submissionFailure(parsed.values, { [result.field]: result.error }, { status })
+      : submissionFailure(parsed.values, {}, { status, formError: result.error });
   }
-  return redirect(`/certificates?issued=${encodeURIComponent(result.certificate.number)}`);
+  const number = once.replayed ? once.entityId : once.result.ok ? once.result.certificate.number : "";
+  return redirectWithFlash(request, "/certificates", {
+    kind: "success",
+    message: "certificates:pages.list.issued",
+    values: { number },
+  });
 }
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadCertificateRequestSchema = () =>
+  import("~/domains/volunteers/hours-validation").then((module) => module.certificateRequestSchema);
 
 export default function Certificates() {
   const { t, i18n } = useTranslation("certificates");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const issued = params.get("issued");
+  const form = useValidatedForm({ schema: loadCertificateRequestSchema, defaultValues: data.defaults });
   return (
     <section className="container page">
       <h1>{data.title}</h1>
       <p>{t("pages.list.lead")}</p>
-      {issued ? <Notice kind="success">{t("pages.list.issued", { number: issued })}</Notice> : null}
       <div className="panel">
         <h2>{t("pages.list.issueHeading")}</h2>
-        <FormError state={state} />
-        <Form method="post" className="form form--inline">
+        <ValidatedForm form={form}>
           <SubmissionKey value={data.submissionKey} />
-          <TextField
-            name="periodFrom"
-            type="date"
-            required
-            label={t("pages.fields.periodFrom")}
-            state={state ?? { values: data.defaults }}
+          <DateRangeField
+            name="period"
+            fromName="periodFrom"
+            toName="periodTo"
+            legend={t("pages.fields.period")}
+            fromLabel={t("pages.fields.periodFrom")}
+            toLabel={t("pages.fields.periodTo")}
+            max={data.defaults.periodTo}
           />
-          <TextField
-            name="periodTo"
-            type="date"
-            required
-            label={t("pages.fields.periodTo")}
-            state={state ?? { values: data.defaults }}
-          />
-          <button type="submit" className="button button--primary">
-            {t("pages.list.issue")}
-          </button>
-        </Form>
+          <SubmitButton>{t("pages.list.issue")}</SubmitButton>
+        </ValidatedForm>
       </div>
       <h2>{t("pages.list.issuedHeading")}</h2>
       {data.certificates.length === 0 ? (

@@ -171,7 +171,7 @@ export default function HoursHistory() {
             <thead>
               <tr>
                 <th scope="col">{t("fields.serviceDate")}</th>
-                <th scope="col">{t("fields.activity")}</th>
+                <th scope="col">{t("history.serviceColumn")}</th>
                 <th scope="col">{t("fields.kind")}</th>
                 <th scope="col">{t("fields.hours")}</th>
                 <th scope="col">{t("fields.status")}</th>

@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { TextareaField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { Pagination } from "~/components/Pagination";
 import { formatActivityTime } from "~/domains/volunteers/activity-time";
 import { hoursOf } from "~/domains/volunteers/format";
 import { approveRecords, listPendingRecords, rejectRecord } from "~/domains/volunteers/hour-review.server";
-import { decisionReasonSchema } from "~/domains/volunteers/hours-validation";
+import { hourApprovalSchema, hourRejectionSchema, REASON_MAX } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData, searchParamsOf } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, searchParamsOf, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { can } from "~/domains/accounts/authorize";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
@@ -61,58 +64,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), recordIds: z.array(z.uuid()).max(200) }),
-  z.object({ intent: z.literal("reject"), recordId: z.uuid(), reason: z.string() }),
-]);
+/** The bulk approval's form id; each row's rejection form is `reject-<record id>`. */
+const APPROVE_FORM = "bulk-approve";
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await reviewer(request);
   const formData = await readFormData(request);
-  const parsed = actionSchema.safeParse({
-    intent: formData.get("intent"),
-    recordIds: formData.getAll("recordIds"),
-    recordId: formData.get("recordId"),
-    reason: formData.get("reason") ?? "",
-  });
-  if (!parsed.success) {
-    const noSelection = formData.get("intent") === "approve" && formData.getAll("recordIds").length === 0;
-    return formFailure(formData, {
-      form: noSelection ? "validation:hourReview.selectionRequired" : "validation:form.invalid",
-    });
-  }
   const db = await getDb();
   const actor = { ...user, ipAddress: clientIp(request) };
   const now = clock.now();
-  if (parsed.data.intent === "approve") {
-    if (parsed.data.recordIds.length === 0)
-      return formFailure(formData, { form: "validation:hourReview.selectionRequired" });
+  // Back to the list as it was filtered, with the message read once.
+  const back = new URL(request.url);
+  const listUrl = `${back.pathname}${back.search}`;
+  if (formData.get("intent") === "approve") {
+    const parsed = await validateSubmission(formData, hourApprovalSchema, APPROVE_FORM);
+    if (!parsed.success) return parsed.failure;
     const result = await approveRecords(db, { actor, scope, recordIds: parsed.data.recordIds, now });
     if (!result.ok) notFound();
-    return { done: "approved" as const, approved: result.approved, skipped: result.skipped };
+    return redirectWithFlash(request, listUrl, {
+      kind: "success",
+      message: result.skipped > 0 ? "hours:review.approvedSkippedNotice" : "hours:review.approvedNotice",
+      values: { count: result.approved, skipped: result.skipped },
+    });
   }
-  const reason = decisionReasonSchema.safeParse(parsed.data.reason);
-  if (!reason.success) return formFailure(formData, { reason: reason.error.issues[0]!.message });
+  const recordId = formData.get("recordId");
+  const form = `reject-${typeof recordId === "string" ? recordId.slice(0, 36) : ""}`;
+  const parsed = await validateSubmission(formData, hourRejectionSchema, form);
+  if (!parsed.success) return parsed.failure;
   const result = await rejectRecord(db, {
     actor,
     scope,
     recordId: parsed.data.recordId,
-    reason: reason.data,
+    reason: parsed.data.reason,
     now,
   });
   if (!result.ok && result.reason === "notFound") notFound();
-  if (!result.ok) return formFailure(formData, { form: "validation:hourReview.stale" }, 409);
-  return { done: "rejected" as const, approved: 0, skipped: 0 };
+  if (!result.ok)
+    return submissionFailure(
+      parsed.values,
+      {},
+      { status: 409, form, formError: "validation:hourReview.stale" },
+    );
+  return redirectWithFlash(request, listUrl, { kind: "success", message: "hours:review.rejectedNotice" });
 }
+
+/** The schemas load with zod on the first validation, not with the page (first-load JS budget). */
+const loadApprovalSchema = () =>
+  import("~/domains/volunteers/hours-validation").then((module) => module.hourApprovalSchema);
+const loadRejectionSchema = () =>
+  import("~/domains/volunteers/hours-validation").then((module) => module.hourRejectionSchema);
 
 export default function HourReview() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const failure = answer && "errors" in answer ? answer : undefined;
-  const success = answer && "done" in answer ? answer : undefined;
   const language = i18n.language;
+  const approve = useValidatedForm({ schema: loadApprovalSchema, id: APPROVE_FORM });
   return (
     <section className="container page">
       <h1>{loaded.title}</h1>
@@ -122,14 +129,6 @@ export default function HourReview() {
           <Link to="/staff/hours/corrections">{t("review.corrections")}</Link>
         </p>
       ) : null}
-      {success?.done === "approved" ? (
-        <Notice kind="success">
-          {t("review.approvedNotice", { count: success.approved })}
-          {success.skipped > 0 ? ` ${t("review.skippedNotice", { count: success.skipped })}` : ""}
-        </Notice>
-      ) : null}
-      {success?.done === "rejected" ? <Notice kind="success">{t("review.rejectedNotice")}</Notice> : null}
-      {failure?.errors.form ? <Notice kind="error">{t(failure.errors.form)}</Notice> : null}
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="filter-kind">{t("fields.kind")}</label>
@@ -161,11 +160,11 @@ export default function HourReview() {
         <p className="empty-state">{t("review.empty")}</p>
       ) : (
         <>
-          <Form method="post" id="bulk-approve" className="actions">
-            <button type="submit" name="intent" value="approve" className="button button--primary">
+          <ValidatedForm form={approve} className="actions">
+            <SubmitButton name="intent" value="approve">
               {t("review.approveSelected")}
-            </button>
-          </Form>
+            </SubmitButton>
+          </ValidatedForm>
           <div className="table-scroll">
             <table className="table">
               <thead>
@@ -181,7 +180,6 @@ export default function HourReview() {
               </thead>
               <tbody>
                 {loaded.rows.map((row) => {
-                  const rejecting = failure?.values.recordId === row.id;
                   return (
                     <tr key={row.id}>
                       <td>
@@ -189,7 +187,7 @@ export default function HourReview() {
                           type="checkbox"
                           name="recordIds"
                           value={row.id}
-                          form="bulk-approve"
+                          form={APPROVE_FORM}
                           aria-label={t("review.selectRecord", {
                             name: row.volunteerName,
                             date: row.serviceDate,
@@ -237,37 +235,7 @@ export default function HourReview() {
                       </td>
                       <td>{row.minutes === null ? "—" : hoursOf(row.minutes, language)}</td>
                       <td>
-                        <details open={rejecting}>
-                          <summary>{t("review.reject")}</summary>
-                          <Form method="post" className="form">
-                            <input type="hidden" name="recordId" value={row.id} />
-                            <div
-                              className={`field${rejecting && failure?.errors.reason ? " field--invalid" : ""}`}
-                            >
-                              <label htmlFor={`reason-${row.id}`}>{t("review.reason")}</label>
-                              <textarea
-                                id={`reason-${row.id}`}
-                                name="reason"
-                                rows={2}
-                                maxLength={500}
-                                required
-                                defaultValue={rejecting ? failure?.values.reason : ""}
-                                aria-invalid={rejecting && failure?.errors.reason ? true : undefined}
-                                aria-describedby={
-                                  rejecting && failure?.errors.reason ? `reason-${row.id}-error` : undefined
-                                }
-                              />
-                              {rejecting && failure?.errors.reason ? (
-                                <p className="field__error" id={`reason-${row.id}-error`} role="alert">
-                                  {t(failure.errors.reason)}
-                                </p>
-                              ) : null}
-                            </div>
-                            <button type="submit" name="intent" value="reject" className="button">
-                              {t("review.confirmReject")}
-                            </button>
-                          </Form>
-                        </details>
+                        <RejectForm recordId={row.id} />
                       </td>
                     </tr>
                   );
@@ -279,5 +247,24 @@ export default function HourReview() {
       )}
       <Pagination page={loaded.page} pageSize={PAGE_SIZE} total={loaded.total} />
     </section>
+  );
+}
+
+/** One row's rejection: its own form (id `reject-<record id>`), open when its post was refused. */
+function RejectForm({ recordId }: { recordId: string }) {
+  const { t } = useTranslation("hours");
+  const id = `reject-${recordId}`;
+  const form = useValidatedForm({ schema: loadRejectionSchema, id, fieldPrefix: `${id}-` });
+  return (
+    <details open={form.context.echo || undefined}>
+      <summary>{t("review.reject")}</summary>
+      <ValidatedForm form={form}>
+        <input type="hidden" name="recordId" value={recordId} />
+        <TextareaField name="reason" label={t("review.reason")} rows={2} maxLength={REASON_MAX} required />
+        <SubmitButton name="intent" value="reject" className="button">
+          {t("review.confirmReject")}
+        </SubmitButton>
+      </ValidatedForm>
+    </details>
   );
 }

@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { TextareaField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { Pagination } from "~/components/Pagination";
 import { hoursOf } from "~/domains/volunteers/format";
 import { decideCorrection, listPendingCorrections } from "~/domains/volunteers/hour-corrections.server";
-import { decisionReasonSchema, REASON_MAX } from "~/domains/volunteers/hours-validation";
+import { correctionDecisionSchema, REASON_MAX } from "~/domains/volunteers/hours-validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData, searchParamsOf } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, searchParamsOf, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import * as clock from "~/utils/clock.server";
@@ -50,44 +53,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const actionSchema = z.object({
-  correctionId: z.uuid(),
-  decision: z.enum(["approve", "reject"]),
-  reason: z.string().optional(),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await decider(request);
   const formData = await readFormData(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return formFailure(formData, { form: "validation:form.invalid" });
-  let reason: string | null = parsed.data.reason?.trim() || null;
-  if (parsed.data.decision === "reject") {
-    const checked = decisionReasonSchema.safeParse(parsed.data.reason ?? "");
-    if (!checked.success) return formFailure(formData, { reason: checked.error.issues[0]!.message });
-    reason = checked.data;
-  } else if (reason && reason.length > REASON_MAX) {
-    return formFailure(formData, { reason: "validation:hourReview.reasonTooLong" });
-  }
+  // Each request's form has its own id, so a refusal shows at that request only.
+  const correctionId = formData.get("correctionId");
+  const form = `decide-${typeof correctionId === "string" ? correctionId.slice(0, 36) : ""}`;
+  const parsed = await validateSubmission(formData, correctionDecisionSchema, form);
+  if (!parsed.success) return parsed.failure;
   const result = await decideCorrection(await getDb(), {
     actor: { ...user, ipAddress: clientIp(request) },
     scope,
     correctionId: parsed.data.correctionId,
     decision: parsed.data.decision,
-    reason,
+    reason: parsed.data.reason || null,
     now: clock.now(),
   });
   if (!result.ok && result.reason === "notFound") notFound();
-  if (!result.ok) return formFailure(formData, { form: "validation:hourReview.stale" }, 409);
-  return { done: parsed.data.decision };
+  if (!result.ok)
+    return submissionFailure(
+      parsed.values,
+      {},
+      { status: 409, form, formError: "validation:hourReview.stale" },
+    );
+  const back = new URL(request.url);
+  return redirectWithFlash(request, `${back.pathname}${back.search}`, {
+    kind: "success",
+    message:
+      parsed.data.decision === "approve"
+        ? "hours:corrections.approvedNotice"
+        : "hours:corrections.rejectedNotice",
+  });
 }
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadDecisionSchema = () =>
+  import("~/domains/volunteers/hours-validation").then((module) => module.correctionDecisionSchema);
 
 export default function CorrectionRequests() {
   const { t, i18n } = useTranslation("hours");
   const loaded = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
-  const failure = answer && "errors" in answer ? answer : undefined;
-  const done = answer && "done" in answer ? answer.done : undefined;
   const language = i18n.language;
   return (
     <section className="container page">
@@ -96,16 +101,11 @@ export default function CorrectionRequests() {
       </p>
       <h1>{loaded.title}</h1>
       <p>{t("corrections.lead")}</p>
-      {done === "approve" ? <Notice kind="success">{t("corrections.approvedNotice")}</Notice> : null}
-      {done === "reject" ? <Notice kind="success">{t("corrections.rejectedNotice")}</Notice> : null}
-      {failure?.errors.form ? <Notice kind="error">{t(failure.errors.form)}</Notice> : null}
       {loaded.rows.length === 0 ? (
         <p className="empty-state">{t("corrections.empty")}</p>
       ) : (
         <ul className="list">
           {loaded.rows.map((row) => {
-            const mine = failure?.values.correctionId === row.id;
-            const reasonError = mine ? failure?.errors.reason : undefined;
             return (
               <li key={row.id} className="list__item">
                 <h2 className="h3">
@@ -131,37 +131,7 @@ export default function CorrectionRequests() {
                   <dt>{t("correction.reason")}</dt>
                   <dd>{row.reason}</dd>
                 </dl>
-                <Form method="post" className="form">
-                  <input type="hidden" name="correctionId" value={row.id} />
-                  <div className={`field${reasonError ? " field--invalid" : ""}`}>
-                    <label htmlFor={`reason-${row.id}`}>{t("corrections.decisionReason")}</label>
-                    <p className="field__hint" id={`reason-${row.id}-hint`}>
-                      {t("corrections.decisionReasonHint")}
-                    </p>
-                    <textarea
-                      id={`reason-${row.id}`}
-                      name="reason"
-                      rows={2}
-                      maxLength={REASON_MAX}
-                      defaultValue={mine ? failure?.values.reason : ""}
-                      aria-invalid={reasonError ? true : undefined}
-                      aria-describedby={`reason-${row.id}-hint${reasonError ? ` reason-${row.id}-error` : ""}`}
-                    />
-                    {reasonError ? (
-                      <p className="field__error" id={`reason-${row.id}-error`} role="alert">
-                        {t(reasonError)}
-                      </p>
-                    ) : null}
-                  </div>
-                  <div className="actions">
-                    <button type="submit" name="decision" value="approve" className="button button--primary">
-                      {t("corrections.approve")}
-                    </button>
-                    <button type="submit" name="decision" value="reject" className="button">
-                      {t("corrections.reject")}
-                    </button>
-                  </div>
-                </Form>
+                <DecisionForm correctionId={row.id} />
               </li>
             );
           })}
@@ -169,5 +139,32 @@ export default function CorrectionRequests() {
       )}
       <Pagination page={loaded.page} pageSize={PAGE_SIZE} total={loaded.total} />
     </section>
+  );
+}
+
+/** One request's decision: its own form (id `decide-<correction id>`), with the reason field. */
+function DecisionForm({ correctionId }: { correctionId: string }) {
+  const { t } = useTranslation("hours");
+  const id = `decide-${correctionId}`;
+  const form = useValidatedForm({ schema: loadDecisionSchema, id, fieldPrefix: `${id}-` });
+  return (
+    <ValidatedForm form={form}>
+      <input type="hidden" name="correctionId" value={correctionId} />
+      <TextareaField
+        name="reason"
+        label={t("corrections.decisionReason")}
+        hint={t("corrections.decisionReasonHint")}
+        rows={2}
+        maxLength={REASON_MAX}
+      />
+      <div className="actions">
+        <SubmitButton name="decision" value="approve">
+          {t("corrections.approve")}
+        </SubmitButton>
+        <SubmitButton name="decision" value="reject" className="button">
+          {t("corrections.reject")}
+        </SubmitButton>
+      </div>
+    </ValidatedForm>
   );
 }

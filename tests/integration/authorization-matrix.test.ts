@@ -562,7 +562,7 @@ const matrix: Record<string, RouteCase> = {
   "staff.hours._index.tsx": {
     get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
     post: {
-      expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+      expect: { anonymous: 302, office_staff: 302, bureau_admin: 302, default: 403 },
       body: async (objects) => ({ intent: "approve", recordIds: await objects.hourRecord("own") }),
     },
     postOther: {
@@ -573,7 +573,7 @@ const matrix: Record<string, RouteCase> = {
   "staff.hours.corrections.tsx": {
     get: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
     post: {
-      expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, default: 403 },
+      expect: { anonymous: 302, office_staff: 302, bureau_admin: 302, default: 403 },
       body: async (objects) => ({
         correctionId: await objects.hourCorrection("own"),
         decision: "reject",

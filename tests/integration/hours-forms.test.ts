@@ -197,3 +197,48 @@ describe("correction request form", () => {
     ).toMatchObject([{ proposedMinutes: 120, status: "pending" }]);
   });
 });
+
+describe("staff decision forms", () => {
+  async function pendingRecord() {
+    const { office, staff, volunteer } = await setting();
+    const [record] = await db
+      .insert(hourRecords)
+      .values({
+        volunteerId: volunteer.id,
+        officeId: office.id,
+        districtId: office.districtId!,
+        kind: "self_reported",
+        serviceDate: "2026-05-19",
+        minutes: 90,
+        description: "社区走访",
+        status: "pending",
+      })
+      .returning({ id: hourRecords.id });
+    return { staff, recordId: record!.id };
+  }
+
+  it("refuses a rejection without a reason at that row's form, and approves by flash", async () => {
+    const { staff, recordId } = await pendingRecord();
+    const route = await import("~/routes/staff.hours._index");
+    const path = "/staff/hours?kind=self_reported";
+    const post = async (form: Record<string, string | string[]>) =>
+      call(async () => route.action(routeArgs(await signedInRequest(db, staff, path, { form }))));
+    const refused = await post({ intent: "reject", recordId, reason: "  " });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      form: `reject-${recordId}`,
+      errors: { reason: { message: "validation:hourReview.reasonRequired" } },
+      values: { recordId },
+    });
+    const none = await post({ intent: "approve", recordIds: [] });
+    expect(none.status).toBe(400);
+    expect(none.body).toMatchObject({
+      form: "bulk-approve",
+      errors: { recordIds: { message: "validation:hourReview.selectionRequired" } },
+    });
+    const approved = await post({ intent: "approve", recordIds: [recordId] });
+    expect([approved.status, approved.location]).toEqual([302, "/staff/hours?kind=self_reported"]);
+    const [row] = await db.select().from(hourRecords).where(eq(hourRecords.id, recordId));
+    expect(row?.status).toBe("approved");
+  });
+});

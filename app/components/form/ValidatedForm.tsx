@@ -69,7 +69,7 @@ export function ErrorSummary() {
   const form = context?.summaryRef.current?.closest("form");
   // In the order of the fields on the page (once in the browser; the server renders schema order).
   const position = (path: string) => {
-    const element = document.getElementById(fieldId(path));
+    const element = document.getElementById(fieldId(path, context?.fieldPrefix));
     if (!form || !element) return Number.MAX_SAFE_INTEGER;
     return [...form.querySelectorAll("[id]")].indexOf(element);
   };
@@ -104,7 +104,10 @@ export function ErrorSummary() {
             <ul className="error-summary__list">
               {entries.map(([path, message]) => (
                 <li key={path}>
-                  <a href={`#${fieldId(path)}`} onClick={(event) => focusField(event, fieldId(path))}>
+                  <a
+                    href={`#${fieldId(path, context?.fieldPrefix)}`}
+                    onClick={(event) => focusField(event, fieldId(path, context?.fieldPrefix))}
+                  >
                     {t(message)}
                   </a>
                 </li>

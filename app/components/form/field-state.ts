@@ -1,9 +1,12 @@
 import { get, type RegisterOptions, type UseFormRegisterReturn, useFormContext } from "react-hook-form";
 import { useValidatedFormContext } from "./useValidatedForm";
 
-/** The element id of a field; the error summary links to it. */
-export function fieldId(name: string): string {
-  return `field-${name}`;
+/**
+ * The element id of a field; the error summary links to it. `prefix` scopes the ids of a form that
+ * a page repeats (one per table row), so two rows' fields never share an id.
+ */
+export function fieldId(name: string, prefix = ""): string {
+  return `field-${prefix}${name}`;
 }
 
 /**
@@ -18,7 +21,7 @@ export function useField(name: string, hint?: boolean) {
   // Another form's refusal fills this form's state until the effect clears it: ignore it until then.
   const own = !context?.foreign || get(touchedFields, name) || submitCount > 0;
   const error = own && raw && typeof raw.message === "string" && raw.message ? raw.message : undefined;
-  const id = fieldId(name);
+  const id = fieldId(name, context?.fieldPrefix);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   const echoed = context ? (get(context.values, name) as unknown) : undefined;
   return {

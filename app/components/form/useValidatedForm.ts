@@ -51,6 +51,8 @@ export interface ValidatedFormContextValue {
   summaryRef: RefObject<HTMLDivElement>;
   /** Counts refused submits; the error summary takes the focus once it shows the new errors. */
   focusRequest: number;
+  /** Prefix of this form's field ids (a form repeated per row of a table); empty otherwise. */
+  fieldPrefix?: string;
 }
 
 export const ValidatedFormContext = createContext<ValidatedFormContextValue | null>(null);
@@ -72,6 +74,7 @@ export function useValidatedFormContext() {
 export function useValidatedForm<Schema extends z.ZodType>({
   schema,
   id,
+  fieldPrefix,
   defaultValues = {},
 }: {
   /**
@@ -81,6 +84,8 @@ export function useValidatedForm<Schema extends z.ZodType>({
   schema: Schema | (() => Promise<Schema>);
   /** Needed only when the page has several forms: the action answers `{ form: id }` with its refusal. */
   id?: string;
+  /** Scopes the field ids (`field-<prefix><name>`) of a form the page repeats, e.g. one per row. */
+  fieldPrefix?: string;
   defaultValues?: Record<string, unknown>;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -189,8 +194,9 @@ export function useValidatedForm<Schema extends z.ZodType>({
       pending: submitting,
       summaryRef,
       focusRequest,
+      fieldPrefix,
     }),
-    [mine, foreign, submitting, focusRequest],
+    [mine, foreign, submitting, focusRequest, fieldPrefix],
   );
 
   return { methods, formRef, onSubmit, context, id };

@@ -132,3 +132,37 @@ export const decisionReasonSchema = z
   .trim()
   .min(1, "validation:hourReview.reasonRequired")
   .max(REASON_MAX, "validation:hourReview.reasonTooLong");
+
+/** /staff/hours: the records ticked for approval (the boxes of the table, posted with the button). */
+export const hourApprovalSchema = z.object({
+  intent: z.literal("approve", { error: "validation:form.invalid" }),
+  recordIds: z
+    .array(z.uuid("validation:form.invalid"), { error: "validation:hourReview.selectionRequired" })
+    .min(1, "validation:hourReview.selectionRequired")
+    .max(200, "validation:form.invalid"),
+});
+
+/** /staff/hours: one record sent back, with the reason the volunteer is told. */
+export const hourRejectionSchema = z.object({
+  intent: z.literal("reject", { error: "validation:form.invalid" }),
+  recordId: z.uuid("validation:form.invalid"),
+  reason: decisionReasonSchema,
+});
+
+/** /staff/hours/corrections: accept or refuse a correction; a refusal needs its reason. */
+export const correctionDecisionSchema = z
+  .object({
+    correctionId: z.uuid("validation:form.invalid"),
+    decision: z.enum(["approve", "reject"], { error: "validation:form.invalid" }),
+    reason: z.string().trim().max(REASON_MAX, "validation:hourReview.reasonTooLong").optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.decision === "reject" && !input.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "validation:hourReview.reasonRequired" });
+  });
+
+/** /certificates: the period a proof-of-service certificate covers (the domain checks its order). */
+export const certificateRequestSchema = z.object({
+  periodFrom: z.iso.date({ error: "validation:date.invalid" }),
+  periodTo: z.iso.date({ error: "validation:date.invalid" }),
+});
