@@ -123,8 +123,9 @@ const MAY_CHANGE = new Set(["rate_limit_counters", "sessions", "__drizzle_migrat
 const AUDITED_READS: Record<string, string[]> = {
   "hours.export[.csv].ts": ["audit_log"],
   "admin.star-levels.tsx": ["audit_log"],
-  // Any text is a valid place name: the staff's post creates the service point it names.
-  "staff.service-points.tsx": ["audit_log", "service_points"],
+  // Any text is a valid place name: the staff's post creates the service point it names (and claims
+  // its form's idempotency key, when the hostile value happens to be a well-formed key).
+  "staff.service-points.tsx": ["audit_log", "service_points", "form_submissions"],
 };
 
 async function fingerprint(): Promise<Record<string, string>> {
