@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data as json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { FormError, Notice, TextField } from "~/components/forms";
-import { SelectField } from "~/components/legal/fields";
+import { CheckboxField, SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import type { Actor } from "~/domains/accounts/actor";
 import { can, scopeOf } from "~/domains/accounts/authorize";
 import { findOpenSlots } from "~/domains/legal/availability.server";
@@ -26,7 +25,9 @@ import {
 import { i18nServer } from "~/i18n.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
+import type { FormObject } from "~/utils/form-data";
 import { authorizeOrRespond, notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import * as clock from "~/utils/clock.server";
@@ -108,76 +109,81 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const intentSchema = z.object({ intent: z.enum(["cancel", "reschedule", "outcome"]) });
+const intents = ["cancel", "reschedule", "outcome"] as const;
+type Intent = (typeof intents)[number];
+const isIntent = (value: unknown): value is Intent => intents.includes(value as Intent);
 
-function refusal(formData: FormData, result: BookingFailure) {
+/** A domain refusal, on the form that was posted (its id is the intent). */
+function refusal(values: FormObject, intent: Intent, result: BookingFailure) {
   if (result.reason === "notFound") notFound();
-  if (result.reason === "invalid" && result.field)
-    return formFailure(formData, { [result.field]: result.error });
-  return formFailure(formData, {}, 409, result.error);
+  if (result.reason === "invalid" && result.field) {
+    // The reschedule form names the new time `slot` (its rule and start).
+    const field = intent === "reschedule" && result.field !== "reason" ? "slot" : result.field;
+    return submissionFailure(values, { [field]: result.error }, { form: intent });
+  }
+  return submissionFailure(values, {}, { status: 409, formError: result.error, form: intent });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, booking } = await loadBooking(request, uuidParam(params) ?? "");
   const formData = await readFormData(request);
-  const fields = Object.fromEntries(formData);
-  const intent = intentSchema.safeParse(fields);
-  if (!intent.success) return formFailure(formData, {}, 400, "legal:errors.unknownIntent");
+  const intent = formData.get("intent");
+  if (!isIntent(intent)) return submissionFailure(formData, {}, { formError: "legal:errors.unknownIntent" });
   const actor = { ...user.actor, ipAddress: clientIp(request) };
+  const done = () =>
+    redirectWithFlash(request, `/consultations/${booking.id}`, {
+      kind: "success",
+      message: `legal:detail.done.${intent}`,
+    });
 
-  if (intent.data.intent === "outcome") {
+  if (intent === "outcome") {
     const by = recorderOf(user.actor, booking);
     if (!by) throw new Response("Forbidden", { status: 403 });
-    const parsed = outcomeSchema.safeParse(fields);
-    if (!parsed.success)
-      return formFailure(
-        formData,
-        Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])),
-      );
+    const parsed = await validateSubmission(formData, outcomeSchema, intent);
+    if (!parsed.success) return parsed.failure;
     const result = await recordOutcome(db, { actor, by, bookingId: booking.id, outcome: parsed.data });
-    return result.ok ? json({ done: "outcome" as const }) : refusal(formData, result);
+    return result.ok ? done() : refusal(parsed.values, intent, result);
   }
 
   const by = changerOf(user.actor, booking);
   if (!by) throw new Response("Forbidden", { status: 403 });
-  if (intent.data.intent === "cancel") {
-    const parsed = cancelSchema.safeParse({ reason: fields.cancelReason });
-    if (!parsed.success) return formFailure(formData, { cancelReason: parsed.error.issues[0]!.message });
+  if (intent === "cancel") {
+    const parsed = await validateSubmission(formData, cancelSchema, intent);
+    if (!parsed.success) return parsed.failure;
     const result = await cancelConsultation(db, {
       actor,
       by,
       bookingId: booking.id,
-      reason: parsed.data.reason,
+      reason: parsed.data.cancelReason,
     });
-    return result.ok ? json({ done: "cancel" as const }) : refusal(formData, result);
+    return result.ok ? done() : refusal(parsed.values, intent, result);
   }
-  const [ruleId, startsAt] = String(fields.slot ?? "").split("|");
-  const parsed = rescheduleSchema.safeParse({ ruleId, startsAt, reason: fields.reason });
-  if (!parsed.success)
-    return formFailure(
-      formData,
-      Object.fromEntries(
-        parsed.error.issues.map((issue) => [issue.path[0] === "reason" ? "reason" : "slot", issue.message]),
-      ),
-    );
+  const parsed = await validateSubmission(formData, rescheduleSchema, intent);
+  if (!parsed.success) return parsed.failure;
   const result = await rescheduleConsultation(db, { actor, by, bookingId: booking.id, ...parsed.data });
-  return result.ok ? json({ done: "reschedule" as const }) : refusal(formData, result);
+  return result.ok ? done() : refusal(parsed.values, intent, result);
 }
+
+/** The schemas load with zod on the first validation, not with the page. */
+const validation = () => import("~/domains/legal/validation");
+const loadRescheduleSchema = () => validation().then((module) => module.rescheduleSchema);
+const loadCancelSchema = () => validation().then((module) => module.cancelSchema);
+const loadOutcomeSchema = () => validation().then((module) => module.outcomeSchema);
 
 export default function ConsultationDetail() {
   const { t, i18n } = useTranslation("legal");
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const state = result && "errors" in result ? result : undefined;
-  const done = result && "done" in result ? result.done : null;
   const { booking } = data;
+  const rescheduleForm = useValidatedForm({ schema: loadRescheduleSchema, id: "reschedule" });
+  const cancelForm = useValidatedForm({ schema: loadCancelSchema, id: "cancel" });
+  const outcomeForm = useValidatedForm({
+    schema: loadOutcomeSchema,
+    id: "outcome",
+    defaultValues: { topic: booking.topic },
+  });
   return (
     <section className="container page page--narrow">
       <h1>{data.title}</h1>
-      {params.get("booked") ? <Notice kind="success">{t("detail.booked")}</Notice> : null}
-      {done ? <Notice kind="success">{t(`detail.done.${done}`)}</Notice> : null}
-      <FormError state={state} />
       <dl className="facts">
         <dt>{t("fields.time")}</dt>
         <dd>
@@ -225,69 +231,63 @@ export default function ConsultationDetail() {
           {data.alternatives.length === 0 ? (
             <p>{t("staff.noSlots")}</p>
           ) : (
-            <Form method="post" className="panel">
-              <input type="hidden" name="intent" value="reschedule" />
-              <SelectField
-                name="slot"
-                label={t("detail.newTime")}
-                state={state}
-                options={data.alternatives.map((slot) => ({
-                  value: slot.value,
-                  label: `${formatDateTime(slot.startsAt, i18n.language)} · ${slot.servicePointName}`,
-                }))}
-              />
-              <TextField name="reason" label={t("fields.reason")} state={state} required />
-              <button type="submit" className="button">
-                {t("detail.rescheduleSubmit")}
-              </button>
-            </Form>
+            <div className="panel">
+              <ValidatedForm form={rescheduleForm}>
+                <input type="hidden" name="intent" value="reschedule" />
+                <SelectField
+                  name="slot"
+                  label={t("detail.newTime")}
+                  options={data.alternatives.map((slot) => ({
+                    value: slot.value,
+                    label: `${formatDateTime(slot.startsAt, i18n.language)} · ${slot.servicePointName}`,
+                  }))}
+                />
+                <TextField name="reason" label={t("fields.reason")} required />
+                <SubmitButton>{t("detail.rescheduleSubmit")}</SubmitButton>
+              </ValidatedForm>
+            </div>
           )}
           <h2>{t("detail.cancel")}</h2>
-          <Form method="post" className="panel">
-            <input type="hidden" name="intent" value="cancel" />
-            <TextField name="cancelReason" label={t("fields.reason")} state={state} required />
-            <button type="submit" className="button button--danger">
-              {t("detail.cancelSubmit")}
-            </button>
-          </Form>
+          <div className="panel">
+            <ValidatedForm form={cancelForm}>
+              <input type="hidden" name="intent" value="cancel" />
+              <TextField name="cancelReason" label={t("fields.reason")} required />
+              <SubmitButton className="button button--danger">{t("detail.cancelSubmit")}</SubmitButton>
+            </ValidatedForm>
+          </div>
         </>
       ) : null}
 
       {data.canRecord ? (
         <>
           <h2>{t("detail.outcome")}</h2>
-          <Form method="post" className="panel">
-            <input type="hidden" name="intent" value="outcome" />
-            <SelectField
-              name="status"
-              label={t("fields.outcome")}
-              state={state}
-              options={outcomeStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-            />
-            <SelectField
-              name="topic"
-              label={t("fields.topic")}
-              state={state}
-              defaultValue={booking.topic}
-              options={topicCategories.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
-            />
-            <SelectField
-              name="adviceCategory"
-              label={t("fields.adviceCategory")}
-              state={state}
-              options={[
-                { value: "", label: t("detail.noAdvice") },
-                ...adviceCategories.map((category) => ({ value: category, label: t(`advice.${category}`) })),
-              ]}
-            />
-            <label className="checkbox">
-              <input type="checkbox" name="followUpLegalAid" /> {t("detail.followUp")}
-            </label>
-            <p className="field__hint">{t("detail.noNarrative")}</p>
-            <button type="submit" className="button">
-              {t("detail.outcomeSubmit")}
-            </button>
-          </Form>
+          <div className="panel">
+            <ValidatedForm form={outcomeForm}>
+              <input type="hidden" name="intent" value="outcome" />
+              <SelectField
+                name="status"
+                label={t("fields.outcome")}
+                options={outcomeStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+              />
+              <SelectField
+                name="topic"
+                label={t("fields.topic")}
+                options={topicCategories.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
+              />
+              <SelectField
+                name="adviceCategory"
+                label={t("fields.adviceCategory")}
+                placeholder={t("detail.noAdvice")}
+                options={adviceCategories.map((category) => ({
+                  value: category,
+                  label: t(`advice.${category}`),
+                }))}
+              />
+              <CheckboxField name="followUpLegalAid" label={t("detail.followUp")} />
+              <p className="field__hint">{t("detail.noNarrative")}</p>
+              <SubmitButton>{t("detail.outcomeSubmit")}</SubmitButton>
+            </ValidatedForm>
+          </div>
         </>
       ) : null}
       <p>

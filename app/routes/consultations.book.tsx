@@ -1,17 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data as json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data as json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextField } from "~/components/forms";
-import { SelectField, TextAreaField } from "~/components/legal/fields";
+import { CheckboxField, SelectField, TextareaField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { findOpenSlots } from "~/domains/legal/availability.server";
 import { bookConsultation } from "~/domains/legal/bookings.server";
 import { shanghaiDay } from "~/domains/legal/beijing-time";
 import { bookingSchema, NOTE_MAX, topicCategories } from "~/domains/legal/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 import { clientIp } from "~/utils/session.server";
 import { requirePermission } from "~/utils/permissions.server";
 import * as clock from "~/utils/clock.server";
@@ -41,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "legal");
   return {
     title: t("book.title"),
+    submissionKey: newSubmissionKey(),
     slot: slot
       ? {
           ruleId: slot.ruleId,
@@ -58,21 +64,32 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "book:consultation:office");
-  const parsed = await parseForm(request, bookingSchema);
+  const parsed = await parseSubmission(request, bookingSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await bookConsultation(await getDb(), {
-    actor: { ...user.actor, ipAddress: clientIp(request) },
-    booking: parsed.data,
-  });
-  if (result.ok) return redirect(`/consultations/${result.id}?booked=1`);
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One booking per rendered form, however often it is sent (double click, retry, replay); the
+  // exclusion constraints still guard the seat against every other form.
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "consultation-booking" },
+    (db) =>
+      bookConsultation(db, { actor: { ...user.actor, ipAddress: clientIp(request) }, booking: parsed.data }),
+    (created) => (created.ok ? created.id : null),
+  );
+  const booked = (id: string) =>
+    redirectWithFlash(request, `/consultations/${id}`, { kind: "success", message: "legal:detail.booked" });
+  if (once.replayed) return booked(once.entityId);
+  const result = once.result;
+  if (result.ok) return booked(result.id);
   if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  if (result.reason === "taken")
+  if (result.reason === "taken") {
+    // "This time was just taken", with the next free slots of the service point.
+    const failure = submissionFailure(parsed.values, {}, { status: 409, formError: result.error });
     return json(
       {
-        errors: {},
-        values: Object.fromEntries([...parsed.formData].map(([k, v]) => [k, String(v)])),
-        formError: result.error,
-        alternatives: result.alternatives.map((slot) => ({
+        ...failure.data,
+        alternatives: result.alternatives.map((slot): Alternative => ({
           ruleId: slot.ruleId,
           startsAt: slot.startsAt.toISOString(),
           lawyerName: slot.lawyerName,
@@ -81,16 +98,28 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { status: 409 },
     );
+  }
   return result.field
-    ? formFailure(parsed.formData, { [result.field]: result.error })
-    : formFailure(parsed.formData, {}, 409, result.error);
+    ? submissionFailure(parsed.values, { [result.field]: result.error })
+    : submissionFailure(parsed.values, {}, { status: 409, formError: result.error });
 }
+
+interface Alternative {
+  ruleId: string;
+  startsAt: string;
+  lawyerName: string;
+  servicePointName: string;
+}
+
+const loadBookingSchema = () => import("~/domains/legal/validation").then((module) => module.bookingSchema);
 
 export default function BookConsultation() {
   const { t, i18n } = useTranslation("legal");
-  const { slot, title } = useLoaderData<typeof loader>();
+  const { slot, title, submissionKey } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
-  const alternatives = state && "alternatives" in state ? state.alternatives : [];
+  const alternatives: Alternative[] =
+    state && "alternatives" in state && Array.isArray(state.alternatives) ? state.alternatives : [];
+  const form = useValidatedForm({ schema: loadBookingSchema });
   return (
     <section className="container page page--narrow">
       <p>
@@ -114,7 +143,6 @@ export default function BookConsultation() {
               {slot.servicePointName} · {slot.officeName}
             </dd>
           </dl>
-          <FormError state={state} />
           {alternatives.length > 0 ? (
             <div className="panel">
               <p>{t("book.alternatives")}</p>
@@ -133,37 +161,32 @@ export default function BookConsultation() {
               </ul>
             </div>
           ) : null}
-          <Form method="post" className="panel" noValidate>
-            <input type="hidden" name="ruleId" value={slot.ruleId} />
-            <input type="hidden" name="startsAt" value={slot.startsAt} />
-            <TextField
-              name="caseCode"
-              label={t("fields.caseCode")}
-              hint={t("book.caseCodeHint")}
-              state={state}
-              autoComplete="off"
-            />
-            <label className="checkbox">
-              <input type="checkbox" name="walkIn" defaultChecked={state?.values?.walkIn === "on"} />{" "}
-              {t("book.walkIn")}
-            </label>
-            <SelectField
-              name="topic"
-              label={t("fields.topic")}
-              state={state}
-              options={topicCategories.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
-            />
-            <TextAreaField
-              name="note"
-              label={t("fields.note")}
-              hint={t("book.noteHint")}
-              state={state}
-              maxLength={NOTE_MAX}
-            />
-            <button type="submit" className="button">
-              {t("book.submit")}
-            </button>
-          </Form>
+          <div className="panel">
+            <ValidatedForm form={form}>
+              <SubmissionKey value={submissionKey} />
+              <input type="hidden" name="ruleId" value={slot.ruleId} />
+              <input type="hidden" name="startsAt" value={slot.startsAt} />
+              <TextField
+                name="caseCode"
+                label={t("fields.caseCode")}
+                hint={t("book.caseCodeHint")}
+                autoComplete="off"
+              />
+              <CheckboxField name="walkIn" label={t("book.walkIn")} />
+              <SelectField
+                name="topic"
+                label={t("fields.topic")}
+                options={topicCategories.map((topic) => ({ value: topic, label: t(`topics.${topic}`) }))}
+              />
+              <TextareaField
+                name="note"
+                label={t("fields.note")}
+                hint={t("book.noteHint")}
+                maxLength={NOTE_MAX}
+              />
+              <SubmitButton>{t("book.submit")}</SubmitButton>
+            </ValidatedForm>
+          </div>
         </>
       )}
     </section>

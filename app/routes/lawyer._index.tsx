@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmitButton } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/forms";
 import { listConsultations } from "~/domains/legal/consultations.server";
 import { feedTokenOf, lawyerOfUser, rotateFeedToken } from "~/domains/legal/lawyers.server";
 import { i18nServer } from "~/i18n.server";
@@ -57,6 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function LawyerHome() {
   const { t, i18n } = useTranslation("legal");
   const data = useLoaderData<typeof loader>();
+  const rotated = useActionData<typeof action>()?.rotated;
   const list = (rows: typeof data.upcoming, empty: string) =>
     rows.length === 0 ? (
       <p>{empty}</p>
@@ -91,10 +94,9 @@ export default function LawyerHome() {
               <code data-testid="feed-url">{data.feedUrl}</code>
             </p>
           ) : null}
+          {rotated ? <Notice kind="success">{t("lawyer.rotated")}</Notice> : null}
           <Form method="post">
-            <button type="submit" className="button button--secondary">
-              {t("lawyer.rotate")}
-            </button>
+            <SubmitButton className="button button--secondary">{t("lawyer.rotate")}</SubmitButton>
           </Form>
         </>
       )}

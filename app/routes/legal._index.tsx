@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/forms";
 import { can } from "~/domains/accounts/authorize";
@@ -54,7 +54,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function FirmOverview() {
   const { t, i18n } = useTranslation("legal");
   const data = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const list = (rows: typeof data.upcoming, empty: string) =>
     rows.length === 0 ? (
       <p>{empty}</p>
@@ -74,7 +73,6 @@ export default function FirmOverview() {
   return (
     <section className="container page">
       <h1>{data.title}</h1>
-      {params.get("saved") ? <Notice kind="success">{t("firm.saved")}</Notice> : null}
       {!data.canManage ? <Notice>{t("firm.notVerified")}</Notice> : null}
       <h2>{t("firm.lawyers")}</h2>
       {data.canManage ? (

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data as json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { DateField, SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { describeRule } from "~/components/legal/describe-rule";
-import { SelectField } from "~/components/legal/fields";
+import { OfficeHourTimeFields } from "~/components/legal/OfficeHourFields";
 import { addOverride, getFirmRule } from "~/domains/legal/office-hours.server";
 import { overrideSchema } from "~/domains/legal/validation";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { uuidParam } from "~/utils/params.server";
@@ -44,45 +46,41 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:office-hours:organization");
+  const ruleId = uuidParam(params) ?? "";
   // Another firm's rule is not found, before the form is even read.
-  if (!(await getFirmRule(await getDb(), user.actor.organizationId!, uuidParam(params) ?? ""))) notFound();
-  const formData = await readFormData(request);
-  const parsed = overrideSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success)
-    return formFailure(
-      formData,
-      Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
-    );
+  if (!(await getFirmRule(await getDb(), user.actor.organizationId!, ruleId))) notFound();
+  const parsed = await parseSubmission(request, overrideSchema);
+  if (!parsed.success) return parsed.failure;
   const result = await addOverride(await getDb(), {
     actor: { ...user.actor, ipAddress: clientIp(request) },
-    ruleId: uuidParam(params) ?? "",
+    ruleId,
     override: parsed.data,
   });
   if (!result.ok) {
     if ("notFound" in result) notFound();
     return result.field
-      ? formFailure(formData, { [result.field]: result.error })
-      : formFailure(formData, {}, 409, result.error);
+      ? submissionFailure(parsed.values, { [result.field]: result.error })
+      : submissionFailure(parsed.values, {}, { status: 409, formError: result.error });
   }
-  return json({ cancelledBookings: result.cancelledBookings });
+  return redirectWithFlash(request, `/legal/office-hours/${ruleId}`, {
+    kind: "success",
+    message: "legal:ruleDetail.overrideSaved",
+    values: { count: result.cancelledBookings },
+  });
 }
+
+const loadOverrideSchema = () => import("~/domains/legal/validation").then((module) => module.overrideSchema);
 
 export default function OfficeHourRule() {
   const { t, i18n } = useTranslation("legal");
   const { rule, title } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const state = result && "errors" in result ? result : undefined;
+  const form = useValidatedForm({ schema: loadOverrideSchema });
   return (
     <section className="container page page--narrow">
       <p>
         <Link to="/legal">{t("firm.back")}</Link>
       </p>
       <h1>{title}</h1>
-      {params.get("created") ? <Notice kind="success">{t("ruleDetail.created")}</Notice> : null}
-      {result && "cancelledBookings" in result ? (
-        <Notice kind="success">{t("ruleDetail.overrideSaved", { n: result.cancelledBookings })}</Notice>
-      ) : null}
       <dl className="facts">
         <dt>{t("fields.recurrence")}</dt>
         <dd>
@@ -123,37 +121,22 @@ export default function OfficeHourRule() {
         </ul>
       )}
       <h2>{t("ruleDetail.addOverride")}</h2>
-      <FormError state={state} />
-      <Form method="post" className="panel" noValidate>
-        <TextField name="day" type="date" label={t("fields.day")} state={state} required />
-        <SelectField
-          name="kind"
-          label={t("fields.overrideKind")}
-          state={state}
-          options={(["cancelled", "extra", "reopened"] as const).map((kind) => ({
-            value: kind,
-            label: t(`overrideKinds.${kind}`),
-          }))}
-        />
-        <TextField
-          name="startTime"
-          type="time"
-          label={t("fields.startTime")}
-          hint={t("ruleDetail.extraHint")}
-          state={state}
-        />
-        <TextField name="endTime" type="time" label={t("fields.endTime")} state={state} />
-        <TextField
-          name="reason"
-          label={t("fields.reason")}
-          hint={t("ruleDetail.reasonHint")}
-          state={state}
-          required
-        />
-        <button type="submit" className="button">
-          {t("ruleDetail.submit")}
-        </button>
-      </Form>
+      <div className="panel">
+        <ValidatedForm form={form}>
+          <DateField name="day" label={t("fields.day")} required />
+          <SelectField
+            name="kind"
+            label={t("fields.overrideKind")}
+            options={(["cancelled", "extra", "reopened"] as const).map((kind) => ({
+              value: kind,
+              label: t(`overrideKinds.${kind}`),
+            }))}
+          />
+          <OfficeHourTimeFields hint={t("ruleDetail.extraHint")} />
+          <TextField name="reason" label={t("fields.reason")} hint={t("ruleDetail.reasonHint")} required />
+          <SubmitButton>{t("ruleDetail.submit")}</SubmitButton>
+        </ValidatedForm>
+      </div>
     </section>
   );
 }

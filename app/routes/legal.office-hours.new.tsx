@@ -1,24 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextField } from "~/components/forms";
-import { CheckboxGroup, SelectField } from "~/components/legal/fields";
+import { CheckboxGroupField, DateField, NumberField, SelectField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { OfficeHourTimeFields, weekdayCodes } from "~/components/legal/OfficeHourFields";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { listFirmLawyers, listServicePoints } from "~/domains/legal/lawyers.server";
 import { createOfficeHourRule } from "~/domains/legal/office-hours.server";
 import { shanghaiDay } from "~/domains/legal/beijing-time";
 import { officeHourRuleSchema } from "~/domains/legal/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 import * as clock from "~/utils/clock.server";
 
 export const handle = { i18n: ["common", "legal", "validation"] };
-
-const weekdayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:office-hours:organization");
   const db = await getDb();
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .filter((lawyer) => lawyer.active)
       .map((lawyer) => ({ id: lawyer.id, name: lawyer.name })),
     points: points.map((point) => ({ id: point.id, label: `${point.name} · ${point.officeName}` })),
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -41,31 +44,44 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:office-hours:organization");
-  const formData = await readFormData(request);
-  const parsed = officeHourRuleSchema.safeParse({
-    ...Object.fromEntries(formData),
-    weekdays: formData.getAll("weekdays"),
-  });
-  if (!parsed.success)
-    return formFailure(
-      formData,
-      Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])),
-    );
-  const result = await createOfficeHourRule(await getDb(), {
-    actor: { ...user.actor, ipAddress: clientIp(request) },
-    rule: parsed.data,
-  });
+  const parsed = await parseSubmission(request, officeHourRuleSchema);
+  if (!parsed.success) return parsed.failure;
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One rule per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "office-hour-rule" },
+    (db) =>
+      createOfficeHourRule(db, {
+        actor: { ...user.actor, ipAddress: clientIp(request) },
+        rule: parsed.data,
+      }),
+    (created) => (created.ok ? created.id : null),
+  );
+  const published = (id: string) =>
+    redirectWithFlash(request, `/legal/office-hours/${id}`, {
+      kind: "success",
+      message: "legal:ruleDetail.created",
+    });
+  if (once.replayed) return published(once.entityId);
+  const result = once.result;
   if (!result.ok)
     return result.field
-      ? formFailure(formData, { [result.field]: result.error })
-      : formFailure(formData, {}, 409, result.error);
-  return redirect(`/legal/office-hours/${result.id}?created=1`);
+      ? submissionFailure(parsed.values, { [result.field]: result.error })
+      : submissionFailure(parsed.values, {}, { status: 409, formError: result.error });
+  return published(result.id);
 }
+
+/** The schema loads with zod on the first validation, not with the page. */
+const loadRuleSchema = () =>
+  import("~/domains/legal/validation").then((module) => module.officeHourRuleSchema);
 
 export default function NewOfficeHours() {
   const { t } = useTranslation("legal");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const form = useValidatedForm({ schema: loadRuleSchema });
+  const weekdayOptions = weekdayCodes.map((day) => ({ value: day, label: t(`weekdays.${day}`) }));
   return (
     <section className="container page page--narrow">
       <p>
@@ -73,134 +89,52 @@ export default function NewOfficeHours() {
       </p>
       <h1>{data.title}</h1>
       <p>{t("ruleForm.lead")}</p>
-      <FormError state={state} />
-      <Form method="post" className="panel" noValidate>
-        <SelectField
-          name="lawyerId"
-          label={t("fields.lawyer")}
-          state={state}
-          options={data.lawyers.map((lawyer) => ({ value: lawyer.id, label: lawyer.name }))}
-        />
-        <SelectField
-          name="servicePointId"
-          label={t("fields.servicePoint")}
-          state={state}
-          options={data.points.map((point) => ({ value: point.id, label: point.label }))}
-        />
-        <SelectField
-          name="frequency"
-          label={t("fields.frequency")}
-          state={state}
-          options={[
-            { value: "weekly", label: t("ruleForm.weekly") },
-            { value: "monthly", label: t("ruleForm.monthly") },
-          ]}
-        />
-        <CheckboxGroup
-          name="weekdays"
-          legend={t("ruleForm.weekdaysLegend")}
-          state={state}
-          options={weekdayCodes.map((day) => ({ value: day, label: t(`weekdays.${day}`) }))}
-        />
-        <SelectField
-          name="nth"
-          label={t("ruleForm.nth")}
-          state={state}
-          options={[
-            { value: "", label: "—" },
-            ...["1", "2", "3", "4", "-1"].map((nth) => ({ value: nth, label: t(`nth.${nth}`) })),
-          ]}
-        />
-        <SelectField
-          name="monthlyWeekday"
-          label={t("ruleForm.monthlyWeekday")}
-          state={state}
-          options={[
-            { value: "", label: "—" },
-            ...weekdayCodes.map((day) => ({ value: day, label: t(`weekdays.${day}`) })),
-          ]}
-        />
-        <TextField
-          name="startTime"
-          type="time"
-          label={t("fields.startTime")}
-          state={state}
-          defaultValue={state?.values?.startTime ?? "09:00"}
-          required
-        />
-        <TextField
-          name="endTime"
-          type="time"
-          label={t("fields.endTime")}
-          state={state}
-          defaultValue={state?.values?.endTime ?? "11:30"}
-          required
-        />
-        <TextField
-          name="validFrom"
-          type="date"
-          label={t("fields.validFrom")}
-          state={state}
-          defaultValue={state?.values?.validFrom ?? data.today}
-          required
-        />
-        <TextField name="validTo" type="date" label={t("fields.validTo")} state={state} />
-        <TextField
-          name="slotMinutes"
-          type="number"
-          label={t("fields.slotMinutes")}
-          state={state}
-          defaultValue={state?.values?.slotMinutes ?? "30"}
-          min={10}
-          max={240}
-        />
-        <TextField
-          name="bufferMinutes"
-          type="number"
-          label={t("fields.bufferMinutes")}
-          state={state}
-          defaultValue={state?.values?.bufferMinutes ?? "0"}
-          min={0}
-          max={120}
-        />
-        <TextField
-          name="capacity"
-          type="number"
-          label={t("fields.capacity")}
-          state={state}
-          defaultValue={state?.values?.capacity ?? "1"}
-          min={1}
-          max={20}
-        />
-        <TextField
-          name="minNoticeHours"
-          type="number"
-          label={t("fields.minNoticeHours")}
-          state={state}
-          defaultValue={state?.values?.minNoticeHours ?? "2"}
-          min={0}
-        />
-        <TextField
-          name="horizonDays"
-          type="number"
-          label={t("fields.horizonDays")}
-          state={state}
-          defaultValue={state?.values?.horizonDays ?? "60"}
-          min={1}
-          max={365}
-        />
-        <TextField
-          name="cancelCutoffHours"
-          type="number"
-          label={t("fields.cancelCutoffHours")}
-          state={state}
-          defaultValue={state?.values?.cancelCutoffHours ?? "12"}
-          min={0}
-        />
-        <button type="submit" className="button">
-          {t("ruleForm.submit")}
-        </button>
-      </Form>
+      <div className="panel">
+        <ValidatedForm form={form}>
+          <SubmissionKey value={data.submissionKey} />
+          <SelectField
+            name="lawyerId"
+            label={t("fields.lawyer")}
+            options={data.lawyers.map((lawyer) => ({ value: lawyer.id, label: lawyer.name }))}
+          />
+          <SelectField
+            name="servicePointId"
+            label={t("fields.servicePoint")}
+            options={data.points.map((point) => ({ value: point.id, label: point.label }))}
+          />
+          <SelectField
+            name="frequency"
+            label={t("fields.frequency")}
+            options={[
+              { value: "weekly", label: t("ruleForm.weekly") },
+              { value: "monthly", label: t("ruleForm.monthly") },
+            ]}
+          />
+          <CheckboxGroupField name="weekdays" label={t("ruleForm.weekdaysLegend")} options={weekdayOptions} />
+          <SelectField
+            name="nth"
+            label={t("ruleForm.nth")}
+            placeholder="—"
+            options={["1", "2", "3", "4", "-1"].map((nth) => ({ value: nth, label: t(`nth.${nth}`) }))}
+          />
+          <SelectField
+            name="monthlyWeekday"
+            label={t("ruleForm.monthlyWeekday")}
+            placeholder="—"
+            options={weekdayOptions}
+          />
+          <OfficeHourTimeFields required defaultStart="09:00" defaultEnd="11:30" />
+          <DateField name="validFrom" label={t("fields.validFrom")} defaultValue={data.today} required />
+          <DateField name="validTo" label={t("fields.validTo")} />
+          <NumberField name="slotMinutes" label={t("fields.slotMinutes")} defaultValue="30" />
+          <NumberField name="bufferMinutes" label={t("fields.bufferMinutes")} defaultValue="0" />
+          <NumberField name="capacity" label={t("fields.capacity")} defaultValue="1" />
+          <NumberField name="minNoticeHours" label={t("fields.minNoticeHours")} defaultValue="2" />
+          <NumberField name="horizonDays" label={t("fields.horizonDays")} defaultValue="60" />
+          <NumberField name="cancelCutoffHours" label={t("fields.cancelCutoffHours")} defaultValue="12" />
+          <SubmitButton>{t("ruleForm.submit")}</SubmitButton>
+        </ValidatedForm>
+      </div>
     </section>
   );
 }

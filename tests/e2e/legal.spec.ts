@@ -140,3 +140,43 @@ test("firm publishes monthly hours, staff book and reschedule, the lawyer record
   await staff.context.close();
   await lawyer.context.close();
 });
+
+test("the office-hours form shows every translated error before any request", async ({ page }) => {
+  await signedIn(page, FIRM);
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await page.goto("/legal/office-hours/new");
+  await page.getByLabel("重复方式").selectOption("weekly");
+  await page.getByLabel("开始时间").fill("11:00");
+  await page.getByLabel("结束时间").fill("10:00");
+  await page.getByLabel("每时段名额").fill("x");
+  await page.getByRole("button", { name: "发布" }).click();
+  const summary = page.locator(".error-summary");
+  for (const message of ["结束时间应晚于开始时间。", "名额应为 1–20。"])
+    await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  await expect(summary.getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByLabel("结束时间")).toHaveAccessibleDescription(/结束时间应晚于开始时间。/);
+  await expectNoSeriousAxeViolations(page);
+  expect(posts).toEqual([]);
+});
+
+test("without JavaScript a booking form posts and shows the server's errors in place", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
+  const page = await context.newPage();
+  await signIn(page, STAFF_A, DEMO_PASSWORD);
+  await page.goto("/consultations");
+  await page.getByRole("link", { name: "预约", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/consultations\/book\?/);
+  const url = page.url();
+  await page.getByLabel("咨询主题").selectOption("housing");
+  await page.getByRole("button", { name: "确认预约" }).click();
+  await expect(page).toHaveURL(url);
+  await expect(page.locator(".error-summary").getByRole("link", { name: /请输入案件编号/ })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "案件编号" })).toHaveAccessibleDescription(/请输入案件编号/);
+  await expect(page.getByLabel("咨询主题")).toHaveValue("housing");
+  await context.close();
+});

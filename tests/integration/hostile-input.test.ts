@@ -125,8 +125,9 @@ const AUDITED_READS: Record<string, string[]> = {
   "staff.oversight.records[.csv].ts": ["audit_log"],
   "staff.oversight.report[.pdf].ts": ["audit_log"],
   "admin.star-levels.tsx": ["audit_log"],
-  // Any text is a valid place name: the staff's post creates the service point it names.
-  "staff.service-points.tsx": ["audit_log", "service_points"],
+  // Any text is a valid place name: the staff's post creates the service point it names (and claims
+  // its form's idempotency key, when the hostile value happens to be a well-formed key).
+  "staff.service-points.tsx": ["audit_log", "service_points", "form_submissions"],
 };
 
 async function fingerprint(): Promise<Record<string, string>> {

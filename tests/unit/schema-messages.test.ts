@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as accounts from "~/domains/accounts/validation";
 import * as calendar from "~/domains/calendar/validation";
+import * as legal from "~/domains/legal/validation";
 import * as matching from "~/domains/matching/validation";
 import * as subjects from "~/domains/subjects/validation";
 import * as activities from "~/domains/volunteers/activity-validation";
@@ -106,7 +107,7 @@ function expectTranslated(name: string, message: string) {
     expect(hasKey(language, message), `${language} lacks ${message}`).toBe(true);
 }
 
-const modules = { accounts, calendar, subjects, activities, hours, profiles, starLevels, matching };
+const modules = { accounts, calendar, subjects, activities, hours, profiles, starLevels, matching, legal };
 
 describe("every schema's messages are translation keys in both languages", () => {
   for (const [moduleName, module] of Object.entries(modules)) {

@@ -55,7 +55,17 @@ const optionalDate = (key: string) =>
 const integerIn = (min: number, max: number, key: string) =>
   z.coerce.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key });
 
-/** Parse `{ ...Object.fromEntries(formData), specialties: getAll(…), languages: getAll(…) }`. */
+/** A field of a partly parsed object (a cross-field rule's `when` sees fields that failed, too). */
+function field<T = unknown>(value: unknown, key: string): T {
+  return (
+    value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined
+  ) as T;
+}
+const numbers = (value: unknown, ...keys: string[]) =>
+  keys.every((key) => typeof field(value, key) === "number" && !Number.isNaN(field(value, key)));
+const isDay = (value: unknown) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** The lawyer form (checkbox groups arrive as arrays; see formDataToObject). */
 export const lawyerSchema = z.object({
   name: z
     .string({ error: "legal:validation.lawyerName" })
@@ -109,18 +119,46 @@ export const officeHourRuleSchema = z
     horizonDays: integerIn(1, 365, "legal:validation.horizon"),
     cancelCutoffHours: integerIn(0, 336, "legal:validation.cutoff"),
   })
-  .superRefine((rule, context) => {
-    if (rule.endTime <= rule.startTime)
-      context.addIssue({ code: "custom", path: ["endTime"], message: "legal:validation.timeOrder" });
-    else if (rule.endTime - rule.startTime < rule.slotMinutes)
-      context.addIssue({ code: "custom", path: ["slotMinutes"], message: "legal:validation.slotTooLong" });
-    if (rule.frequency === "weekly" && rule.weekdays.length === 0)
-      context.addIssue({ code: "custom", path: ["weekdays"], message: "legal:validation.weekdays" });
-    if (rule.frequency === "monthly" && (rule.nth === undefined || !rule.monthlyWeekday))
-      context.addIssue({ code: "custom", path: ["nth"], message: "legal:validation.nth" });
-    if (rule.validTo && rule.validTo < rule.validFrom)
-      context.addIssue({ code: "custom", path: ["validTo"], message: "legal:validation.validTo" });
-  });
+  .check(
+    // Cross-field rules run even while other fields are invalid (`when`), so every error shows at
+    // once (docs/decisions/009-forms.md); each needs only its own fields parsed.
+    z.refine((rule) => rule.endTime > rule.startTime, {
+      path: ["endTime"],
+      error: "legal:validation.timeOrder",
+      when: (payload) => numbers(payload.value, "startTime", "endTime"),
+    }),
+    z.refine((rule) => rule.endTime - rule.startTime >= rule.slotMinutes, {
+      path: ["slotMinutes"],
+      error: "legal:validation.slotTooLong",
+      when: (payload) =>
+        numbers(payload.value, "startTime", "endTime", "slotMinutes") &&
+        field<number>(payload.value, "endTime") > field<number>(payload.value, "startTime"),
+    }),
+    z.refine((rule) => rule.weekdays.length > 0, {
+      path: ["weekdays"],
+      error: "legal:validation.weekdays",
+      when: (payload) =>
+        field(payload.value, "frequency") === "weekly" && Array.isArray(field(payload.value, "weekdays")),
+    }),
+    z.refine((rule) => rule.nth !== undefined, {
+      path: ["nth"],
+      error: "legal:validation.nth",
+      when: (payload) =>
+        field(payload.value, "frequency") === "monthly" && field(payload.value, "nth") === undefined,
+    }),
+    z.refine((rule) => rule.monthlyWeekday !== undefined, {
+      path: ["monthlyWeekday"],
+      error: "legal:validation.nth",
+      when: (payload) =>
+        field(payload.value, "frequency") === "monthly" &&
+        field(payload.value, "monthlyWeekday") === undefined,
+    }),
+    z.refine((rule) => !rule.validTo || rule.validTo >= rule.validFrom, {
+      path: ["validTo"],
+      error: "legal:validation.validTo",
+      when: (payload) => isDay(field(payload.value, "validFrom")) && isDay(field(payload.value, "validTo")),
+    }),
+  );
 export type OfficeHourRuleInput = z.infer<typeof officeHourRuleSchema>;
 
 /** The RFC 5545 recurrence of a typed rule: `FREQ=WEEKLY;BYDAY=MO,WE` or `FREQ=MONTHLY;BYDAY=2TU`. */
@@ -151,15 +189,23 @@ export const overrideSchema = z
     endTime: z.preprocess((v) => (v === "" ? undefined : v), minuteOfDay("legal:validation.time").optional()),
     reason,
   })
-  .superRefine((override, context) => {
-    if (override.kind !== "extra") return;
-    if (
-      override.startTime === undefined ||
-      override.endTime === undefined ||
-      override.endTime <= override.startTime
-    )
-      context.addIssue({ code: "custom", path: ["endTime"], message: "legal:validation.timeOrder" });
-  });
+  .check(
+    z.refine(
+      (override) =>
+        override.startTime !== undefined &&
+        override.endTime !== undefined &&
+        override.endTime > override.startTime,
+      {
+        path: ["endTime"],
+        error: "legal:validation.timeOrder",
+        when: (payload) =>
+          field(payload.value, "kind") === "extra" &&
+          ["startTime", "endTime"].every((key) =>
+            ["number", "undefined"].includes(typeof field(payload.value, key)),
+          ),
+      },
+    ),
+  );
 export type OverrideInput = z.infer<typeof overrideSchema>;
 
 /** A slot is named by its rule and start instant (ISO). */
@@ -182,18 +228,37 @@ export const bookingSchema = z
       z.string().trim().max(NOTE_MAX, { error: "legal:validation.note" }).optional(),
     ),
   })
-  .superRefine((booking, context) => {
-    if (!booking.walkIn && !CASE_CODE_PATTERN.test(booking.caseCode ?? ""))
-      context.addIssue({ code: "custom", path: ["caseCode"], message: "legal:validation.caseCode" });
-  });
+  .check(
+    z.refine((booking) => booking.walkIn || CASE_CODE_PATTERN.test(booking.caseCode ?? ""), {
+      path: ["caseCode"],
+      error: "legal:validation.caseCode",
+      when: (payload) =>
+        typeof field(payload.value, "walkIn") === "boolean" &&
+        ["string", "undefined"].includes(typeof field(payload.value, "caseCode")),
+    }),
+  );
 export type BookingInput = z.infer<typeof bookingSchema>;
 
-export const rescheduleSchema = z.object({
-  ruleId: z.uuid({ error: "legal:validation.slot" }),
-  startsAt: slotStart,
-  reason,
-});
-export const cancelSchema = z.object({ reason });
+/** A slot offered by the reschedule form: `<rule id>|<start instant, ISO>`. */
+const SLOT_CHOICE =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/i;
+
+export const rescheduleSchema = z
+  .object({
+    slot: z
+      .string({ error: "legal:validation.slot" })
+      .regex(SLOT_CHOICE, { error: "legal:validation.slot" })
+      .refine((value) => !Number.isNaN(Date.parse(value.split("|")[1]!)), { error: "legal:validation.slot" }),
+    reason,
+  })
+  .transform(({ slot, reason }) => {
+    const [ruleId, startsAt] = slot.split("|") as [string, string];
+    return { ruleId: ruleId.toLowerCase(), startsAt: new Date(startsAt), reason };
+  });
+export type RescheduleInput = z.infer<typeof rescheduleSchema>;
+
+/** The cancel form's reason is `cancelReason` (the reschedule form on the same page has `reason`). */
+export const cancelSchema = z.object({ cancelReason: reason });
 
 export const outcomeSchema = z
   .object({
@@ -208,14 +273,14 @@ export const outcomeSchema = z
       z.boolean(),
     ),
   })
-  .superRefine((outcome, context) => {
-    if (outcome.status === "attended" && !outcome.adviceCategory)
-      context.addIssue({
-        code: "custom",
-        path: ["adviceCategory"],
-        message: "legal:validation.adviceCategory",
-      });
-  });
+  .check(
+    z.refine((outcome) => outcome.status !== "attended" || outcome.adviceCategory !== undefined, {
+      path: ["adviceCategory"],
+      error: "legal:validation.adviceCategory",
+      when: (payload) =>
+        field(payload.value, "status") === "attended" && field(payload.value, "adviceCategory") === undefined,
+    }),
+  );
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
 export const servicePointSchema = z.object({
