@@ -1,7 +1,19 @@
-import { randomInt } from "node:crypto";
-
 /** Crockford-style alphabet without I, L, O, U: nothing to misread when read out on the phone. */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/**
+ * A uniform random integer in [0, max) from Web Crypto, which the server and the browser both have —
+ * this module is imported by validation schemas that are bundled for the browser, where `node:crypto`
+ * does not exist (the production build failed on it).
+ */
+function randomInt(max: number): number {
+  const limit = Math.floor(0x1_0000_0000 / max) * max;
+  const buffer = new Uint32Array(1);
+  for (;;) {
+    globalThis.crypto.getRandomValues(buffer);
+    if (buffer[0]! < limit) return buffer[0]! % max;
+  }
+}
 
 /**
  * A case code: 12 random characters from 32 (60 bits), grouped 4-4-4. Random, so it says nothing
