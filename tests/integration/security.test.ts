@@ -572,6 +572,41 @@ describe("5. a form that creates something creates it once per rendering", () =>
     );
   });
 
+  it("5 parallel POST /admin/staff of one form invite once, each answered as sent", async () => {
+    const admin = await createUser(db, "bureau_admin");
+    const office = await createOffice(db, { districtId: admin.districtId! });
+    const route = await import("~/routes/admin.staff");
+    const form = await call(async () => route.loader(args(await signedInPost(admin, "/admin/staff", {}))));
+    const fields = {
+      submissionKey: form.body.submissionKey as string,
+      displayName: "新同事",
+      email: "twice.invited@example.cn",
+      role: "office_staff",
+      organizationId: office.id,
+      language: "zh-CN",
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, async () =>
+        call(async () => route.action(args(await signedInPost(admin, "/admin/staff", fields)))),
+      ),
+    );
+    expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
+      Array.from({ length: 5 }, () => [302, "/admin/staff"]),
+    );
+    expect(await db.select().from(users).where(eq(users.email, fields.email))).toHaveLength(1);
+    const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.recipientEmail, fields.email));
+    expect(mails.map((mail) => mail.template)).toEqual(["staff-invitation"]);
+    // Without the form's key nothing is created.
+    const keyless = await call(async () =>
+      route.action(
+        args(
+          await signedInPost(admin, "/admin/staff", { ...fields, email: "b@example.cn", submissionKey: "" }),
+        ),
+      ),
+    );
+    expect(keyless.status).toBe(400);
+  });
+
   it("10 parallel certificate requests of one form issue one certificate", async () => {
     setClock({ fixedAt: new Date("2026-06-01T04:00:00Z") });
     const { office, volunteer } = await approvedVolunteer();
