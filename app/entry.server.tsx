@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nServer } from "./i18n.server";
+import { withoutNulBytes } from "./utils/html-stream.server";
 import { NonceContext } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -40,7 +41,10 @@ export default async function handleRequest(
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          // React 18 pads some buffers with NUL bytes (see html-stream.server.ts): filtered out.
+          const filter = withoutNulBytes();
+          filter.pipe(body);
+          pipe(filter);
         },
         onShellError(error: unknown) {
           reject(error);

@@ -1,16 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { invitableOrganizations, inviteStaff } from "~/domains/accounts/invitations.server";
 import { invitableStaffRoles } from "~/domains/accounts/limits";
 import { staffInvitationSchema } from "~/domains/accounts/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
 import { linkContext } from "~/utils/request.server";
 import { clientIp } from "~/utils/session.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -27,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("staff.title"),
     organizations: organizations.map(({ id, name, kind }) => ({ id, name, kind })),
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -34,88 +41,79 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, districtId } = await requireInviter(request);
-  const parsed = await parseForm(request, staffInvitationSchema);
+  const parsed = await parseSubmission(request, staffInvitationSchema);
   if (!parsed.success) return parsed.failure;
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
   const language = parsed.formData.get("language") === "en" ? "en" : "zh-CN";
   const t = await i18nServer.getFixedT(language, "accounts");
-  const result = await inviteStaff(
+  // One invitation per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
     await getDb(),
-    { id: user.id, displayName: user.displayName, districtId, ipAddress: clientIp(request) },
-    { ...parsed.data, language, roleLabel: t(`roles.${parsed.data.role}`) },
-    linkContext(request),
+    { userId: user.id, key, entity: "staff-invitation" },
+    (db) =>
+      inviteStaff(
+        db,
+        { id: user.id, displayName: user.displayName, districtId, ipAddress: clientIp(request) },
+        { ...parsed.data, language, roleLabel: t(`roles.${parsed.data.role}`) },
+        linkContext(request),
+      ),
+    (result) => (result.ok ? result.userId : null),
   );
-  if (!result.ok) return formFailure(parsed.formData, { [result.field]: result.error }, 400);
-  return { invited: parsed.data.email };
+  if (!once.replayed && !once.result.ok)
+    return submissionFailure(parsed.values, { [once.result.field]: once.result.error });
+  return redirectWithFlash(request, "/admin/staff", {
+    kind: "success",
+    message: "accounts:staff.invited",
+    values: { email: parsed.data.email },
+  });
 }
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadStaffInvitationSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.staffInvitationSchema);
 
 export default function AdminStaff() {
   const { t } = useTranslation("accounts");
   const { t: tc } = useTranslation("common");
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const state = result && "errors" in result ? result : undefined;
-  const organizationError = state?.errors.organizationId;
+  const form = useValidatedForm({
+    schema: loadStaffInvitationSchema,
+    defaultValues: { role: "office_staff", language: "zh-CN" },
+  });
   return (
     <section className="container page page--narrow">
       <h1>{data.title}</h1>
       <p>{t("staff.lead")}</p>
-      {result && "invited" in result ? (
-        <Notice kind="success">{t("staff.invited", { email: result.invited })}</Notice>
-      ) : null}
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate>
-          <TextField
-            name="displayName"
-            required
-            maxLength={50}
-            label={t("fields.displayName")}
-            state={state}
+        <ValidatedForm form={form}>
+          <SubmissionKey value={data.submissionKey} />
+          <TextField name="displayName" required maxLength={50} label={t("fields.displayName")} />
+          <TextField name="email" type="email" required label={t("fields.email")} />
+          <SelectField
+            name="role"
+            label={t("staff.role")}
+            options={invitableStaffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           />
-          <TextField name="email" type="email" required label={t("fields.email")} state={state} />
-          <div className="field">
-            <label htmlFor="field-role">{t("staff.role")}</label>
-            <select id="field-role" name="role" defaultValue={state?.values.role ?? "office_staff"}>
-              {invitableStaffRoles.map((role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={`field${organizationError ? " field--invalid" : ""}`}>
-            <label htmlFor="field-organizationId">{t("staff.organization")}</label>
-            <select
-              id="field-organizationId"
-              name="organizationId"
-              defaultValue={state?.values.organizationId ?? ""}
-              aria-invalid={organizationError ? true : undefined}
-              aria-describedby={organizationError ? "field-organizationId-error" : undefined}
-            >
-              <option value="">{t("staff.chooseOrganization")}</option>
-              {data.organizations.map((organization) => (
-                <option key={organization.id} value={organization.id}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-            {organizationError ? (
-              <p className="field__error" id="field-organizationId-error" role="alert">
-                {t(organizationError)}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="field-language">{t("fields.language")}</label>
-            <select id="field-language" name="language" defaultValue={state?.values.language ?? "zh-CN"}>
-              <option value="zh-CN">{tc("language.zh-CN")}</option>
-              <option value="en">{tc("language.en")}</option>
-            </select>
-          </div>
-          <button type="submit" className="button button--primary">
-            {t("staff.invite")}
-          </button>
-        </Form>
+          <SelectField
+            name="organizationId"
+            label={t("staff.organization")}
+            placeholder={t("staff.chooseOrganization")}
+            options={data.organizations.map((organization) => ({
+              value: organization.id,
+              label: organization.name,
+            }))}
+          />
+          <SelectField
+            name="language"
+            label={t("fields.language")}
+            options={[
+              { value: "zh-CN", label: tc("language.zh-CN") },
+              { value: "en", label: tc("language.en") },
+            ]}
+          />
+          <SubmitButton>{t("staff.invite")}</SubmitButton>
+        </ValidatedForm>
       </div>
     </section>
   );

@@ -42,6 +42,12 @@ export const emailOutbox = pgTable(
     providerMessageId: text(),
     /** Ties scheduled sends to the event they belong to, so cancelling the event cancels them. */
     groupKey: text(),
+    /**
+     * The origin every link of this mail uses (issue 11, defect 9): the portal's origin for the request
+     * that caused it (APP_URL, else the request's allowed origin). Null: the dispatcher's (APP_URL, else
+     * localhost) — mail of background jobs.
+     */
+    linkOrigin: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),

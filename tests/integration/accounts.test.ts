@@ -37,7 +37,9 @@ async function lastMail(template: string, to: string) {
 async function verifiedVolunteer(email = "vol@example.cn") {
   await registerVolunteer(await db(), { displayName: "志愿者", email, password, language: "zh-CN" }, links);
   const { url } = await lastMail("email-verification", email);
-  expect(await verifyEmailByToken(await db(), new URL(url!).searchParams.get("token")!)).toBe(true);
+  expect(await verifyEmailByToken(await db(), new URL(url!, links.origin).searchParams.get("token")!)).toBe(
+    true,
+  );
 }
 
 const loginAs = async (email: string, pw = password, ipAddress = "10.0.0.1") =>
@@ -55,7 +57,7 @@ describe("registration and email verification", () => {
       links,
     );
     const { code, url } = await lastMail("email-verification", "a@example.cn");
-    const token = new URL(url!).searchParams.get("token")!;
+    const token = new URL(url!, links.origin).searchParams.get("token")!;
     const [row] = await (await db()).select().from(verificationTokens);
     expect(row?.tokenHash).toBe(sha256Hex(token));
     expect(row?.codeHash).toBe(sha256Hex(code!));
@@ -255,7 +257,7 @@ describe("password reset", () => {
       .from(emailOutbox)
       .where(eq(emailOutbox.template, "password-reset"));
     expect(mails.map((mail) => mail.recipientEmail)).toEqual(["vol@example.cn"]);
-    const token = new URL((mails[0]!.data as { url: string }).url).searchParams.get("token")!;
+    const token = new URL((mails[0]!.data as { url: string }).url, links.origin).searchParams.get("token")!;
     expect(await resetPassword(await db(), token, "my brand new sentence")).toBe(true);
     expect(await resetPassword(await db(), token, "a second use of the link")).toBe(false);
     expect(await validateSessionToken(await db(), session.token)).toBeNull();

@@ -129,7 +129,8 @@ describe("1. only configured origins are answered", () => {
     expect(honest.status).toBe(200);
     await settleAfterResponse();
     const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.recipientEmail, user.email));
-    expect((mail!.data as { url: string }).url).toMatch(/^http:\/\/portal\.test\/reset-password\?token=/);
+    expect((mail!.data as { url: string }).url).toMatch(/^\/reset-password\?token=/);
+    expect(mail!.linkOrigin).toBe("http://portal.test");
   });
 
   it("with APP_URL, links in mail use it whatever the request's Host", async () => {
@@ -141,9 +142,8 @@ describe("1. only configured origins are answered", () => {
     );
     await settleAfterResponse();
     const [mail] = await db.select().from(emailOutbox);
-    expect((mail!.data as { url: string }).url).toMatch(
-      /^https:\/\/portal\.example\.gov\.cn\/reset-password/,
-    );
+    expect((mail!.data as { url: string }).url).toMatch(/^\/reset-password\?token=/);
+    expect(mail!.linkOrigin).toBe("https://portal.example.gov.cn");
   });
 
   it("the server answers 400 to any other Host (and X-Forwarded-Host), before any route", async () => {
@@ -570,6 +570,41 @@ describe("5. a form that creates something creates it once per rendering", () =>
     expect(await db.select().from(hourRecords).where(eq(hourRecords.volunteerId, volunteer.id))).toHaveLength(
       2,
     );
+  });
+
+  it("5 parallel POST /admin/staff of one form invite once, each answered as sent", async () => {
+    const admin = await createUser(db, "bureau_admin");
+    const office = await createOffice(db, { districtId: admin.districtId! });
+    const route = await import("~/routes/admin.staff");
+    const form = await call(async () => route.loader(args(await signedInPost(admin, "/admin/staff", {}))));
+    const fields = {
+      submissionKey: form.body.submissionKey as string,
+      displayName: "新同事",
+      email: "twice.invited@example.cn",
+      role: "office_staff",
+      organizationId: office.id,
+      language: "zh-CN",
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, async () =>
+        call(async () => route.action(args(await signedInPost(admin, "/admin/staff", fields)))),
+      ),
+    );
+    expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
+      Array.from({ length: 5 }, () => [302, "/admin/staff"]),
+    );
+    expect(await db.select().from(users).where(eq(users.email, fields.email))).toHaveLength(1);
+    const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.recipientEmail, fields.email));
+    expect(mails.map((mail) => mail.template)).toEqual(["staff-invitation"]);
+    // Without the form's key nothing is created.
+    const keyless = await call(async () =>
+      route.action(
+        args(
+          await signedInPost(admin, "/admin/staff", { ...fields, email: "b@example.cn", submissionKey: "" }),
+        ),
+      ),
+    );
+    expect(keyless.status).toBe(400);
   });
 
   it("10 parallel certificate requests of one form issue one certificate", async () => {

@@ -65,7 +65,10 @@ export function ErrorSummary() {
   const { t } = useTranslation(errorNamespaces);
   const context = useValidatedFormContext();
   const { formState } = useFormContext();
-  const errors = context?.foreign && formState.submitCount === 0 ? {} : flattenErrors(formState.errors);
+  // Shown once the form was sent (refused by the browser or by the server), as GOV.UK's summary is:
+  // appearing on a blur it would move the whole form down under the pointer of the next press.
+  const sent = formState.submitCount > 0 || Boolean(context?.echo);
+  const errors = sent ? flattenErrors(formState.errors) : {};
   const form = context?.summaryRef.current?.closest("form");
   // In the order of the fields on the page (once in the browser; the server renders schema order).
   const position = (path: string) => {

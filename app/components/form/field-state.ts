@@ -1,4 +1,6 @@
 import { get, type RegisterOptions, type UseFormRegisterReturn, useFormContext } from "react-hook-form";
+import { useEffect } from "react";
+import { afterPointerPress, watchPointerPresses } from "./pointer-press";
 import { useValidatedFormContext } from "./useValidatedForm";
 
 /**
@@ -8,6 +10,8 @@ import { useValidatedFormContext } from "./useValidatedForm";
 export function fieldId(name: string, prefix = ""): string {
   return `field-${prefix}${name}`;
 }
+
+type Registration = UseFormRegisterReturn & { defaultValue?: string; defaultChecked?: boolean };
 
 /**
  * Everything a field component needs: react-hook-form's registration (with the server's echo as the
@@ -24,15 +28,32 @@ export function useField(name: string, hint?: boolean) {
   const id = fieldId(name, context?.fieldPrefix);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   const echoed = context ? (get(context.values, name) as unknown) : undefined;
+  useEffect(watchPointerPresses, []);
+  // Validation on blur waits while the press that moved the focus is held (see pointer-press.ts):
+  // an error appearing under the pointer would move the control it is about to release on.
+  const register = (field: string, options?: RegisterOptions) => {
+    const registration = methods.register(field, options) as Registration;
+    const { onBlur } = registration;
+    return {
+      ...registration,
+      onBlur: (event: Parameters<typeof onBlur>[0]) =>
+        new Promise<void>((resolve) =>
+          afterPointerPress(
+            () =>
+              void onBlur(event).then(
+                () => resolve(),
+                () => resolve(),
+              ),
+          ),
+        ),
+    };
+  };
   return {
     id,
     error,
     describedBy: describedBy || undefined,
     // remix-hook-form's register adds the default value as a prop, so it is in the server-rendered HTML.
-    register: methods.register as (
-      name: string,
-      options?: RegisterOptions,
-    ) => UseFormRegisterReturn & { defaultValue?: string; defaultChecked?: boolean },
+    register,
     echoed,
     echo: Boolean(context?.echo),
     watch: methods.watch,

@@ -32,10 +32,11 @@ async function sendVerification(
     user,
     data: {
       code: code!,
-      url: `${links.origin}/verify-email?token=${token}`,
+      url: `/verify-email?token=${token}`,
       expiresInMinutes: lifetimeMinutes,
     },
     idempotencyKey: `email-verification:${token.slice(0, 16)}`,
+    linkOrigin: links.origin,
   });
 }
 
@@ -153,6 +154,7 @@ export async function registerOrganization(
       user,
       data: { registration: "organization", organizationName: organization!.name },
       idempotencyKey: `registration-received:${organization!.id}`,
+      linkOrigin: links.origin,
     });
     return { ok: true } as const;
   });
@@ -268,6 +270,7 @@ export async function login(
           browser: input.userAgent || "-",
         },
         idempotencyKey: `new-sign-in:${session.token.slice(0, 16)}`,
+        linkOrigin: links.origin,
       });
     const deviceToken = await rememberDevice(tx, user.id, input.deviceToken);
     return { status: "ok", ...session, twoFactor, deviceToken } as const;
@@ -289,8 +292,9 @@ export async function requestPasswordReset(db: Database, email: string, links: L
     await sendAccountEmail(tx, {
       template: "password-reset",
       user,
-      data: { url: `${links.origin}/reset-password?token=${token}`, expiresInMinutes: lifetimeMinutes },
+      data: { url: `/reset-password?token=${token}`, expiresInMinutes: lifetimeMinutes },
       idempotencyKey: `password-reset:${token.slice(0, 16)}`,
+      linkOrigin: links.origin,
     });
   });
 }

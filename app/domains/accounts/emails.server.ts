@@ -10,6 +10,8 @@ export async function sendAccountEmail<Name extends EmailTemplateName>(
     user: { id: string; email: string; language: string };
     data: EmailTemplateData<Name>;
     idempotencyKey: string;
+    /** The origin of the request that sends it (`linkContext(request).origin`): all its links use it. */
+    linkOrigin?: string | null;
   },
 ): Promise<void> {
   await notify(tx, {
@@ -21,5 +23,6 @@ export async function sendAccountEmail<Name extends EmailTemplateName>(
       userId: input.user.id,
     },
     idempotencyKey: input.idempotencyKey,
+    linkOrigin: input.linkOrigin,
   } as Parameters<typeof notify>[1]);
 }

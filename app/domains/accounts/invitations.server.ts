@@ -18,7 +18,8 @@ export interface StaffInvitation {
   language: "zh-CN" | "en";
 }
 
-export type InvitationResult = { ok: true } | { ok: false; field: "email" | "organizationId"; error: string };
+export type InvitationResult =
+  { ok: true; userId: string } | { ok: false; field: "email" | "organizationId"; error: string };
 
 /**
  * A bureau admin invites staff of their district: office staff into one of its offices, or another
@@ -63,13 +64,14 @@ export async function inviteStaff(
       template: "staff-invitation",
       user,
       data: {
-        url: `${links.origin}/invitation?token=${token}`,
+        url: `/invitation?token=${token}`,
         inviterName: inviter.displayName,
         organizationName: organization.name,
         roleLabel: input.roleLabel,
         expiresInMinutes: lifetimeMinutes,
       },
       idempotencyKey: `staff-invitation:${token.slice(0, 16)}`,
+      linkOrigin: links.origin,
     });
     await recordAudit(tx, {
       actorId: inviter.id,
@@ -81,7 +83,7 @@ export async function inviteStaff(
       ipAddress: inviter.ipAddress ?? null,
       details: { role: input.role, organizationId: organization.id },
     });
-    return { ok: true } as const;
+    return { ok: true, userId: user.id } as const;
   });
 }
 

@@ -17,6 +17,8 @@ export interface ClaimedEmail {
   idempotencyKey: string;
   /** Tries so far, this one included. */
   attempts: number;
+  /** The origin of the mail's links, when the event gave one (else the dispatcher's appUrl). */
+  linkOrigin: string | null;
 }
 
 export interface ClaimOptions {
@@ -41,6 +43,7 @@ export async function claimDueEmails(db: DbOrTx, options: ClaimOptions): Promise
     data: unknown;
     idempotency_key: string;
     attempts: number;
+    link_origin: string | null;
   }>(
     db,
     sql`
@@ -63,7 +66,7 @@ export async function claimDueEmails(db: DbOrTx, options: ClaimOptions): Promise
           updated_at = now()
       from due
       where o.id = due.id
-      returning o.id, o.recipient_email, o.language, o.template, o.data, o.idempotency_key, o.attempts`,
+      returning o.id, o.recipient_email, o.language, o.template, o.data, o.idempotency_key, o.attempts, o.link_origin`,
   );
   return rows.map((row) => ({
     id: row.id,
@@ -74,6 +77,7 @@ export async function claimDueEmails(db: DbOrTx, options: ClaimOptions): Promise
     data: typeof row.data === "string" ? (JSON.parse(row.data) as unknown) : row.data,
     idempotencyKey: row.idempotency_key,
     attempts: Number(row.attempts),
+    linkOrigin: row.link_origin ?? null,
   }));
 }
 
@@ -156,7 +160,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliver(email: ClaimedEmail): Promise<"sent" | "retried" | "dead"> {
     let rendered;
     try {
-      rendered = await renderEmail(email.template, email.data, email.language, options.appUrl);
+      // One origin for every link of the mail: the request's that caused it, or the dispatcher's.
+      rendered = await renderEmail(
+        email.template,
+        email.data,
+        email.language,
+        email.linkOrigin ?? options.appUrl,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof EmailRenderError) {

@@ -28,6 +28,11 @@ export type NotifyEvent = {
     sendAfter?: Date;
     /** Lets cancelScheduled() withdraw this send when its event is cancelled. */
     groupKey?: string | null;
+    /**
+     * The origin of every link in the mail (`linkContext(request).origin`); relative links in the data
+     * and the footer's are made absolute on it. Default: the dispatcher's origin.
+     */
+    linkOrigin?: string | null;
   };
 }[EmailTemplateName];
 
@@ -93,6 +98,7 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<NotifyResu
         sendAfter: event.sendAfter ?? sql`now()`,
         nextAttemptAt: event.sendAfter ?? sql`now()`,
         groupKey: event.groupKey ?? null,
+        linkOrigin: event.linkOrigin ? new URL(event.linkOrigin).origin : null,
       })
       .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
       .returning({ id: emailOutbox.id });

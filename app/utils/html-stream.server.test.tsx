@@ -1,0 +1,49 @@
+import { PassThrough, type Writable } from "node:stream";
+import { text } from "node:stream/consumers";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { withoutNulBytes } from "./html-stream.server";
+
+/** A page whose Chinese text crosses React's 2 048-byte buffer ends at every possible offset. */
+function Page({ shift }: { shift: number }) {
+  return (
+    <main>
+      <p>{"x".repeat(shift)}</p>
+      {Array.from({ length: 40 }, (_, index) => (
+        <p key={index}>本平台依法保护社区矫正对象的身份信息和个人隐私，任何一方只能看到案件编号。</p>
+      ))}
+    </main>
+  );
+}
+
+function streamed(shift: number, through: (destination: Writable) => Writable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { pipe } = renderToPipeableStream(<Page shift={shift} />, {
+      onAllReady() {
+        const body = new PassThrough();
+        text(body).then(resolve, reject);
+        pipe(through(body));
+      },
+      onError: reject,
+    });
+  });
+}
+
+describe("withoutNulBytes", () => {
+  it("React 18's stream inserts NUL bytes into Chinese pages (the defect this guards against)", async () => {
+    const pages = await Promise.all([0, 1, 2].map((shift) => streamed(shift, (body) => body)));
+    expect(pages.some((page) => page.includes("\u0000"))).toBe(true);
+  });
+
+  it("gives exactly what renderToString gives, at every buffer offset", async () => {
+    for (const shift of [0, 1, 2, 3]) {
+      const page = await streamed(shift, (body) => {
+        const filter = withoutNulBytes();
+        filter.pipe(body);
+        return filter;
+      });
+      expect(page).not.toContain("\u0000");
+      expect(page).toBe(renderToString(<Page shift={shift} />));
+    }
+  });
+});
