@@ -33,4 +33,17 @@ describe("bench: the domain micro-benchmark bars", () => {
     expect(calls).toBe(3);
     expect(ms).toBeGreaterThanOrEqual(0);
   });
+
+  it("stops timing once the budget is spent", async () => {
+    let calls = 0;
+    await timeFew(
+      async () => {
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+      3,
+      1,
+    );
+    expect(calls).toBe(1);
+  });
 });
