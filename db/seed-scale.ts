@@ -5,13 +5,16 @@ import { DEFAULT_STAR_THRESHOLDS } from "~/domains/volunteers/star-levels";
 import { VOLUNTEER_TERMS_VERSION } from "~/domains/volunteers/volunteer-profile";
 import { encrypt, keyedHash } from "~/utils/crypto.server";
 import { DEMO_PASSWORD, seedDemoData } from "./seed";
+import { seedScaleDomains } from "./seed-scale-domains";
 
 /**
  * The scale data set of `../shared/docs/quality.md` for the domains that exist (`npm run db:seed --
  * --scale`, PostgreSQL only): 10 districts of different sizes with 100 offices, 2 000 enterprises,
  * 300 law firms with 1 500 lawyers, 5 000 providers, 50 000 volunteers with 2 000 000 hour records
  * (long-tailed: a few volunteers hold thousands of records, most a handful; busier in spring and
- * autumn), 5 000 activities and 20 000 subjects. The demo data goes in first through the domain code
+ * autumn), 5 000 activities and 20 000 subjects, then the legal, employment, matching and awards share
+ * (seed-scale-domains.ts: bookings, offers and referrals, help needs and referrals, nominations). The
+ * demo data goes in first through the domain code
  * (the same path as `npm start`); the bulk is generated inside PostgreSQL (INSERT … SELECT over
  * generate_series, in chunks with a progress line), which takes minutes, not hours. Every scale
  * account signs in with the demo password.
@@ -90,7 +93,15 @@ export async function seedScaleData(
   const onStep = options.onStep ?? (() => {});
   const progress = options.progress ?? progressBar();
   const existing = await selectRows(db, sql`select 1 from app_meta where key = ${SCALE_SEED_KEY}`);
-  if (existing.length > 0) return { seeded: false, reason: "scale data already seeded" };
+  if (existing.length > 0) {
+    // A scale database seeded before the legal, employment, matching and awards domains existed gets
+    // their share added (once).
+    const added = await db.transaction((tx) => seedScaleDomains(tx, { onStep, progress }));
+    if (!added) return { seeded: false, reason: "scale data already seeded" };
+    onStep("statistics (ANALYZE)");
+    await run(db, "analyze");
+    return { seeded: true, reason: `domain scale data added in ${added.seconds} s` };
+  }
 
   onStep("demo data (through the domain code)");
   await seedDemoData(db, onStep);
@@ -331,6 +342,8 @@ export async function seedScaleData(
        join scale_offices o on o.n = 1 + floor(${SCALE.offices} * power(((i * 7901) % ${SCALE.subjects})::float / ${SCALE.subjects}, 1.7))::int`,
       );
     });
+
+    await seedScaleDomains(db, { onStep, progress });
 
     await db.execute(
       sql`insert into app_meta (key, value) values (${SCALE_SEED_KEY}, ${JSON.stringify({ ...SCALE, seconds: Math.round((Date.now() - started) / 1000) })}::jsonb)`,

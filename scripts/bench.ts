@@ -24,6 +24,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
+import type { MicroResult } from "./bench/domains";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Map(
@@ -45,7 +46,8 @@ const serverRoot = path.resolve(args.get("root") ?? root);
 const base = `http://127.0.0.1:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-type RoleName = "anonymous" | "volunteer" | "officeStaff" | "bureauAdmin";
+type RoleName =
+  "anonymous" | "volunteer" | "officeStaff" | "bureauAdmin" | "provider" | "enterprise" | "lawFirm";
 interface Target {
   name: string;
   path: string;
@@ -69,6 +71,19 @@ const targets: Target[] = [
   { name: "staff-subjects", path: "/staff/subjects", role: "officeStaff", key: true },
   { name: "bureau-dashboard", path: "/dashboard", role: "bureauAdmin", key: true },
   { name: "bureau-volunteers", path: "/staff/volunteers", role: "bureauAdmin", key: true },
+  // The legal, employment, matching and awards domains (their share of the scale seed).
+  { name: "staff-needs", path: "/staff/needs", role: "officeStaff", key: true },
+  { name: "bureau-needs", path: "/staff/needs", role: "bureauAdmin", key: true },
+  { name: "provider-referrals", path: "/provider/referrals", role: "provider", key: true },
+  { name: "staff-consultations", path: "/consultations", role: "officeStaff", key: true },
+  { name: "staff-consult-week", path: "/consultations/week", role: "officeStaff", key: true },
+  { name: "firm-dashboard", path: "/legal", role: "lawFirm", key: true },
+  { name: "staff-offers", path: "/staff/employment", role: "officeStaff", key: true },
+  { name: "enterprise-dashboard", path: "/employment", role: "enterprise", key: true },
+  { name: "staff-eligibility", path: "/staff/awards", role: "officeStaff", key: true },
+  { name: "staff-nominations", path: "/staff/nominations", role: "officeStaff", key: true },
+  { name: "honour-roll", path: "/honour-roll", role: "anonymous", key: true },
+  { name: "bureau-oversight", path: "/staff/oversight", role: "bureauAdmin", key: true },
 ];
 const onlyPages = args.get("pages")?.split(",");
 const selected = targets.filter((target) => !onlyPages || onlyPages.includes(target.name) || !target.key);
@@ -96,8 +111,10 @@ async function ensureScaleDatabase() {
   const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   let seeded = false;
   try {
-    const [row] = await db`select 1 from app_meta where key = 'scale_seed'`;
-    seeded = row !== undefined;
+    // The base scale data and the later domains' share (added to an older scale database).
+    const [row] =
+      await db`select count(*)::int as n from app_meta where key in ('scale_seed', 'scale_seed_domains')`;
+    seeded = row?.n === 2;
   } catch {
     seeded = false;
   }
@@ -107,7 +124,7 @@ async function ensureScaleDatabase() {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/seed.ts", "--scale"], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEYS: encryptionKeys() },
+      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEYS: encryptionKeys(), APP_URL: base },
     });
   }
 }
@@ -184,6 +201,8 @@ async function startServer(workers: number): Promise<RunningServer> {
         ENCRYPTION_KEYS: encryptionKeys(),
         PORT: String(port),
         HOST: "127.0.0.1",
+        // Production on PostgreSQL requires the public origin (the host check answers only it).
+        APP_URL: base,
         WEB_CONCURRENCY: String(workers),
         BENCH_MODE: "true",
         SEED_DEMO_DATA: "false",
@@ -231,14 +250,37 @@ async function sessionCookies(): Promise<Record<RoleName, string | undefined>> {
     volunteer: undefined,
     officeStaff: undefined,
     bureauAdmin: undefined,
+    provider: undefined,
+    enterprise: undefined,
+    lawFirm: undefined,
+  };
+  const { sql } = await import("drizzle-orm");
+  // The organizations' pages are measured as the busiest one of each kind in the scale data.
+  const busiest = {
+    provider: sql`select u.id, u.role from users u join providers p on p.organization_id = u.organization_id
+      where u.role = 'provider_member' and u.email like '%@scale.portal'
+      order by (select count(*) from referrals r where r.provider_id = p.id) desc, u.email limit 1`,
+    enterprise: sql`select u.id, u.role from users u where u.role = 'enterprise_member' and u.email like '%@scale.portal'
+      order by (select count(*) from job_offers o where o.enterprise_id = u.organization_id) desc, u.email limit 1`,
+    lawFirm: sql`select u.id, u.role from users u where u.role = 'law_firm_admin' and u.email like '%@scale.portal'
+      order by (select count(*) from consultation_bookings b where b.law_firm_id = u.organization_id) desc, u.email limit 1`,
   };
   try {
-    for (const role of ["volunteer", "officeStaff", "bureauAdmin"] as const) {
+    for (const role of [
+      "volunteer",
+      "officeStaff",
+      "bureauAdmin",
+      "provider",
+      "enterprise",
+      "lawFirm",
+    ] as const) {
       const rows = await connection.db.execute<{ id: string; role: "volunteer" }>(
-        (await import("drizzle-orm")).sql`select id, role from users where email = ${scaleAccounts[role]}`,
+        role in busiest
+          ? busiest[role as keyof typeof busiest]
+          : sql`select id, role from users where email = ${scaleAccounts[role as keyof typeof scaleAccounts]}`,
       );
       const user = (rows as unknown as { id: string; role: "volunteer" }[])[0];
-      if (!user) throw new Error(`No scale account ${scaleAccounts[role]}: run npm run db:seed -- --scale`);
+      if (!user) throw new Error(`No scale account for ${role}: run npm run db:seed -- --scale`);
       const { token } = await createSession(connection.db, {
         userId: user.id,
         role: user.role,
@@ -397,15 +439,12 @@ async function timeSync(fn: () => unknown, batch = 1000): Promise<number> {
   );
 }
 
-interface MicroResult {
-  name: string;
-  ms: number;
-  baseline?: string;
-  ratio?: number;
-  note?: string;
-}
-
-async function microBenchmarks(): Promise<{ results: MicroResult[]; totalsPlan: string }> {
+async function microBenchmarks(): Promise<{
+  results: MicroResult[];
+  totalsPlan: string;
+  gap: number | null;
+  gapNeeds: number;
+}> {
   process.env.ENCRYPTION_KEYS = encryptionKeys();
   const { connectDatabase } = await import("~/utils/db.server");
   const { starLevelFor, progressToNext } = await import("~/domains/volunteers/star-levels");
@@ -491,7 +530,23 @@ async function microBenchmarks(): Promise<{ results: MicroResult[]; totalsPlan: 
       name: "pure: hashAuditRow",
       ms: await timeSync(() => hashAuditRow("0".repeat(64), auditContent as never), 100),
     });
-    return { results, totalsPlan };
+    // The legal, employment, matching and awards cores and hot queries (scripts/bench/domains.ts).
+    const { domainMicroBenchmarks } = await import("./bench/domains");
+    const { gap, gapNeeds } = await domainMicroBenchmarks(
+      db,
+      raw,
+      { timeIt: (fn) => timeIt(fn), timeSync: (fn, batch) => timeSync(fn, batch) },
+      add,
+      (name, ms, note) =>
+        results.push({ name, ms, baseline: "users by primary key", ratio: ms / baseline, note }),
+      { quick },
+    );
+    // The oversight summary refresh and dashboard queries (scripts/bench-oversight.ts).
+    const { benchOversight } = await import("./bench-oversight");
+    results.push(
+      ...(await benchOversight({ db, timeIt: (fn, budget) => timeIt(fn, budget), baselineMs: baseline })),
+    );
+    return { results, totalsPlan, gap, gapNeeds };
   } finally {
     await raw.end();
     await connection.close();
@@ -636,7 +691,9 @@ async function main() {
   }
 
   log("\nMicro-benchmarks…");
-  const micro = args.has("no-micro") ? { results: [], totalsPlan: "" } : await microBenchmarks();
+  const micro = args.has("no-micro")
+    ? { results: [], totalsPlan: "", gap: null, gapNeeds: 0 }
+    : await microBenchmarks();
   for (const each of micro.results) {
     log(
       `  ${each.name.padEnd(52)} ${fmt(each.ms * 1000, 2).padStart(10)} µs${each.ratio ? `  ×${fmt(each.ratio, 2)} of ${each.baseline}` : ""}`,
@@ -694,6 +751,10 @@ async function main() {
       value: `${fmt(totals.ms, 3)} ms`,
       pass: totals.ms <= 2,
     });
+  }
+  if (!args.has("no-micro")) {
+    const { microBars, gapBar } = await import("./bench/domains");
+    bars.push(...microBars(micro.results), gapBar(micro.gap, micro.gapNeeds));
   }
   const biggest = Object.entries(bundles).sort((a, b) => b[1] - a[1])[0];
   if (biggest) {

@@ -100,6 +100,9 @@ export interface RankedCandidate extends Candidate, Eligibility {
   rank: number;
 }
 
+/** One collator for the names (a `localeCompare` with a locale builds a new one at every call). */
+const byChineseName = new Intl.Collator("zh-CN").compare;
+
 /**
  * Candidates ranked: eligible ones first, then by margin over the bar, then by the first figure of the
  * criteria (e.g. minutes), then by name so the order is stable. Candidates with no recorded figure at all
@@ -115,7 +118,7 @@ export function rankCandidates(criteria: Criteria, candidates: readonly Candidat
         Number(b.eligible) - Number(a.eligible) ||
         b.margin - a.margin ||
         (b.figures[primary] ?? 0) - (a.figures[primary] ?? 0) ||
-        a.name.localeCompare(b.name, "zh-CN"),
+        byChineseName(a.name, b.name),
     )
     .map((candidate, index) => ({ ...candidate, rank: index + 1 }));
 }
