@@ -70,7 +70,7 @@ export const demoVolunteerAccounts = [
 ] as const;
 
 /** Bumped whenever the demo data changes shape, so `npm start` on an old .data folder can tell. */
-export const DEMO_SEED_VERSION = 5;
+export const DEMO_SEED_VERSION = 6;
 
 export interface SeedReport {
   seeded: boolean;
