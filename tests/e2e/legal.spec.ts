@@ -154,9 +154,9 @@ test("the office-hours form shows every translated error before any request", as
   await page.getByLabel("每时段名额").fill("x");
   await page.getByRole("button", { name: "发布" }).click();
   const summary = page.locator(".error-summary");
-  for (const message of ["结束时间应晚于开始时间。", "名额应为 1–20。"])
+  for (const message of ["请选择至少一天。", "结束时间应晚于开始时间。", "名额应为 1–20。"])
     await expect(summary.getByRole("link", { name: message })).toBeVisible();
-  await expect(summary.getByRole("listitem")).toHaveCount(2);
+  await expect(summary.getByRole("listitem")).toHaveCount(3);
   await expect(page.getByLabel("结束时间")).toHaveAccessibleDescription(/结束时间应晚于开始时间。/);
   await expectNoSeriousAxeViolations(page);
   expect(posts).toEqual([]);
