@@ -114,9 +114,10 @@ describe("audit of decisions and settings", () => {
       organizationId: officeId,
     };
     const links = { origin: "http://portal.test" };
-    expect(await inviteStaff(await db(), inviter, invitation, links)).toEqual({ ok: true });
+    const first = await inviteStaff(await db(), inviter, invitation, links);
     expect(await inviteStaff(await db(), inviter, invitation, links)).toMatchObject({ ok: false });
     const [invited] = await (await db()).select().from(users).where(eq(users.email, invitation.email));
+    expect(first).toEqual({ ok: true, userId: invited!.id });
     const rows = await auditRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
