@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type DbOrTx, selectRows } from "~/utils/db.server";
 import { encrypt, randomToken, sha256Hex } from "~/utils/crypto.server";
 import { currentPledgeVersion } from "~/domains/employment/taxonomy";
+import { inChunks } from "./seed-chunks";
 
 /**
  * The legal, employment, matching and awards shares of the scale data set
@@ -736,22 +737,6 @@ async function seedAwards(db: DbOrTx, onStep: (step: string) => void) {
      select id, 'finalize', 'in_notice'::nomination_status, 'final'::nomination_status, null, null, finalized_at from nominations n
        where status = 'final' and exists (select 1 from award_types t where t.id = n.award_type_id and t.name_zh like '规模测试%')`,
   );
-}
-
-/** Runs `chunk(from, to)` over 1…total in steps, reporting progress. */
-async function inChunks(
-  label: string,
-  total: number,
-  size: number,
-  progress: Progress,
-  chunk: (from: number, to: number) => Promise<void>,
-) {
-  progress(label, 0, total);
-  for (let from = 1; from <= total; from += size) {
-    const to = Math.min(total, from + size - 1);
-    await chunk(from, to);
-    progress(label, to, total);
-  }
 }
 
 /**

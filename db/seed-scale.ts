@@ -5,6 +5,7 @@ import { DEFAULT_STAR_THRESHOLDS } from "~/domains/volunteers/star-levels";
 import { VOLUNTEER_TERMS_VERSION } from "~/domains/volunteers/volunteer-profile";
 import { encrypt, keyedHash } from "~/utils/crypto.server";
 import { DEMO_PASSWORD, seedDemoData } from "./seed";
+import { inChunks } from "./seed-chunks";
 import { seedScaleDomains } from "./seed-scale-domains";
 
 /**
@@ -66,22 +67,6 @@ export function progressBar(write: (text: string) => void = (text) => process.st
 
 async function run(db: DbOrTx, text: string): Promise<void> {
   await db.execute(sql.raw(text));
-}
-
-/** Runs `chunk(from, to)` over 1…total in steps, reporting progress. */
-async function inChunks(
-  label: string,
-  total: number,
-  size: number,
-  progress: ProgressReporter,
-  chunk: (from: number, to: number) => Promise<void>,
-) {
-  progress(label, 0, total);
-  for (let from = 1; from <= total; from += size) {
-    const to = Math.min(total, from + size - 1);
-    await chunk(from, to);
-    progress(label, to, total);
-  }
 }
 
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;

@@ -233,3 +233,22 @@ export function rememberedBureauKey(): string {
   if (!existsSync(bureauKeyFile)) throw new Error("The bureau admin's TOTP key is not known to this run");
   return readFileSync(bureauKeyFile, "utf8").trim();
 }
+
+/** Signs the demo bureau admin in with TOTP (enrolling on a fresh database, else with the key remembered by this run). */
+export async function signInAsBureauAdmin(page: Page) {
+  await signIn(page, "bureau@demo.portal", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(/两步验证/);
+  if ((await heading.textContent()) === "开启两步验证") {
+    const key = (await page.locator("code").first().textContent())?.trim() ?? "";
+    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+    rememberBureauKey(key);
+    await page.getByLabel("验证码").fill(totp(key));
+    await page.getByRole("button", { name: "确认" }).click();
+    await page.getByRole("link", { name: "我已保存，继续" }).click();
+  } else {
+    await submitFreshTotp(page, rememberedBureauKey());
+  }
+  await expectDashboard(page, "王建国", "司法局管理员");
+}

@@ -5,48 +5,23 @@
  * finalize-awards job runs; the award is final, its certificate PDF downloads and the public
  * verification page confirms it.
  */
-import type { Page } from "@playwright/test";
 import { runServerJob, setServerClock } from "./clock";
 import {
   DEMO_PASSWORD,
   expect,
-  expectDashboard,
   expectNoSeriousAxeViolations,
   newDevice,
-  rememberBureauKey,
-  rememberedBureauKey,
   signIn,
-  submitFreshTotp,
+  signInAsBureauAdmin,
   test,
-  totp,
   uniqueSuffix,
 } from "./accounts-helpers";
 
 const DAY = 86_400_000;
 const STAFF_A = "staff.a@demo.portal";
-const BUREAU = "bureau@demo.portal";
 /** The demo volunteer of 东城司法所 with about 93 approved hours this year. */
 const VOLUNTEER = "陈晓明";
 const AWARD_NUMBER = /BZ-\d{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/;
-
-/** Signs the demo bureau admin in with TOTP (enrolling on a fresh database; see accounts.spec.ts). */
-async function signInAsBureauAdmin(page: Page) {
-  await signIn(page, BUREAU, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/login\/two-factor/);
-  const heading = page.getByRole("heading", { level: 1 });
-  await expect(heading).toHaveText(/两步验证/);
-  if ((await heading.textContent()) === "开启两步验证") {
-    const key = (await page.locator("code").first().textContent())?.trim() ?? "";
-    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
-    rememberBureauKey(key);
-    await page.getByLabel("验证码").fill(totp(key));
-    await page.getByRole("button", { name: "确认" }).click();
-    await page.getByRole("link", { name: "我已保存，继续" }).click();
-  } else {
-    await submitFreshTotp(page, rememberedBureauKey());
-  }
-  await expectDashboard(page, "王建国", "司法局管理员");
-}
 
 test("staff nominate a volunteer with enough hours, the bureau approves, notice, final award, certificate verified", async ({
   page,

@@ -17,19 +17,15 @@ import {
   expectNoSeriousAxeViolations,
   mainNav,
   newDevice,
-  rememberBureauKey,
-  rememberedBureauKey,
   signIn,
+  signInAsBureauAdmin,
   test,
-  submitFreshTotp,
-  totp,
   uniqueSuffix,
 } from "./accounts-helpers";
 
 const STAFF_A = "staff.a@demo.portal";
 const STAFF_A_NAME = "李娜";
 const STAFF_B = "staff.b@demo.portal";
-const BUREAU = "bureau@demo.portal";
 const RECIPIENT = "阳光心理服务中心";
 const CASE_CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
@@ -124,25 +120,6 @@ async function facts(list: Locator): Promise<Record<string, string>> {
   const terms = await list.locator("dt").allTextContents();
   const values = await list.locator("dd").allTextContents();
   return Object.fromEntries(terms.map((term, i) => [term.trim(), (values[i] ?? "").trim()]));
-}
-
-/** Signs the demo bureau admin in with TOTP (enrolling on a fresh database; see accounts.spec.ts). */
-async function signInAsBureauAdmin(page: Page) {
-  await signIn(page, BUREAU, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/login\/two-factor/);
-  const heading = page.getByRole("heading", { level: 1 });
-  await expect(heading).toHaveText(/两步验证/);
-  if ((await heading.textContent()) === "开启两步验证") {
-    const key = (await page.locator("code").first().textContent())?.trim() ?? "";
-    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
-    rememberBureauKey(key);
-    await page.getByLabel("验证码").fill(totp(key));
-    await page.getByRole("button", { name: "确认" }).click();
-    await page.getByRole("link", { name: "我已保存，继续" }).click();
-  } else {
-    await submitFreshTotp(page, rememberedBureauKey());
-  }
-  await expectDashboard(page, "王建国", "司法局管理员");
 }
 
 test.describe("subjects registry", () => {
