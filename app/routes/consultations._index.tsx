@@ -4,7 +4,12 @@ import { useTranslation } from "react-i18next";
 import { findOpenSlots } from "~/domains/legal/availability.server";
 import { listConsultations } from "~/domains/legal/consultations.server";
 import { listServicePoints } from "~/domains/legal/lawyers.server";
-import { consultationLanguages, topicCategories, type TopicCategory } from "~/domains/legal/validation";
+import {
+  consultationLanguageLabelKey,
+  consultationLanguages,
+  topicCategories,
+  type TopicCategory,
+} from "~/domains/legal/validation";
 import { i18nServer } from "~/i18n.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -81,6 +86,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function StaffConsultations() {
   const { t, i18n } = useTranslation("legal");
+  const languageLabel = (language: string) => {
+    const key = consultationLanguageLabelKey(language);
+    return key ? t(key) : language;
+  };
   const data = useLoaderData<typeof loader>();
   return (
     <section className="container page">
@@ -115,7 +124,7 @@ export default function StaffConsultations() {
             <option value="">{t("staff.anyLanguage")}</option>
             {consultationLanguages.map((language) => (
               <option key={language} value={language}>
-                {language}
+                {languageLabel(language)}
               </option>
             ))}
           </select>
@@ -157,7 +166,7 @@ export default function StaffConsultations() {
                   <br />
                   <small>
                     {slot.specialties.map((topic) => t(`topics.${topic}`)).join("、")} ·{" "}
-                    {slot.languages.join("、")}
+                    {slot.languages.map(languageLabel).join("、")}
                   </small>
                 </td>
                 <td>

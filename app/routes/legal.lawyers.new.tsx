@@ -7,7 +7,12 @@ import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { createLawyer } from "~/domains/legal/lawyers.server";
 import { PRACTICE_LICENCE_LENGTH } from "~/domains/legal/practice-licence";
-import { consultationLanguages, lawyerSchema, topicCategories } from "~/domains/legal/validation";
+import {
+  consultationLanguageLabelKey,
+  consultationLanguages,
+  lawyerSchema,
+  topicCategories,
+} from "~/domains/legal/validation";
 import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
@@ -82,7 +87,10 @@ export default function NewLawyer() {
             name="languages"
             label={t("fields.languages")}
             defaultValue={["普通话"]}
-            options={consultationLanguages.map((language) => ({ value: language, label: language }))}
+            options={consultationLanguages.map((language) => ({
+              value: language,
+              label: t(consultationLanguageLabelKey(language)!),
+            }))}
           />
           <TextField
             name="accountEmail"

@@ -128,8 +128,12 @@ export function formDataToObject(
   return { values, textErrors };
 }
 
-/** Never echo secrets back into the page. */
-const secretFields = /password|code|token|website/i;
+/**
+ * Never echo secrets back into the page: passwords, one-time and check-in codes, tokens and the
+ * honeypot. A case code or a credit code is what the user typed to name something and must come back
+ * after a refusal (issue 15: a refused booking without JavaScript dropped the typed case code).
+ */
+const secretFields = /password|^code$|checkinCode|recoveryCode|totp|token|^website$/i;
 
 export type EchoedValues = { [key: string]: string | EchoedValues | (string | EchoedValues)[] };
 

@@ -118,7 +118,8 @@ describe("legal forms through their routes", () => {
       topic: { message: "legal:validation.topic" },
       note: { message: "legal:validation.note" },
     });
-    expect(answer.body.values).toMatchObject({ topic: "weather", ruleId: rule.id });
+    // The typed case code comes back too: without JavaScript the page is rebuilt from these values.
+    expect(answer.body.values).toMatchObject({ topic: "weather", ruleId: rule.id, caseCode: "nope" });
     expect(await db.select().from(consultationBookings)).toHaveLength(0);
     // An unknown case code is the domain's answer on its field.
     const unknown = await call(async () =>
@@ -132,6 +133,7 @@ describe("legal forms through their routes", () => {
     );
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toMatchObject({ caseCode: { message: "legal:validation.caseCodeUnknown" } });
+    expect(unknown.body.values).toMatchObject({ caseCode: "K7QM-2XR4-9TBC", topic: "labour" });
   });
 
   it("office hours: every error at once; a valid form publishes one rule however often it is sent", async () => {

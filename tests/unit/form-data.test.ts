@@ -71,8 +71,23 @@ describe("the shared form parser", () => {
   });
 
   it("never echoes secrets", () => {
-    expect(echoValues({ email: "a@b.cn", password: "x", checkinCode: "1", website: "w" })).toEqual({
-      email: "a@b.cn",
+    expect(
+      echoValues({
+        email: "a@b.cn",
+        password: "x",
+        newPasswordConfirm: "x",
+        code: "123456",
+        checkinCode: "1",
+        token: "t",
+        website: "w",
+      }),
+    ).toEqual({ email: "a@b.cn" });
+  });
+
+  it("echoes the codes a user typed to name something: a case code, a credit code", () => {
+    expect(echoValues({ caseCode: "JA-2026-0001", creditCode: "91310000MA1FL0000X", code: "1" })).toEqual({
+      caseCode: "JA-2026-0001",
+      creditCode: "91310000MA1FL0000X",
     });
   });
 

@@ -27,6 +27,26 @@ export const adviceCategories = [
 export type AdviceCategory = (typeof adviceCategories)[number];
 
 export const consultationLanguages = ["普通话", "粤语", "English", "维吾尔语", "藏语", "蒙古语"] as const;
+export type ConsultationLanguage = (typeof consultationLanguages)[number];
+
+/**
+ * The stored value is the language's Chinese name (as lawyers and staff write it); what a page shows
+ * is `legal:languageNames.<key>`, so the English page says "Mandarin", not "普通话".
+ */
+const consultationLanguageKeys: Record<ConsultationLanguage, string> = {
+  普通话: "mandarin",
+  粤语: "cantonese",
+  English: "english",
+  维吾尔语: "uyghur",
+  藏语: "tibetan",
+  蒙古语: "mongolian",
+};
+
+/** The translation key naming a consultation language; an unknown stored value is shown as stored. */
+export function consultationLanguageLabelKey(language: string): string | null {
+  const key = consultationLanguageKeys[language as ConsultationLanguage];
+  return key ? `legal:languageNames.${key}` : null;
+}
 
 export const outcomeStatuses = ["attended", "subject_no_show", "lawyer_no_show"] as const;
 export type OutcomeStatus = (typeof outcomeStatuses)[number];
