@@ -391,6 +391,21 @@ const matrix: Record<string, RouteCase> = {
       },
     })),
   },
+  // A judicial office's person in charge and contacts: its district's bureau admins, system admins.
+  "admin.offices._index.tsx": {
+    get: { anonymous: 302, bureau_admin: 200, system_admin: 200, default: 403 },
+    noAction: true,
+  },
+  "admin.offices.$id.tsx": {
+    paramsFor: async (_objects, district) => ({ id: officeIds[district] }),
+    get: { anonymous: 302, bureau_admin: 200, system_admin: 200, default: 403 },
+    getOther: { anonymous: 302, bureau_admin: 404, system_admin: 200, default: 403 },
+    post: { expect: { anonymous: 302, bureau_admin: 400, system_admin: 400, default: 403 }, body: empty },
+    postOther: {
+      expect: { anonymous: 302, bureau_admin: 404, system_admin: 400, default: 403 },
+      body: empty,
+    },
+  },
   "admin.staff.tsx": {
     get: { anonymous: 302, bureau_admin: 200, system_admin: 200, default: 403 },
     post: { expect: { anonymous: 302, bureau_admin: 400, system_admin: 400, default: 403 }, body: empty },

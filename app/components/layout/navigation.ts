@@ -52,6 +52,7 @@ export function signedInNavigation(actor: Actor): NavItem[] {
   if (holds("verify:organization"))
     items.push({ labelKey: "accounts:nav.organizations", to: "/staff/organizations" });
   if (holds("invite:staff")) items.push({ labelKey: "accounts:nav.staff", to: "/admin/staff" });
+  if (holds("update:office")) items.push({ labelKey: "accounts:nav.offices", to: "/admin/offices" });
   if (holds("manage:outbox")) items.push({ labelKey: "nav.outbox", to: "/admin/outbox" });
   if (holds("manage:calendar")) items.push({ labelKey: "nav.calendar", to: "/admin/calendar" });
   if (holds("read:audit-log")) items.push({ labelKey: "nav.auditLog", to: "/admin/audit" });

@@ -30,6 +30,7 @@ export const validationMessageValues: Readonly<Record<string, Readonly<Record<st
   "validation:organizationName.tooShort": { organizationNameMin: ORGANIZATION_NAME_MIN_LENGTH },
   "validation:organizationName.tooLong": { organizationNameMax: ORGANIZATION_NAME_MAX_LENGTH },
   "validation:contactName.tooLong": { contactNameMax: CONTACT_NAME_MAX_LENGTH },
+  "validation:personInCharge.tooLong": { contactNameMax: CONTACT_NAME_MAX_LENGTH },
   "validation:address.tooLong": { addressMax: ADDRESS_MAX_LENGTH },
 };
 

@@ -34,4 +34,12 @@ export const accountPermissions = [
   grant("suspend:organization:any", "Suspend or reinstate any organization", ["system_admin"]),
   grant("invite:staff:district", "Invite office staff and bureau admins of one's district", ["bureau_admin"]),
   grant("invite:staff:any", "Invite staff anywhere", ["system_admin"]),
+  grant(
+    "update:office:district",
+    "Keep the person in charge and contacts of one's district's judicial offices",
+    ["bureau_admin"],
+  ),
+  grant("update:office:any", "Keep the person in charge and contacts of every judicial office", [
+    "system_admin",
+  ]),
 ];

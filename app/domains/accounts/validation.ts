@@ -230,6 +230,30 @@ export const volunteerRegistrationSchema = z
   })
   .check(mustNotContainEmail(), mustMatch("password", "passwordConfirm"));
 
+/** An optional text field: blank means none; otherwise trimmed and at most `max` characters. */
+function optionalText(field: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => characterCount(value) <= max, { error: `validation:${field}.tooLong` })
+    .transform((value) => (value === "" ? undefined : value))
+    .optional();
+}
+
+/** A judicial office's details (/admin/offices): its person in charge is named on its certificates. */
+export const officeDetailsSchema = z.object({
+  personInCharge: boundedText("personInCharge", 1, CONTACT_NAME_MAX_LENGTH),
+  contactName: optionalText("contactName", CONTACT_NAME_MAX_LENGTH),
+  contactPhone: z
+    .string()
+    .overwrite(normalizePhone)
+    .refine((value) => value === "" || isValidPhone(value), { error: "validation:contactPhone.invalid" })
+    .transform((value) => (value === "" ? undefined : value))
+    .optional(),
+  address: optionalText("address", ADDRESS_MAX_LENGTH),
+});
+export type OfficeDetails = z.infer<typeof officeDetailsSchema>;
+
 export const organizationRegistrationSchema = z
   .object({
     kind: z.enum(organizationKinds, { error: "validation:organizationKind.invalid" }),
