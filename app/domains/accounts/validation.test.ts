@@ -14,6 +14,7 @@ import {
   isValidPhone,
   loginSchema,
   normalizePhone,
+  officeDetailsSchema,
   organizationRegistrationSchema,
   passwordProblemKey,
   passwordResetRequestSchema,
@@ -488,6 +489,28 @@ describe("staffInvitationSchema", () => {
     });
     expect(errorsOf(staffInvitationSchema, { ...good, organizationId: "42" })).toEqual({
       organizationId: "validation:organization.invalid",
+    });
+  });
+});
+
+describe("officeDetailsSchema", () => {
+  it("requires the person in charge, bounds names and checks the phone", () => {
+    expect(
+      officeDetailsSchema.parse({
+        personInCharge: " 周建国 ",
+        contactName: "",
+        contactPhone: "",
+        address: "",
+      }),
+    ).toEqual({
+      personInCharge: "周建国",
+    });
+    expect(errorsOf(officeDetailsSchema, { personInCharge: "  ", contactPhone: "12345" })).toEqual({
+      personInCharge: "validation:personInCharge.required",
+      contactPhone: "validation:contactPhone.invalid",
+    });
+    expect(errorsOf(officeDetailsSchema, { personInCharge: "周".repeat(200) })).toEqual({
+      personInCharge: "validation:personInCharge.tooLong",
     });
   });
 });
