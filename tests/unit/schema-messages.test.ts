@@ -10,7 +10,7 @@ import * as subjects from "~/domains/subjects/validation";
 import * as activities from "~/domains/volunteers/activity-validation";
 import * as hours from "~/domains/volunteers/hours-validation";
 import * as profiles from "~/domains/volunteers/profile-validation";
-import * as starLevels from "~/domains/volunteers/star-levels";
+import * as starLevels from "~/domains/volunteers/star-level-schemas";
 import { supportedLanguages } from "~/i18n";
 import { arrayFieldsOf, formParseOptions, GENERIC_INVALID, INVALID_CHARACTERS } from "~/utils/form-data";
 
