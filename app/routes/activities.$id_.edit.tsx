@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { ActivityForm } from "~/components/volunteers/ActivityForm";
 import {
   getActivityForOrganizer,
