@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.notFound) notFound();
-    return activityFormRefusal(parsed.formData, result);
+    return activityFormRefusal(parsed.values, result);
   }
   return redirectWithFlash(request, `/activities/${activity.id}`, {
     kind: "success",
