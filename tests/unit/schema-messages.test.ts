@@ -8,6 +8,7 @@ import * as legal from "~/domains/legal/validation";
 import * as matching from "~/domains/matching/validation";
 import * as subjects from "~/domains/subjects/validation";
 import * as activities from "~/domains/volunteers/activity-validation";
+import * as certificateNumbers from "~/domains/volunteers/certificate-number";
 import * as hours from "~/domains/volunteers/hours-validation";
 import * as profiles from "~/domains/volunteers/profile-validation";
 import * as starLevels from "~/domains/volunteers/star-level-schemas";
@@ -107,7 +108,18 @@ function expectTranslated(name: string, message: string) {
     expect(hasKey(language, message), `${language} lacks ${message}`).toBe(true);
 }
 
-const modules = { accounts, calendar, subjects, activities, hours, profiles, starLevels, matching, legal };
+const modules = {
+  accounts,
+  calendar,
+  subjects,
+  activities,
+  certificateNumbers,
+  hours,
+  profiles,
+  starLevels,
+  matching,
+  legal,
+};
 
 describe("every schema's messages are translation keys in both languages", () => {
   for (const [moduleName, module] of Object.entries(modules)) {
