@@ -14,14 +14,8 @@ import {
   type BookingFailure,
 } from "~/domains/legal/bookings.server";
 import { getConsultation, noteForFirm } from "~/domains/legal/consultations.server";
-import {
-  adviceCategories,
-  cancelSchema,
-  outcomeSchema,
-  outcomeStatuses,
-  rescheduleSchema,
-  topicCategories,
-} from "~/domains/legal/validation";
+import { adviceCategories, outcomeStatuses, topicCategories } from "~/domains/legal/options";
+import { cancelSchema, outcomeSchema, rescheduleSchema } from "~/domains/legal/validation";
 import { i18nServer } from "~/i18n.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";

@@ -9,7 +9,7 @@ import {
   consultationLanguages,
   topicCategories,
   type TopicCategory,
-} from "~/domains/legal/validation";
+} from "~/domains/legal/options";
 import { i18nServer } from "~/i18n.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";

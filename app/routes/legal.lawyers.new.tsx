@@ -10,9 +10,9 @@ import { PRACTICE_LICENCE_LENGTH } from "~/domains/legal/practice-licence";
 import {
   consultationLanguageLabelKey,
   consultationLanguages,
-  lawyerSchema,
   topicCategories,
-} from "~/domains/legal/validation";
+} from "~/domains/legal/options";
+import { lawyerSchema } from "~/domains/legal/validation";
 import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";

@@ -4,9 +4,13 @@ import { CheckboxGroupField, DateField, SelectField, TextField } from "~/compone
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { SubmissionKey } from "~/components/SubmissionKey";
-import { consentDataCategories, consentFormSchema } from "~/domains/subjects/validation";
+import { consentDataCategories } from "~/domains/subjects/options";
 import { formatDateTime } from "~/utils/dates";
 import { listOf } from "~/utils/list-format";
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadConsentSchema = () =>
+  import("~/domains/subjects/validation").then((module) => module.consentFormSchema);
 
 export interface ConsentView {
   id: string;
@@ -92,7 +96,7 @@ function ConsentForm({
   submissionKey: string;
 }) {
   const { t } = useTranslation("subjects");
-  const form = useValidatedForm({ schema: consentFormSchema, id: "consent" });
+  const form = useValidatedForm({ schema: loadConsentSchema, id: "consent" });
   return (
     <ValidatedForm form={form} className="panel form">
       <h3>{t("consent.recordTitle")}</h3>

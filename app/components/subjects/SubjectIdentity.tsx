@@ -2,7 +2,9 @@ import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { revealSchema } from "~/domains/subjects/validation";
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadRevealSchema = () => import("~/domains/subjects/validation").then((module) => module.revealSchema);
 
 export interface SubjectIdentityView {
   name: string;
@@ -50,7 +52,7 @@ export function SubjectIdentity({ identity }: { identity?: SubjectIdentityView }
 
 function RevealForm() {
   const { t } = useTranslation("subjects");
-  const form = useValidatedForm({ schema: revealSchema, id: "reveal" });
+  const form = useValidatedForm({ schema: loadRevealSchema, id: "reveal" });
   return (
     <ValidatedForm form={form} className="panel form">
       <input type="hidden" name="intent" value="reveal" />

@@ -4,8 +4,12 @@ import { TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { formatActivityTime } from "~/domains/volunteers/activity-time";
-import { CANCEL_REASON_MAX, cancelActivitySchema } from "~/domains/volunteers/activity-validation";
+import { CANCEL_REASON_MAX } from "~/domains/volunteers/activity-options";
 import type { ActivityView } from "./ActivityDetails";
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadCancelSchema = () =>
+  import("~/domains/volunteers/activity-validation").then((module) => module.cancelActivitySchema);
 
 export interface ParticipantView {
   volunteerId: string;
@@ -63,7 +67,7 @@ export function ActivityParticipants({
 /** Cancelling tells everyone signed up or waiting; the reason is part of that message. */
 function CancelActivityForm() {
   const { t } = useTranslation("activities");
-  const form = useValidatedForm({ schema: cancelActivitySchema, id: "cancel" });
+  const form = useValidatedForm({ schema: loadCancelSchema, id: "cancel" });
   return (
     <ValidatedForm form={form} className="panel form section">
       <h3>{t("detail.cancelTitle")}</h3>

@@ -6,9 +6,13 @@ import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { normalizeResidentId, parseResidentId } from "~/domains/subjects/resident-id";
 import { volunteerSkills } from "~/domains/volunteers/activity-options";
 import { hoursOf } from "~/domains/volunteers/format";
-import { volunteerContactSchema, volunteerProfileSchema } from "~/domains/volunteers/profile-validation";
 import { formatCalendarDate } from "~/utils/dates";
 import { AvailabilityGrid, type OfficeGroup, OfficeCheckboxes, OfficeSelect } from "./ProfileFields";
+
+/** The schemas load with zod on the first validation, not with the page (first-load JS budget). */
+const profileValidation = () => import("~/domains/volunteers/profile-validation");
+const loadProfileSchema = () => profileValidation().then((module) => module.volunteerProfileSchema);
+const loadContactSchema = () => profileValidation().then((module) => module.volunteerContactSchema);
 
 /** The volunteer's stored profile as the page shows it (the ID number masked once locked). */
 export interface OwnProfileView {
@@ -48,7 +52,7 @@ export function ProfileForm({
 }) {
   const { t, i18n } = useTranslation("volunteers");
   const form = useValidatedForm({
-    schema: locked ? volunteerContactSchema : volunteerProfileSchema,
+    schema: locked ? loadContactSchema : loadProfileSchema,
     id: "profile",
     defaultValues: {
       legalName: profile?.legalName ?? "",

@@ -5,8 +5,12 @@ import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { qualificationKinds } from "~/domains/volunteers/activity-options";
-import { QUALIFICATION_TEXT_MAX, qualificationSchema } from "~/domains/volunteers/profile-validation";
+import { QUALIFICATION_TEXT_MAX } from "~/domains/volunteers/profile-limits";
 import { QualificationSummary, type QualificationView } from "./QualificationSummary";
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadQualificationSchema = () =>
+  import("~/domains/volunteers/profile-validation").then((module) => module.qualificationSchema);
 
 /** The volunteer's qualifications: those not yet verified can be removed; new ones added for review. */
 export function ProfileQualifications({
@@ -56,7 +60,7 @@ export function ProfileQualifications({
 
 function AddQualificationForm({ submissionKey }: { submissionKey: string }) {
   const { t } = useTranslation("volunteers");
-  const form = useValidatedForm({ schema: qualificationSchema, id: "addQualification" });
+  const form = useValidatedForm({ schema: loadQualificationSchema, id: "addQualification" });
   return (
     <ValidatedForm form={form} className="panel form" aria-labelledby="add-qualification-title">
       <h3 id="add-qualification-title">{t("qualifications.addTitle")}</h3>

@@ -3,7 +3,11 @@ import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { DECISION_REASON_MAX, volunteerDecisionSchema } from "~/domains/volunteers/profile-validation";
+import { DECISION_REASON_MAX } from "~/domains/volunteers/profile-limits";
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadDecisionSchema = () =>
+  import("~/domains/volunteers/profile-validation").then((module) => module.volunteerDecisionSchema);
 
 /**
  * The decisions staff may take on a registration: approve or reject (with a reason) a pending one;
@@ -64,7 +68,7 @@ function ReasonForm({
   submit: string;
 }) {
   const { t } = useTranslation("volunteers");
-  const form = useValidatedForm({ schema: volunteerDecisionSchema, id: decision });
+  const form = useValidatedForm({ schema: loadDecisionSchema, id: decision });
   return (
     <ValidatedForm form={form} className="panel form">
       <input type="hidden" name="intent" value="decide" />

@@ -2,16 +2,23 @@ import { z } from "zod";
 import { isValidPhone, normalizePhone } from "~/domains/accounts/validation";
 import { normalizeResidentId, parseResidentId, shanghaiDate } from "~/domains/subjects/resident-id";
 import { qualificationKinds, volunteerSkills } from "./activity-options";
+import {
+  DECISION_REASON_MAX,
+  LANGUAGE_MAX_LENGTH,
+  LANGUAGES_MAX,
+  LEGAL_NAME_MAX,
+  QUALIFICATION_TEXT_MAX,
+} from "./profile-limits";
 import { availabilitySlots, volunteerDecisions } from "./volunteer-profile";
 
-export const LEGAL_NAME_MAX = 50;
-export const LANGUAGES_MAX = 10;
-export const LANGUAGE_MAX_LENGTH = 20;
-export const QUALIFICATION_TEXT_MAX = 100;
-export const DECISION_REASON_MAX = 500;
-
-/** The form's multi-value fields (checkboxes and a multiple select): read with `formData.getAll`. */
-export const profileListFields = ["skills", "serviceOfficeIds", "availability"] as const;
+export {
+  DECISION_REASON_MAX,
+  LANGUAGE_MAX_LENGTH,
+  LANGUAGES_MAX,
+  LEGAL_NAME_MAX,
+  profileListFields,
+  QUALIFICATION_TEXT_MAX,
+} from "./profile-limits";
 
 const idNumber = z
   .string({ error: "validation:idNumber.required" })
