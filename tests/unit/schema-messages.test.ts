@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as accounts from "~/domains/accounts/validation";
 import * as calendar from "~/domains/calendar/validation";
+import * as employment from "~/domains/employment/validation";
 import * as legal from "~/domains/legal/validation";
 import * as matching from "~/domains/matching/validation";
 import * as subjects from "~/domains/subjects/validation";
@@ -107,7 +108,18 @@ function expectTranslated(name: string, message: string) {
     expect(hasKey(language, message), `${language} lacks ${message}`).toBe(true);
 }
 
-const modules = { accounts, calendar, subjects, activities, hours, profiles, starLevels, matching, legal };
+const modules = {
+  accounts,
+  calendar,
+  subjects,
+  activities,
+  hours,
+  profiles,
+  starLevels,
+  matching,
+  legal,
+  employment,
+};
 
 describe("every schema's messages are translation keys in both languages", () => {
   for (const [moduleName, module] of Object.entries(modules)) {
