@@ -9,6 +9,7 @@ import { seedAwardDemo } from "./seed-awards";
 import { seedEmploymentDemo } from "./seed-employment";
 import { seedLegalDemo } from "./seed-legal";
 import { seedMatchingDemo } from "./seed-matching";
+import { seedOversightDemo } from "./seed-oversight";
 import { seedSubjectDemo } from "./seed-subjects";
 import { seedVolunteerDemo } from "./seed-volunteers";
 
@@ -70,7 +71,7 @@ export const demoVolunteerAccounts = [
 ] as const;
 
 /** Bumped whenever the demo data changes shape, so `npm start` on an old .data folder can tell. */
-export const DEMO_SEED_VERSION = 6;
+export const DEMO_SEED_VERSION = 7;
 
 export interface SeedReport {
   seeded: boolean;
@@ -322,6 +323,10 @@ export async function seedDemoData(
       },
       now,
     );
+
+    // Last: the dashboards' summary rows count everything seeded above.
+    onProgress("oversight figures");
+    await seedOversightDemo(tx as unknown as Database, now);
 
     onProgress("installation facts");
     await tx.insert(appMeta).values({

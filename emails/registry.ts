@@ -36,6 +36,7 @@ import { newSignIn } from "./templates/new-sign-in";
 import { organizationStatus } from "./templates/organization-status";
 import { passwordReset } from "./templates/password-reset";
 import { openNeedsDigest } from "./templates/open-needs-digest";
+import { oversightDigest } from "./templates/oversight-digest";
 import { referralAnswered } from "./templates/referral-answered";
 import { referralClosed } from "./templates/referral-closed";
 import { referralReceived } from "./templates/referral-received";
@@ -93,6 +94,7 @@ export const emailTemplates = {
   "referral-answered": referralAnswered,
   "referral-closed": referralClosed,
   "open-needs-digest": openNeedsDigest,
+  "oversight-digest": oversightDigest,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

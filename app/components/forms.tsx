@@ -56,16 +56,6 @@ export function TextField({
   );
 }
 
-/** Invisible to people, tempting to bots: a filled-in honeypot rejects the post. */
-export function Honeypot() {
-  return (
-    <div className="honeypot" aria-hidden="true">
-      <label htmlFor="field-website">Website</label>
-      <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-    </div>
-  );
-}
-
 export function FormError({ state }: { state?: FormState }) {
   const { t } = useTranslation(errorNamespaces);
   if (!state?.formError) return null;
@@ -76,5 +66,6 @@ export function FormError({ state }: { state?: FormState }) {
   );
 }
 
-/** Moved to ~/components/Notice (not a form piece); re-exported until the last old form goes. */
+/** Moved to ~/components/Notice and ~/components/form/Honeypot; re-exported until the last old form goes. */
 export { Notice } from "./Notice";
+export { Honeypot } from "./form/Honeypot";

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect, data as respond } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { NewPasswordFields, SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { changePassword, updateProfile } from "~/domains/accounts/accounts.server";
+import { DISPLAY_NAME_MAX_LENGTH } from "~/domains/accounts/limits";
 import { isJusticeRole, twoFactorRequired } from "~/domains/accounts/roles";
 import { requireSecondFactorAgain } from "~/domains/accounts/sessions.server";
 import { disableTwoFactor, verifySecondFactor } from "~/domains/accounts/two-factor.server";
@@ -12,7 +14,8 @@ import { changePasswordSchema, profileSchema, totpCodeSchema } from "~/domains/a
 import { supportedLanguages } from "~/i18n";
 import { i18nServer, languageCookie } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { requirePermission, requireSession } from "~/utils/permissions.server";
 import { userAgent } from "~/utils/request.server";
 import { clientIp, sessionCookie } from "~/utils/session.server";
@@ -35,78 +38,88 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const intentSchema = z.object({
-  intent: z.enum(["profile", "password", "enable-two-factor", "disable-two-factor"]),
-});
+/** The page's forms; each posts its id as `intent` (written out in its markup), and a refusal names its form. */
+const PROFILE = "profile";
+const PASSWORD = "password";
+const DISABLE_TWO_FACTOR = "disable-two-factor";
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:profile:own");
-  const intent = intentSchema.safeParse(Object.fromEntries(await readFormData(request.clone())));
-  if (!intent.success) throw new Response("Bad Request", { status: 400 });
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
   const db = await getDb();
-  if (intent.data.intent === "enable-two-factor") {
+  const saved = (message: string, headers?: HeadersInit) =>
+    redirectWithFlash(request, "/account", { kind: "success", message }, { headers });
+
+  if (intent === "enable-two-factor") {
     // Enrolment happens on the second-factor page; this session passes through it again.
     const { session } = await requireSession(request);
     if (user.totpEnabled) throw new Response("Conflict", { status: 409 });
     await requireSecondFactorAgain(db, session.id);
     throw redirect("/login/two-factor?redirectTo=/account");
   }
-  if (intent.data.intent === "disable-two-factor") {
-    const parsed = await parseForm(request, totpCodeSchema);
+  if (intent === DISABLE_TWO_FACTOR) {
+    const parsed = await validateSubmission(formData, totpCodeSchema, intent);
     if (!parsed.success) return parsed.failure;
-    if (!(await verifySecondFactor(db, user.id, parsed.data.code))) {
-      return formFailure(parsed.formData, { code: "accounts:twoFactor.wrongCode" });
-    }
+    if (!(await verifySecondFactor(db, user.id, parsed.data.code)))
+      return submissionFailure(parsed.values, { code: "accounts:twoFactor.wrongCode" }, { form: intent });
     if (!(await disableTwoFactor(db, user))) throw new Response("Forbidden", { status: 403 });
-    return { intent: "disable-two-factor" as const, saved: true };
+    return saved("accounts:account.twoFactorDisabled");
   }
-  if (intent.data.intent === "profile") {
-    const parsed = await parseForm(request, profileSchema);
+  if (intent === PROFILE) {
+    const parsed = await validateSubmission(formData, profileSchema, intent);
     if (!parsed.success) return parsed.failure;
-    const { data } = parsed;
-    await updateProfile(db, user.id, data);
-    return respond(
-      { intent: "profile" as const, saved: true },
-      { headers: { "Set-Cookie": await languageCookie.serialize(data.language) } },
-    );
+    await updateProfile(db, user.id, parsed.data);
+    return saved("accounts:account.profileSaved", {
+      "Set-Cookie": await languageCookie.serialize(parsed.data.language),
+    });
   }
-  const parsed = await parseForm(request, changePasswordSchema);
+  if (intent !== PASSWORD) throw new Response("Bad Request", { status: 400 });
+  const parsed = await validateSubmission(formData, changePasswordSchema, intent);
   if (!parsed.success) return parsed.failure;
-  const { data, formData } = parsed;
   const result = await changePassword(db, {
     userId: user.id,
-    currentPassword: data.currentPassword,
-    newPassword: data.newPassword,
+    currentPassword: parsed.data.currentPassword,
+    newPassword: parsed.data.newPassword,
     ipAddress: clientIp(request),
     userAgent: userAgent(request),
   });
-  if (!result.ok) return formFailure(formData, { currentPassword: "accounts:account.wrongCurrentPassword" });
+  if (!result.ok)
+    return submissionFailure(
+      parsed.values,
+      { currentPassword: "accounts:account.wrongCurrentPassword" },
+      { form: intent },
+    );
   // Redirected (not rendered in place), so a browser without JavaScript also loads the page with the
   // new session: the old one ended with all others, and rendering here would reload with it.
-  throw redirect("/account?saved=password", {
-    headers: { "Set-Cookie": sessionCookie(request, result.token, result.expiresAt) },
+  return saved("accounts:account.passwordChangedHere", {
+    "Set-Cookie": sessionCookie(request, result.token, result.expiresAt),
   });
 }
+
+/** The schemas load with zod on the first validation, not with the page. */
+const validation = () => import("~/domains/accounts/validation");
+const loadProfileSchema = () => validation().then((module) => module.profileSchema);
+const loadPasswordSchema = () => validation().then((module) => module.changePasswordSchema);
+const loadCodeSchema = () => validation().then((module) => module.totpCodeSchema);
 
 export default function Account() {
   const { t } = useTranslation("accounts");
   const { t: tc } = useTranslation("common");
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failure = result && "errors" in result ? result : undefined;
-  const profileState = failure && failure.values.intent === "profile" ? failure : undefined;
-  const passwordState = failure && failure.values.intent === "password" ? failure : undefined;
-  const twoFactorState = failure && failure.values.intent === "disable-two-factor" ? failure : undefined;
-  const [params] = useSearchParams();
-  const saved =
-    result && "saved" in result ? result.intent : params.get("saved") === "password" ? "password" : null;
+  const profileForm = useValidatedForm({
+    schema: loadProfileSchema,
+    id: PROFILE,
+    defaultValues: { displayName: data.displayName, language: data.language },
+  });
+  const passwordForm = useValidatedForm({ schema: loadPasswordSchema, id: PASSWORD });
+  const twoFactorForm = useValidatedForm({ schema: loadCodeSchema, id: DISABLE_TWO_FACTOR });
   return (
     <section className="container page page--narrow">
       <h1>{t("account.title")}</h1>
 
       <h2>{t("account.profileTitle")}</h2>
-      {saved === "profile" ? <Notice kind="success">{t("account.profileSaved")}</Notice> : null}
-      <Form method="post" className="panel form" noValidate>
+      <ValidatedForm form={profileForm} className="panel form">
         <input type="hidden" name="intent" value="profile" />
         <p>
           {t("fields.email")}: <strong>{data.email}</strong>
@@ -114,30 +127,23 @@ export default function Account() {
         <TextField
           name="displayName"
           required
-          maxLength={50}
-          defaultValue={data.displayName}
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
           label={t("fields.displayName")}
-          state={profileState}
         />
-        <div className="field">
-          <label htmlFor="field-language">{t("fields.language")}</label>
-          <select id="field-language" name="language" defaultValue={data.language}>
-            {supportedLanguages.map((language) => (
-              <option key={language} value={language} lang={language}>
-                {tc(`language.${language}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button--primary">
-          {t("account.saveProfile")}
-        </button>
-      </Form>
+        <SelectField
+          name="language"
+          label={t("fields.language")}
+          options={supportedLanguages.map((language) => ({
+            value: language,
+            label: tc(`language.${language}`),
+            lang: language,
+          }))}
+        />
+        <SubmitButton>{t("account.saveProfile")}</SubmitButton>
+      </ValidatedForm>
 
       <h2 className="section">{t("account.passwordTitle")}</h2>
-      {saved === "password" ? <Notice kind="success">{t("account.passwordChangedHere")}</Notice> : null}
-      <Form method="post" className="panel form" noValidate>
-        <FormError state={passwordState} />
+      <ValidatedForm form={passwordForm} className="panel form">
         <input type="hidden" name="intent" value="password" />
         <TextField
           name="currentPassword"
@@ -145,41 +151,25 @@ export default function Account() {
           autoComplete="current-password"
           required
           label={t("fields.currentPassword")}
-          state={passwordState}
         />
-        <TextField
+        <NewPasswordFields
           name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
+          confirmName="newPasswordConfirm"
           label={t("fields.newPassword")}
+          confirmLabel={t("fields.newPasswordConfirm")}
           hint={t("hints.password")}
-          state={passwordState}
         />
-        <TextField
-          name="newPasswordConfirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          label={t("fields.newPasswordConfirm")}
-          state={passwordState}
-        />
-        <button type="submit" className="button button--primary">
-          {t("account.changePassword")}
-        </button>
-      </Form>
+        <SubmitButton>{t("account.changePassword")}</SubmitButton>
+      </ValidatedForm>
 
       {data.twoFactorAllowed ? (
         <>
           <h2 className="section">{t("account.twoFactorTitle")}</h2>
-          {saved === "disable-two-factor" ? (
-            <Notice kind="success">{t("account.twoFactorDisabled")}</Notice>
-          ) : null}
           {data.twoFactorEnabled ? (
             data.twoFactorRequired ? (
               <p>{t("account.twoFactorRequired")}</p>
             ) : (
-              <Form method="post" className="panel form" noValidate>
+              <ValidatedForm form={twoFactorForm} className="panel form">
                 <p>{t("account.twoFactorOn")}</p>
                 <input type="hidden" name="intent" value="disable-two-factor" />
                 <TextField
@@ -189,20 +179,16 @@ export default function Account() {
                   maxLength={11}
                   label={t("twoFactor.codeLabel")}
                   hint={t("twoFactor.codeHint")}
-                  state={twoFactorState}
                 />
-                <button type="submit" className="button">
-                  {t("account.twoFactorDisable")}
-                </button>
-              </Form>
+                <SubmitButton className="button">{t("account.twoFactorDisable")}</SubmitButton>
+              </ValidatedForm>
             )
           ) : (
             <Form method="post" className="panel form">
               <p>{t("account.twoFactorOff")}</p>
-              <input type="hidden" name="intent" value="enable-two-factor" />
-              <button type="submit" className="button button--primary">
+              <SubmitButton name="intent" value="enable-two-factor">
                 {t("account.twoFactorEnable")}
-              </button>
+              </SubmitButton>
             </Form>
           )}
         </>

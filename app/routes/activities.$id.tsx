@@ -3,7 +3,7 @@ import { data as json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { ActivityDetails } from "~/components/volunteers/ActivityDetails";
 import { ActivityParticipants } from "~/components/volunteers/ActivityParticipants";
 import {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { ActivityForm } from "~/components/volunteers/ActivityForm";
 import {
   getActivityForOrganizer,
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.notFound) notFound();
-    return activityFormRefusal(parsed.formData, result);
+    return activityFormRefusal(parsed.values, result);
   }
   return redirectWithFlash(request, `/activities/${activity.id}`, {
     kind: "success",

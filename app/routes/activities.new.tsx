@@ -11,7 +11,7 @@ import { getDb } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { createOnce } from "~/domains/submissions.server";
-import { formFailure } from "~/utils/forms.server";
+import { submissionFailure } from "~/utils/forms.server";
 import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "activities", "validation"] };
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseActivityForm(request);
   if (!parsed.success) return parsed.failure;
   const key = submissionKeyOf(parsed.formData);
-  if (!key) return formFailure(parsed.formData, {}, 400, "validation:form.invalid");
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
   const once = await createOnce(
     await getDb(),
     { userId: actor.id, key, entity: "activity" },
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = once.result;
   if (!result.ok) {
     if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return activityFormRefusal(parsed.formData, result);
+    return activityFormRefusal(parsed.values, result);
   }
   return redirectWithFlash(request, `/activities/${result.id}`, {
     kind: "success",

@@ -1,20 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data as respond, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CalendarDayForm, CalendarYearTable } from "~/components/calendar/CalendarYear";
-import { FormError, Notice } from "~/components/forms";
-import { listCalendarYear, removeCalendarDay, saveCalendarDay } from "~/domains/calendar/calendar.server";
+import {
+  CALENDAR_REMOVE_FORM,
+  CalendarDayForm,
+  CalendarYearTable,
+  CALENDAR_DAY_FORM,
+} from "~/components/calendar/CalendarYear";
+import { isFailure } from "~/components/form/useValidatedForm";
+import { Notice } from "~/components/Notice";
+import { listCalendarYear, removeCalendarDay, saveCalendarDayOnce } from "~/domains/calendar/calendar.server";
 import { calendarDaySchema, calendarRemovalSchema, calendarYearSchema } from "~/domains/calendar/validation";
 import { calendarDateOf } from "~/domains/calendar/working-days";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { parseForm, readFormData, searchParamsOf, type FormFailure } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, searchParamsOf, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "calendar"] };
+export const handle = { i18n: ["common", "calendar", "validation"] };
 
 const PERMISSION = "manage:calendar:any";
 
@@ -37,7 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     updatedBy: row.updatedByName,
   }));
   const editing = days.find((row) => row.day === params.get("edit")) ?? null;
-  const notice = (["saved", "removed", "unchanged"] as const).find((key) => params.get(key));
   return {
     title: t("page.title"),
     year,
@@ -48,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: editing.name,
       dayText: editing.dayText,
     },
-    notice: notice ? { key: notice, dayText: formatCalendarDate(params.get(notice)!, locale) } : null,
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -60,42 +66,57 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, PERMISSION);
-  const intent = (await readFormData(request.clone())).get("intent");
+  const formData = await readFormData(request);
   const actor = { id: user.id, ipAddress: clientIp(request) };
   const db = await getDb();
-  if (intent === "remove") {
-    const parsed = await parseForm(request, calendarRemovalSchema);
+  const locale = await i18nServer.getLocale(request);
+  // Back to the day's year, with the message read once.
+  const done = (message: "saved" | "unchanged" | "removed", day: string) =>
+    redirectWithFlash(request, `/admin/calendar?year=${day.slice(0, 4)}`, {
+      kind: "success",
+      message: `calendar:page.${message}`,
+      values: { day: formatCalendarDate(day, locale) },
+    });
+
+  if (formData.get("intent") === CALENDAR_REMOVE_FORM) {
+    const parsed = await validateSubmission(formData, calendarRemovalSchema, CALENDAR_REMOVE_FORM);
     if (!parsed.success) return parsed.failure;
     const result = await removeCalendarDay(db, actor, parsed.data.day);
-    if (!result.ok) {
-      return respond<FormFailure>(
-        { errors: {}, values: {}, formError: "calendar:errors.notFound" },
-        { status: 404 },
+    if (!result.ok)
+      return submissionFailure(
+        parsed.values,
+        {},
+        { status: 404, formError: "calendar:errors.notFound", form: CALENDAR_REMOVE_FORM },
       );
-    }
-    return redirect(`/admin/calendar?year=${parsed.data.day.slice(0, 4)}&removed=${parsed.data.day}`);
+    return done("removed", parsed.data.day);
   }
-  const parsed = await parseForm(request, calendarDaySchema);
+  const parsed = await validateSubmission(formData, calendarDaySchema, CALENDAR_DAY_FORM);
   if (!parsed.success) return parsed.failure;
-  const result = await saveCalendarDay(db, actor, parsed.data);
-  const outcome = result.changed ? "saved" : "unchanged";
-  return redirect(`/admin/calendar?year=${parsed.data.day.slice(0, 4)}&${outcome}=${parsed.data.day}`);
+  const key = submissionKeyOf(formData);
+  if (!key)
+    return submissionFailure(
+      parsed.values,
+      {},
+      { formError: "validation:form.invalid", form: CALENDAR_DAY_FORM },
+    );
+  const once = await saveCalendarDayOnce(db, actor, key, parsed.data);
+  if (once.replayed) return done("saved", once.entityId);
+  return done(once.result.changed ? "saved" : "unchanged", parsed.data.day);
 }
 
 export default function AdminCalendar() {
-  const { t } = useTranslation("calendar");
+  const { t } = useTranslation(["calendar", "validation"]);
   const loaded = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  // A remove button is no field form: its refusal is shown above the page.
+  const removal = isFailure(answer) && answer.form === CALENDAR_REMOVE_FORM ? answer : undefined;
   const holidays = loaded.days.filter((row) => row.kind === "holiday").length;
   const workdays = loaded.days.length - holidays;
   return (
     <section className="container page" aria-labelledby="calendar-title">
       <h1 id="calendar-title">{loaded.title}</h1>
       <p>{t("page.lead")}</p>
-      {loaded.notice ? (
-        <Notice kind="success">{t(`page.${loaded.notice.key}`, { day: loaded.notice.dayText })}</Notice>
-      ) : null}
-      <FormError state={state} />
+      {removal ? <Notice kind="error">{t(removal.formError ?? "validation:form.invalid")}</Notice> : null}
       <nav aria-label={t("page.yearNav")} className="actions">
         <a href={`/admin/calendar?year=${loaded.year - 1}`}>
           {t("page.previousYear", { year: loaded.year - 1 })}
@@ -117,7 +138,7 @@ export default function AdminCalendar() {
         key={loaded.editing?.day ?? "new"}
         year={loaded.year}
         editing={loaded.editing}
-        state={state && Object.keys(state.errors).length > 0 ? state : undefined}
+        submissionKey={loaded.submissionKey}
       />
     </section>
   );

@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data as respond } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { isFailure } from "~/components/form/useValidatedForm";
+import { SubmitButton } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
 import { listDeadLetters, retryDeadLetter } from "~/domains/notifications/outbox-admin.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, searchParamsOf, submissionFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { readFormData, searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -48,33 +50,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const retrySchema = z.object({ outboxId: z.uuid() });
+/** The retry button of one dead letter; the recipient is posted only to name it in the message. */
+const retrySchema = z.object({
+  outboxId: z.uuid({ error: "notifications:outbox.notDead" }),
+  recipient: z.string().trim().optional(),
+});
+
+/** Longest recipient the flash names (its values are short); a longer one is not repeated. */
+const FLASH_RECIPIENT_MAX = 120;
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, PERMISSION);
-  const formData = await readFormData(request);
-  const parsed = retrySchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return respond({ error: "outbox.notDead" as const }, { status: 400 });
-  const recipient = String(formData.get("recipient") ?? "").slice(0, 320);
+  const parsed = await parseSubmission(request, retrySchema);
+  const notDead = (status: number) =>
+    submissionFailure(parsed.values, {}, { status, formError: "notifications:outbox.notDead" });
+  if (!parsed.success) return notDead(400);
   // Already retried (a double click, another admin) or never dead: say so rather than fail.
-  if (!(await retryDeadLetter(await getDb(), parsed.data.outboxId))) {
-    return respond({ error: "outbox.notDead" as const }, { status: 409 });
-  }
-  return { retried: recipient };
+  if (!(await retryDeadLetter(await getDb(), parsed.data.outboxId))) return notDead(409);
+  const recipient = parsed.data.recipient ?? "";
+  const back = new URL(request.url);
+  return redirectWithFlash(
+    request,
+    `${back.pathname}${back.search}`,
+    recipient && recipient.length <= FLASH_RECIPIENT_MAX
+      ? { kind: "success", message: "notifications:outbox.retried", values: { recipient } }
+      : { kind: "success", message: "notifications:outbox.retriedUnnamed" },
+  );
 }
 
 export default function AdminOutbox() {
   const { t } = useTranslation("notifications");
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const refused = isFailure(answer) ? answer.formError : undefined;
   return (
     <section className="container page" aria-labelledby="outbox-title">
       <h1 id="outbox-title">{data.title}</h1>
       <p>{t("outbox.lead")}</p>
-      {result && "retried" in result ? (
-        <Notice kind="success">{t("outbox.retried", { recipient: result.retried })}</Notice>
-      ) : null}
-      {result && "error" in result ? <Notice kind="error">{t(result.error)}</Notice> : null}
+      {refused ? <Notice kind="error">{t(refused)}</Notice> : null}
       {data.total === 0 ? (
         <p className="empty-state">{t("outbox.empty")}</p>
       ) : (
@@ -98,11 +111,15 @@ export default function AdminOutbox() {
                   <dd className="error-text">{item.lastError ?? t("outbox.noError")}</dd>
                 </dl>
                 <Form method="post" className="actions">
-                  <input type="hidden" name="outboxId" value={item.id} />
                   <input type="hidden" name="recipient" value={item.recipientEmail} />
-                  <button type="submit" className="button" aria-describedby={`dead-${item.id}`}>
+                  <SubmitButton
+                    name="outboxId"
+                    value={item.id}
+                    className="button"
+                    aria-describedby={`dead-${item.id}`}
+                  >
                     {t("outbox.retry")}
-                  </button>
+                  </SubmitButton>
                 </Form>
               </li>
             ))}

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FieldErrorMessage } from "~/components/form/FieldParts";
 import { fieldId, useField } from "~/components/form/field-state";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
@@ -14,9 +13,9 @@ import {
   DEFAULT_STAR_THRESHOLD_HOURS,
   DEFAULT_STAR_THRESHOLDS,
   MAX_STAR_LEVELS,
-  starThresholdHoursSchema,
   starThresholdsInHours,
 } from "~/domains/volunteers/star-levels";
+import { starLevelsFormSchema } from "~/domains/volunteers/star-level-schemas";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { readFormData, validateSubmission } from "~/utils/forms.server";
@@ -45,8 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-/** The form: one box per level, `threshold.0` … `threshold.9` (an array); "restore" needs no thresholds. */
-const starLevelsFormSchema = z.object({ threshold: starThresholdHoursSchema });
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadStarLevelsFormSchema = () =>
+  import("~/domains/volunteers/star-level-schemas").then((module) => module.starLevelsFormSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, districtId } = await bureauAdmin(request);
@@ -122,7 +122,7 @@ function ThresholdBox({
 export default function StarLevelSettings() {
   const { t } = useTranslation(["hours", "validation"]);
   const loaded = useLoaderData<typeof loader>();
-  const form = useValidatedForm({ schema: starLevelsFormSchema });
+  const form = useValidatedForm({ schema: loadStarLevelsFormSchema });
   return (
     <section className="container page page--narrow">
       <h1>{loaded.title}</h1>

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ChartFigure } from "~/components/charts/ChartFigure";
 import { Notice } from "~/components/Notice";
+import { volunteerHoursChart } from "~/components/volunteers/hours-chart.server";
 import { can } from "~/domains/accounts/authorize";
 import { volunteerDashboard } from "~/domains/volunteers/dashboard.server";
 import { hoursOf } from "~/domains/volunteers/format";
@@ -15,10 +17,11 @@ export const handle = { i18n: ["common", "accounts", "volunteers"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard:own");
-  const t = await i18nServer.getFixedT(request, "accounts");
+  const t = await i18nServer.getFixedT(request, ["accounts", "volunteers"]);
   const isVolunteer = can(user.actor, "register:volunteer-profile");
   const db = await getDb();
   const service = isVolunteer ? await volunteerDashboard(db, user.id) : null;
+  const language = await i18nServer.getLocale(request);
   // Only what the page shows: no ids beyond the user's own, nothing about anyone else.
   return {
     title: t("dashboard.title"),
@@ -34,7 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? ("approved" as const)
         : ((await volunteerProfileStatus(db, user.id)) ?? ("none" as const)),
     service: service && {
-      ...service,
+      ...withoutByMonth(service),
+      // The chart is drawn here (SVG, cached by its numbers); the page ships the image and its table.
+      chart: volunteerHoursChart(service.byMonth, language, t),
       upcoming: service.upcoming.map((row) => ({
         ...row,
         startsAt: row.startsAt.toISOString(),
@@ -42,6 +47,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
     },
   };
+}
+
+function withoutByMonth<Service extends { byMonth: unknown }>({ byMonth: _byMonth, ...rest }: Service) {
+  return rest;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -133,6 +142,12 @@ function VolunteerService({ service, language }: { service: Service; language: s
           <Link to="/hours/checkin">{t("dashboard.checkin")}</Link> ·{" "}
           <Link to="/certificates">{t("dashboard.certificates")}</Link>
         </p>
+        <ChartFigure
+          title={service.chart.title}
+          src={service.chart.src}
+          table={service.chart.table}
+          tableLabel={t("dashboard.chart.data")}
+        />
       </div>
       <div className="panel">
         <h2>{t("dashboard.upcomingTitle")}</h2>

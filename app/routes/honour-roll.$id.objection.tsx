@@ -6,7 +6,7 @@ import { periodLabel, typeName } from "~/components/awards/labels";
 import { TextareaField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { Honeypot } from "~/components/forms";
+import { Honeypot } from "~/components/form/Honeypot";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { noticeEntry } from "~/domains/awards/honour-roll.server";
 import { fileObjection } from "~/domains/awards/nominations.server";

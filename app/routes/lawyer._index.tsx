@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/form/ValidatedForm";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { listConsultations } from "~/domains/legal/consultations.server";
 import { feedTokenOf, lawyerOfUser, rotateFeedToken } from "~/domains/legal/lawyers.server";
 import { i18nServer } from "~/i18n.server";

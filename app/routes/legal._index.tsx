@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { can } from "~/domains/accounts/authorize";
 import { listConsultations, noShowRates } from "~/domains/legal/consultations.server";
 import { listFirmLawyers } from "~/domains/legal/lawyers.server";

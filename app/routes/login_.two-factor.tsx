@@ -5,8 +5,10 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
+import { TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { FormError, TextField } from "~/components/forms";
 import { invalidateSession, markSessionTwoFactorVerified } from "~/domains/accounts/sessions.server";
 import {
   recordSecondFactorFailure,
@@ -22,7 +24,7 @@ import {
 import { totpCodeSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm, readFormData, searchParamsOf } from "~/utils/forms.server";
+import { readFormData, searchParamsOf, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { safeRedirectPath } from "~/utils/redirect";
 import { clearSessionCookie, getCurrentSession } from "~/utils/session.server";
 
@@ -64,7 +66,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, session } = await requireHalfSession(request);
-  if ((await readFormData(request.clone())).get("intent") === "cancel") {
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "cancel") {
     // Staff who may go without a second factor can abandon enrolment and keep their session.
     const db = await getDb();
     if (user.totpEnabled || !(await cancelTwoFactorSetup(db, user)))
@@ -72,7 +75,8 @@ export async function action({ request }: ActionFunctionArgs) {
     await markSessionTwoFactorVerified(db, session.id);
     throw redirect("/account");
   }
-  const parsed = await parseForm(request, totpCodeSchema);
+  // A code that cannot be one is refused before anything is counted or checked.
+  const parsed = await validateSubmission(formData, totpCodeSchema);
   if (!parsed.success) return parsed.failure;
   const db = await getDb();
   const redirectTo = safeRedirectPath(searchParamsOf(request).get("redirectTo"), "/dashboard");
@@ -84,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const wrongCode = async () => {
     const failure = await recordSecondFactorFailure(db, { id: session.id, userId: user.id });
     if (failure.sessionEnded) throw secondFactorEnded(request);
-    return formFailure(parsed.formData, { code: "accounts:twoFactor.wrongCode" });
+    return submissionFailure(parsed.values, { code: "accounts:twoFactor.wrongCode" });
   };
   if (user.totpEnabled) {
     if (!(await verifySecondFactor(db, user.id, parsed.data.code))) return wrongCode();
@@ -107,11 +111,14 @@ function secondFactorEnded(request: Request) {
   );
 }
 
+/** The schema loads with zod on the first validation, not with the page. */
+const loadCodeSchema = () => import("~/domains/accounts/validation").then((module) => module.totpCodeSchema);
+
 export default function TwoFactor() {
   const { t } = useTranslation("accounts");
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const state = result && "errors" in result ? result : undefined;
+  const form = useValidatedForm({ schema: loadCodeSchema });
   if (result && "recoveryCodes" in result) {
     return (
       <section className="container page page--narrow">
@@ -145,8 +152,7 @@ export default function TwoFactor() {
         <p>{t("twoFactor.verifyLead")}</p>
       )}
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate>
+        <ValidatedForm form={form}>
           <TextField
             name="code"
             autoComplete="one-time-code"
@@ -154,19 +160,15 @@ export default function TwoFactor() {
             maxLength={11}
             label={t("twoFactor.codeLabel")}
             hint={data.mode === "verify" ? t("twoFactor.codeHint") : undefined}
-            state={state}
           />
-          <button type="submit" className="button button--primary">
-            {t("twoFactor.submit")}
-          </button>
-        </Form>
+          <SubmitButton>{t("twoFactor.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
       {data.optional ? (
         <Form method="post" className="form-links">
-          <input type="hidden" name="intent" value="cancel" />
-          <button type="submit" className="button">
+          <SubmitButton name="intent" value="cancel" className="button">
             {t("twoFactor.cancel")}
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
     </section>

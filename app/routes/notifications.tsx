@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data as respond } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { isFailure } from "~/components/form/useValidatedForm";
+import { SubmitButton } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/Notice";
 import { Pagination } from "~/components/Pagination";
 import { inAppMessage } from "~/domains/notifications/in-app-message";
 import {
@@ -13,8 +14,9 @@ import {
 } from "~/domains/notifications/inbox.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, searchParamsOf, submissionFailure } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
-import { readFormData, searchParamsOf } from "~/utils/forms.server";
 
 export const handle = { i18n: ["common", "notifications"] };
 
@@ -51,30 +53,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), notificationId: z.uuid() }),
-  z.object({ intent: z.literal("read-all") }),
-]);
+/** The one-button forms of the inbox: mark one notification read (its button names it), or all. */
+const actionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("read"),
+      notificationId: z.uuid({ error: "notifications:inbox.notFound" }),
+    }),
+    z.object({ intent: z.literal("read-all") }),
+  ],
+  { error: "notifications:inbox.notFound" },
+);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return respond({ error: "inbox.notFound" as const }, { status: 400 });
+  const parsed = await parseSubmission(request, actionSchema);
+  const notFound = (status: number) =>
+    submissionFailure(parsed.values, {}, { status, formError: "notifications:inbox.notFound" });
+  if (!parsed.success) return notFound(400);
   const db = await getDb();
-  if (parsed.data.intent === "read-all") {
-    return { done: "read-all" as const, count: await markAllNotificationsRead(db, user.id) };
-  }
+  // Back to the page of the list the button was on, with the message read once.
+  const back = new URL(request.url);
+  const done = (message: string, count: number) =>
+    redirectWithFlash(request, `${back.pathname}${back.search}`, {
+      kind: "success",
+      message: `notifications:inbox.${message}`,
+      values: { count },
+    });
+  if (parsed.data.intent === "read-all")
+    return done("markedAllRead", await markAllNotificationsRead(db, user.id));
   // Someone else's notification answers exactly like a missing one.
-  if (!(await markNotificationRead(db, user.id, parsed.data.notificationId))) {
-    return respond({ error: "inbox.notFound" as const }, { status: 404 });
-  }
-  return { done: "read" as const, count: 1 };
+  if (!(await markNotificationRead(db, user.id, parsed.data.notificationId))) return notFound(404);
+  return done("markedRead", 1);
 }
 
 export default function Notifications() {
   const { t } = useTranslation("notifications");
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const refused = isFailure(answer) ? answer.formError : undefined;
   return (
     <section className="container page" aria-labelledby="notifications-title">
       <div className="page-header">
@@ -82,14 +100,7 @@ export default function Notifications() {
         <Link to="/settings/notifications">{t("inbox.settingsLink")}</Link>
       </div>
       <p>{t("inbox.lead")}</p>
-      {result && "done" in result ? (
-        <Notice kind="success">
-          {result.done === "read-all"
-            ? t("inbox.markedAllRead", { count: result.count })
-            : t("inbox.markedRead")}
-        </Notice>
-      ) : null}
-      {result && "error" in result ? <Notice kind="error">{t(result.error)}</Notice> : null}
+      {refused ? <Notice kind="error">{t(refused)}</Notice> : null}
       {data.total === 0 ? (
         <p className="empty-state">{t("inbox.empty")}</p>
       ) : (
@@ -98,10 +109,9 @@ export default function Notifications() {
             <p>{t("inbox.summary", { total: data.total, unread: data.unread })}</p>
             {data.unread > 0 ? (
               <Form method="post">
-                <input type="hidden" name="intent" value="read-all" />
-                <button type="submit" className="button">
+                <SubmitButton name="intent" value="read-all" className="button">
                   {t("inbox.markAllRead")}
-                </button>
+                </SubmitButton>
               </Form>
             ) : null}
           </div>
@@ -123,10 +133,14 @@ export default function Notifications() {
                 {item.unread ? (
                   <Form method="post" className="actions">
                     <input type="hidden" name="intent" value="read" />
-                    <input type="hidden" name="notificationId" value={item.id} />
-                    <button type="submit" className="button" aria-describedby={`notification-${item.id}`}>
+                    <SubmitButton
+                      name="notificationId"
+                      value={item.id}
+                      className="button"
+                      aria-describedby={`notification-${item.id}`}
+                    >
                       {t("inbox.markRead")}
-                    </button>
+                    </SubmitButton>
                   </Form>
                 ) : null}
               </li>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, NewPasswordFields, SelectField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { Honeypot } from "~/components/forms";
+import { Honeypot } from "~/components/form/Honeypot";
 import { listDistricts, registerOrganization } from "~/domains/accounts/accounts.server";
 import { organizationKinds } from "~/domains/accounts/limits";
 import { publicPostLimits } from "~/domains/accounts/request-limits";

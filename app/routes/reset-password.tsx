@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { NewPasswordFields } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { isResetTokenUsable, resetPassword } from "~/domains/accounts/accounts.server";
 import { passwordResetSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";

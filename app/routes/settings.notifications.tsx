@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { CheckboxField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
@@ -11,6 +10,7 @@ import {
   type PreferenceChoiceError,
   saveNotificationPreferences,
 } from "~/domains/notifications/preferences.server";
+import { preferencesFormSchema } from "~/domains/notifications/preferences-form";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -48,15 +48,9 @@ const errorKeys: Record<PreferenceChoiceError, string> = {
 /** Field names of the form: `email:<kind>` and `digest:<kind>`, checkboxes posted as "on". */
 const KIND_FIELD = /^(email|digest):([a-z0-9-]{1,64})$/;
 
-/** Every kind of the form is named in a hidden `kind` field, as unticked checkboxes are not posted. */
-const preferencesFormSchema = z
-  .object({
-    kind: z
-      .array(z.string().regex(/^[a-z0-9-]{1,64}$/), { error: "notifications:settings.errors.form" })
-      .min(1, "notifications:settings.errors.form")
-      .max(50, "notifications:settings.errors.form"),
-  })
-  .catchall(z.unknown());
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadPreferencesFormSchema = () =>
+  import("~/domains/notifications/preferences-form").then((module) => module.preferencesFormSchema);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -95,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NotificationSettings() {
   const { t } = useTranslation("notifications");
   const data = useLoaderData<typeof loader>();
-  const form = useValidatedForm({ schema: preferencesFormSchema });
+  const form = useValidatedForm({ schema: loadPreferencesFormSchema });
   return (
     <section className="container page page--narrow" aria-labelledby="settings-title">
       <h1 id="settings-title">{data.title}</h1>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { periodLabel } from "~/components/awards/labels";
+import { Pagination } from "~/components/Pagination";
 import { eligibilityView } from "~/domains/awards/eligibility.server";
 import { calendarDateOf } from "~/domains/calendar/working-days";
 import { can } from "~/domains/accounts/authorize";
@@ -23,6 +24,7 @@ const querySchema = z.object({
     .regex(/^\d{4}(-H[12])?$/)
     .optional()
     .catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = await eligibilityView(
     await getDb(),
     user.actor,
-    { typeId: query.type, periodKey: query.period },
+    { typeId: query.type, periodKey: query.period, page: query.page },
     calendarDateOf(clock.now()),
   );
   const t = await i18nServer.getFixedT(request, "awards");
@@ -51,6 +53,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     periods: view.periods.map((period) => period.key),
     period: view.period?.key ?? null,
     candidates: view.candidates,
+    total: view.total,
+    eligibleCount: view.eligibleCount,
+    page: view.page,
+    pageSize: view.pageSize,
     canReadNominations: can(user.actor, "read:nomination"),
   };
 }
@@ -107,52 +113,58 @@ export default function Eligibility() {
           {data.candidates.length === 0 ? (
             <p className="empty-state">{t("eligibility.empty")}</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("eligibility.rank")}</th>
-                  <th scope="col">{t("eligibility.candidate")}</th>
-                  {figures.map((figure) => (
-                    <th key={figure} scope="col">
-                      {t(`figure.${figure}`)}
-                    </th>
-                  ))}
-                  <th scope="col">{t("eligibility.result")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("eligibility.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.candidates.map((candidate) => (
-                  <tr key={candidate.id}>
-                    <td>{candidate.rank}</td>
-                    <td>{candidate.name}</td>
+            <>
+              <p>{t("eligibility.summary", { count: data.total, eligible: data.eligibleCount })}</p>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("eligibility.rank")}</th>
+                    <th scope="col">{t("eligibility.candidate")}</th>
                     {figures.map((figure) => (
-                      <td key={figure}>
-                        <Link to={evidence(candidate.id, figure)}>
-                          {figureText(t, figure, candidate.figures[figure] ?? 0, i18n.language)}
-                        </Link>
-                      </td>
+                      <th key={figure} scope="col">
+                        {t(`figure.${figure}`)}
+                      </th>
                     ))}
-                    <td>
-                      <span className={`badge badge--${candidate.eligible ? "verified" : "pending"}`}>
-                        {candidate.eligible ? t("eligibility.eligible") : t("eligibility.notYet")}
-                      </span>
-                    </td>
-                    <td>
-                      {candidate.eligible ? (
-                        <Link
-                          to={`/staff/awards/nominate?type=${data.type!.id}&period=${data.period}&nominee=${candidate.id}`}
-                        >
-                          {t("eligibility.nominate")}
-                        </Link>
-                      ) : null}
-                    </td>
+                    <th scope="col">{t("eligibility.result")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("eligibility.actions")}</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.candidates.map((candidate) => (
+                    <tr key={candidate.id}>
+                      <td>{candidate.rank}</td>
+                      <td>{candidate.name}</td>
+                      {figures.map((figure) => (
+                        <td key={figure}>
+                          <Link to={evidence(candidate.id, figure)}>
+                            {figureText(t, figure, candidate.figures[figure] ?? 0, i18n.language)}
+                          </Link>
+                        </td>
+                      ))}
+                      <td>
+                        <span className={`badge badge--${candidate.eligible ? "verified" : "pending"}`}>
+                          {candidate.eligible ? t("eligibility.eligible") : t("eligibility.notYet")}
+                        </span>
+                      </td>
+                      <td>
+                        {candidate.eligible ? (
+                          <Link
+                            to={`/staff/awards/nominate?type=${data.type!.id}&period=${data.period}&nominee=${candidate.id}`}
+                          >
+                            {t("eligibility.nominate")}
+                          </Link>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {data.total > data.pageSize ? (
+                <Pagination page={data.page} pageSize={data.pageSize} total={data.total} />
+              ) : null}
+            </>
           )}
         </>
       )}

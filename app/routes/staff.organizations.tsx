@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { Pagination } from "~/components/Pagination";
 import { organizationKinds } from "~/domains/accounts/limits";
 import { can } from "~/domains/accounts/authorize";
@@ -11,9 +13,11 @@ import {
   getOrganizationInScope,
   listOrganizations,
 } from "~/domains/accounts/organizations.server";
+import { ORGANIZATION_REASON_MAX_LENGTH, organizationDecisionSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, readFormData, searchParamsOf } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, searchParamsOf, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { authorizeOrRespond, notFound, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 
@@ -57,21 +61,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const decisionSchema = z.object({
-  organizationId: z.uuid(),
-  decision: z.enum(["verify", "reject", "suspend", "reinstate"]),
-  reason: z.string().trim().max(500).optional(),
-});
+/** Each row's decision form has its own id (and field ids): `decide-<organization id>`. */
+const decisionFormId = (organizationId: string) => `decide-${organizationId}`;
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   const formData = await readFormData(request);
-  const parsed = decisionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return formFailure(formData, { form: "validation:form.invalid" });
-  const verb =
-    parsed.data.decision === "suspend" || parsed.data.decision === "reinstate" ? "suspend" : "verify";
-  // The role's permission first (403), then the organization only within the actor's scope (404).
+  // The role's permission first (403), then the form (400), then the organization only within the
+  // actor's scope (404).
+  const posted = formData.get("decision");
+  const verb = posted === "suspend" || posted === "reinstate" ? "suspend" : "verify";
   const scope = authorizeOrRespond(actor, `${verb}:organization`);
+  const postedId = formData.get("organizationId");
+  const form = decisionFormId(typeof postedId === "string" ? postedId.slice(0, 36) : "");
+  const parsed = await validateSubmission(formData, organizationDecisionSchema, form);
+  if (!parsed.success) return parsed.failure;
   const db = await getDb();
   const organization = await getOrganizationInScope(db, parsed.data.organizationId, scope, actor);
   if (!organization) notFound();
@@ -83,13 +87,18 @@ export async function action({ request }: ActionFunctionArgs) {
     ipAddress: clientIp(request),
   });
   if (!result.ok) {
-    return formFailure(
-      formData,
-      { [`reason-${organization.id}`]: `accounts:organizations.${result.error}` },
-      result.error === "reasonRequired" ? 400 : 409,
-    );
+    const error = `accounts:organizations.${result.error}`;
+    return result.error === "reasonRequired"
+      ? submissionFailure(parsed.values, { reason: error }, { form })
+      : submissionFailure(parsed.values, {}, { status: 409, formError: error, form });
   }
-  return { done: parsed.data.decision, name: organization.name };
+  // Back to the list as it was filtered, with the message read once.
+  const back = new URL(request.url);
+  return redirectWithFlash(request, `${back.pathname}${back.search}`, {
+    kind: "success",
+    message: `accounts:organizations.done.${parsed.data.decision}`,
+    values: { name: organization.name },
+  });
 }
 
 function formatDate(iso: string, locale: string) {
@@ -103,15 +112,10 @@ function formatDate(iso: string, locale: string) {
 export default function StaffOrganizations() {
   const { t, i18n } = useTranslation("accounts");
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errors = result && "errors" in result ? result.errors : {};
   return (
     <section className="container page">
       <h1>{data.title}</h1>
-      {result && "done" in result ? (
-        <Notice kind="success">{t(`organizations.done.${result.done}`, { name: result.name })}</Notice>
-      ) : null}
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="filter-status">{t("organizations.status")}</label>
@@ -167,53 +171,52 @@ export default function StaffOrganizations() {
                   {t("organizations.reason")}: {row.statusReason}
                 </p>
               ) : null}
-              <Form method="post" className="actions">
-                <input type="hidden" name="organizationId" value={row.id} />
-                {row.status === "pending" ||
-                row.status === "rejected" ||
-                (row.status === "verified" && data.canSuspend) ? (
-                  <div className="field">
-                    <label htmlFor={`reason-${row.id}`}>{t("organizations.reasonLabel")}</label>
-                    <input
-                      id={`reason-${row.id}`}
-                      name="reason"
-                      maxLength={500}
-                      aria-invalid={errors[`reason-${row.id}`] ? true : undefined}
-                      aria-describedby={errors[`reason-${row.id}`] ? `reason-${row.id}-error` : undefined}
-                    />
-                    {errors[`reason-${row.id}`] ? (
-                      <p className="field__error" id={`reason-${row.id}-error`} role="alert">
-                        {t(errors[`reason-${row.id}`]!)}
-                      </p>
-                    ) : null}
-                  </div>
-                ) : null}
-                {row.status === "pending" || row.status === "rejected" ? (
-                  <button type="submit" name="decision" value="verify" className="button button--primary">
-                    {t("organizations.verify")}
-                  </button>
-                ) : null}
-                {row.status === "pending" ? (
-                  <button type="submit" name="decision" value="reject" className="button">
-                    {t("organizations.reject")}
-                  </button>
-                ) : null}
-                {row.status === "verified" && data.canSuspend ? (
-                  <button type="submit" name="decision" value="suspend" className="button">
-                    {t("organizations.suspend")}
-                  </button>
-                ) : null}
-                {row.status === "suspended" && data.canSuspend ? (
-                  <button type="submit" name="decision" value="reinstate" className="button">
-                    {t("organizations.reinstate")}
-                  </button>
-                ) : null}
-              </Form>
+              <DecisionForm organizationId={row.id} status={row.status} canSuspend={data.canSuspend} />
             </li>
           ))}
         </ul>
       )}
       <Pagination page={data.page} pageSize={PAGE_SIZE} total={data.total} />
     </section>
+  );
+}
+
+const loadDecisionSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.organizationDecisionSchema);
+
+/** One organization's decision: its own form, the pressed button being the decision. */
+function DecisionForm({
+  organizationId,
+  status,
+  canSuspend,
+}: {
+  organizationId: string;
+  status: string;
+  canSuspend: boolean;
+}) {
+  const { t } = useTranslation("accounts");
+  const id = decisionFormId(organizationId);
+  const form = useValidatedForm({ schema: loadDecisionSchema, id, fieldPrefix: `${id}-` });
+  const decide = (decision: string, primary = false) => (
+    <SubmitButton name="decision" value={decision} className={primary ? "button button--primary" : "button"}>
+      {t(`organizations.${decision}`)}
+    </SubmitButton>
+  );
+  return (
+    <ValidatedForm form={form} className="actions">
+      <input type="hidden" name="organizationId" value={organizationId} />
+      {status === "pending" || status === "rejected" || (status === "verified" && canSuspend) ? (
+        <TextField
+          name="reason"
+          maxLength={ORGANIZATION_REASON_MAX_LENGTH}
+          autoComplete="off"
+          label={t("organizations.reasonLabel")}
+        />
+      ) : null}
+      {status === "pending" || status === "rejected" ? decide("verify", true) : null}
+      {status === "pending" ? decide("reject") : null}
+      {status === "verified" && canSuspend ? decide("suspend") : null}
+      {status === "suspended" && canSuspend ? decide("reinstate") : null}
+    </ValidatedForm>
   );
 }

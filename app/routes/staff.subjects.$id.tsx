@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SubmitButton } from "~/components/form/ValidatedForm";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { SubjectConsents } from "~/components/subjects/SubjectConsents";
 import { SubjectFacts } from "~/components/subjects/SubjectFacts";
 import { SubjectIdentity } from "~/components/subjects/SubjectIdentity";

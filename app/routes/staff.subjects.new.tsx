@@ -6,7 +6,8 @@ import { SelectField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { registerSubject } from "~/domains/subjects/subjects.server";
-import { subjectRegistrationSchema, supervisionLevels } from "~/domains/subjects/validation";
+import { supervisionLevels } from "~/domains/subjects/options";
+import { subjectRegistrationSchema } from "~/domains/subjects/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { parseSubmission, submissionFailure } from "~/utils/forms.server";
@@ -56,11 +57,15 @@ export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) =
   });
 });
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadSubjectRegistrationSchema = () =>
+  import("~/domains/subjects/validation").then((module) => module.subjectRegistrationSchema);
+
 export default function NewSubject() {
   const { t } = useTranslation("subjects");
   const { submissionKey } = useLoaderData<typeof loader>();
   const form = useValidatedForm({
-    schema: subjectRegistrationSchema,
+    schema: loadSubjectRegistrationSchema,
     defaultValues: { supervisionLevel: "normal" },
   });
   return (

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { QualificationReview } from "~/components/volunteers/QualificationReview";
 import { VolunteerDecisions } from "~/components/volunteers/VolunteerDecisions";
 import { VolunteerRecord } from "~/components/volunteers/VolunteerRecord";

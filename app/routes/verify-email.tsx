@@ -2,17 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { FormError, Notice, TextField } from "~/components/forms";
+import { TextField } from "~/components/form/fields";
+import { isFailure, useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/Notice";
 import {
   resendVerification,
   verifyEmailByCode,
   verifyEmailByToken,
 } from "~/domains/accounts/accounts.server";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
-import { emailVerificationCodeSchema } from "~/domains/accounts/validation";
+import { emailVerificationSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { formFailure, parseForm, readFormData } from "~/utils/forms.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { linkContext } from "~/utils/request.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -35,20 +38,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const intentSchema = z.object({ intent: z.enum(["code", "link", "resend"]) });
+/** The page's forms: the emailed link's button (its refusal shows above the page) and the code form. */
+const LINK_FORM = "link";
+const CODE_FORM = "code";
 
 export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
-  const intent = intentSchema.safeParse(Object.fromEntries(await readFormData(request.clone())));
-  if (!intent.success) throw new Response("Bad Request", { status: 400 });
-  if (intent.data.intent === "link") {
-    const token = String((await readFormData(request)).get("token") ?? "");
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  const verified = () =>
+    redirectWithFlash(request, "/login", { kind: "success", message: "accounts:verify.done" });
+  if (intent === "link") {
+    const token = String(formData.get("token") ?? "");
     return (await verifyEmailByToken(db, token))
-      ? redirectWithFlash(request, "/login", { kind: "success", message: "accounts:verify.done" })
-      : { linkInvalid: true };
+      ? verified()
+      : submissionFailure(formData, {}, { formError: "accounts:verify.linkInvalid", form: LINK_FORM });
   }
-  if (intent.data.intent === "resend") {
-    const formData = await readFormData(request);
+  if (intent === "resend") {
     const email = z.email().safeParse(
       String(formData.get("email") ?? "")
         .trim()
@@ -60,81 +66,73 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (limited) return limited;
     if (email.success) await resendVerification(db, email.data, linkContext(request));
-    return { resent: true };
+    // The same answer whether or not the address has an account waiting.
+    const back = email.success ? `/verify-email?email=${encodeURIComponent(email.data)}` : "/verify-email";
+    return redirectWithFlash(request, back, { kind: "success", message: "accounts:verify.resent" });
   }
-  const parsed = await parseForm(
-    request,
-    emailVerificationCodeSchema.extend({ email: z.email("validation:email.invalid") }),
-  );
+  if (intent !== CODE_FORM) throw new Response("Bad Request", { status: 400 });
+  const parsed = await validateSubmission(formData, emailVerificationSchema, CODE_FORM);
   if (!parsed.success) return parsed.failure;
-  const { data, formData } = parsed;
+  const { data } = parsed;
   const limited = await limitPublicPost(request, formData, {
     address: publicPostLimits.verifyEmailIp,
     email: [publicPostLimits.verifyEmailEmail, data.email],
   });
   if (limited) return limited;
-  if (!(await verifyEmailByCode(db, data.email.toLowerCase(), data.code))) {
-    return formFailure(formData, { code: "accounts:verify.invalid" });
-  }
-  return redirectWithFlash(request, "/login", { kind: "success", message: "accounts:verify.done" });
+  if (!(await verifyEmailByCode(db, data.email, data.code)))
+    return submissionFailure(parsed.values, { code: "accounts:verify.invalid" }, { form: CODE_FORM });
+  return verified();
 }
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadVerificationSchema = () =>
+  import("~/domains/accounts/validation").then((module) => module.emailVerificationSchema);
 
 export default function VerifyEmail() {
   const { t } = useTranslation("accounts");
   const { email, token } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
-  const formState = state && "errors" in state ? state : undefined;
+  const answer = useActionData<typeof action>();
+  const linkRefused = isFailure(answer) && answer.form === LINK_FORM ? answer.formError : undefined;
+  const form = useValidatedForm({
+    schema: loadVerificationSchema,
+    id: CODE_FORM,
+    defaultValues: { email },
+  });
   return (
     <section className="container page page--narrow">
       <h1>{t("verify.title")}</h1>
-      {state && "linkInvalid" in state ? <Notice kind="error">{t("verify.linkInvalid")}</Notice> : null}
-      {state && "resent" in state ? <Notice kind="success">{t("verify.resent")}</Notice> : null}
+      {linkRefused ? <Notice kind="error">{t(linkRefused)}</Notice> : null}
       {token ? (
         <Form method="post" className="panel form">
-          <input type="hidden" name="intent" value="link" />
           <input type="hidden" name="token" value={token} />
-          <button type="submit" className="button button--primary">
+          <SubmitButton name="intent" value="link">
             {t("verify.submit")}
-          </button>
+          </SubmitButton>
         </Form>
       ) : (
         <>
           <p>{t("verify.sent")}</p>
           <div className="panel">
-            <FormError state={formState} />
-            <Form method="post" className="form" noValidate>
+            <ValidatedForm form={form}>
               <input type="hidden" name="intent" value="code" />
-              <TextField
-                name="email"
-                type="email"
-                autoComplete="email"
-                required
-                defaultValue={email}
-                label={t("fields.email")}
-                state={formState}
-              />
+              <TextField name="email" type="email" autoComplete="email" required label={t("fields.email")} />
               <TextField
                 name="code"
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                pattern="[0-9]{6}"
                 maxLength={6}
                 required
                 label={t("fields.code")}
                 hint={t("hints.code")}
-                state={formState}
               />
-              <button type="submit" className="button button--primary">
-                {t("verify.submit")}
-              </button>
-            </Form>
+              <SubmitButton>{t("verify.submit")}</SubmitButton>
+            </ValidatedForm>
           </div>
           <Form method="post" className="form-links">
-            <input type="hidden" name="intent" value="resend" />
             <input type="hidden" name="email" value={email} />
-            <button type="submit" className="button">
+            <SubmitButton name="intent" value="resend" className="button">
               {t("verify.resend")}
-            </button>
+            </SubmitButton>
           </Form>
         </>
       )}

@@ -1,29 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { TextField } from "~/components/forms";
-import { isAwardNumber } from "~/domains/awards/nominations.server";
-import { isCertificateNumber, normalizeCertificateNumber } from "~/domains/volunteers/certificates.server";
+import { TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { certificateLookupSchema } from "~/domains/volunteers/certificate-number";
 import { publicPostLimits } from "~/domains/accounts/request-limits";
 import { i18nServer } from "~/i18n.server";
-import { parseForm } from "~/utils/forms.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { limitPublicPost, retryAfterHeaders } from "~/utils/rate-limit.server";
 
 /** Passes on the Retry-After of a 429. */
 export const headers = retryAfterHeaders;
 
 export const handle = { i18n: ["common", "certificates", "validation"] };
-
-const verifySchema = z.object({
-  number: z
-    .string({ error: "validation:certificateNumber.invalid" })
-    .transform(normalizeCertificateNumber)
-    .refine((number) => isCertificateNumber(number) || isAwardNumber(number), {
-      error: "validation:certificateNumber.invalid",
-    }),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "certificates");
@@ -34,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** Anyone (an employer, a school) can check a certificate by its number; nothing else is searchable. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, verifySchema);
+  const parsed = await parseSubmission(request, certificateLookupSchema);
   if (!parsed.success) return parsed.failure;
   const limited = await limitPublicPost(request, parsed.formData, {
     address: publicPostLimits.certificateIp,
@@ -43,28 +34,29 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/verify/${parsed.data.number}`);
 }
 
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadLookupSchema = () =>
+  import("~/domains/volunteers/certificate-number").then((module) => module.certificateLookupSchema);
+
 export default function VerifyCertificate() {
   const { t } = useTranslation("certificates");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const form = useValidatedForm({ schema: loadLookupSchema });
   return (
     <section className="container page page--narrow">
       <h1>{data.title}</h1>
       <p>{t("pages.verify.lead")}</p>
       <div className="panel">
-        <Form method="post" className="form" noValidate>
+        <ValidatedForm form={form}>
           <TextField
             name="number"
             required
             autoComplete="off"
             label={t("pages.fields.number")}
             hint={t("pages.verify.numberHint")}
-            state={state}
           />
-          <button type="submit" className="button button--primary">
-            {t("pages.verify.submit")}
-          </button>
-        </Form>
+          <SubmitButton>{t("pages.verify.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
     </section>
   );

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { ProfileForm } from "~/components/volunteers/ProfileForm";
 import { groupOffices } from "~/components/volunteers/ProfileFields";
 import { ProfileQualifications } from "~/components/volunteers/ProfileQualifications";

@@ -1,3 +1,4 @@
+import type { FormObject } from "./form-data";
 import { type Submission, submissionFailure, validateSubmission, readFormData } from "./forms.server";
 import type { ActivityFailure } from "~/domains/volunteers/activity-store.server";
 import { activitySchema } from "~/domains/volunteers/activity-validation";
@@ -9,9 +10,9 @@ export async function parseActivityForm(request: Request): Promise<Submission<ty
 
 /** A domain refusal in the form: on its field, or above the form (409 for a state that changed). */
 export function activityFormRefusal(
-  formData: FormData,
+  values: FormObject,
   failure: Exclude<ActivityFailure, { notFound: true }>,
 ) {
-  if (failure.field) return submissionFailure(formData, { [failure.field]: failure.error });
-  return submissionFailure(formData, {}, { status: 409, formError: failure.error });
+  if (failure.field) return submissionFailure(values, { [failure.field]: failure.error });
+  return submissionFailure(values, {}, { status: 409, formError: failure.error });
 }

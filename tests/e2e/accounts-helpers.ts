@@ -252,3 +252,29 @@ export async function signInAsBureauAdmin(page: Page) {
   }
   await expectDashboard(page, "王建国", "司法局管理员");
 }
+
+/**
+ * The demo system admin's TOTP key, once a run enrolled it on this e2e database (a retried test finds
+ * the admin enrolled already).
+ */
+const systemAdminKeyFile = path.join(os.tmpdir(), `portal-e2e-${port}-admin-totp-key`);
+
+/** Signs the demo system admin in with TOTP (enrolling on a fresh database, else with the key remembered by this run). */
+export async function signInAsSystemAdmin(page: Page) {
+  await signIn(page, "admin@demo.portal", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading, page.url()).toHaveText(/两步验证/);
+  if ((await heading.textContent()) === "开启两步验证") {
+    const key = (await page.locator("code").first().textContent())?.trim() ?? "";
+    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+    writeFileSync(systemAdminKeyFile, key, { mode: 0o600 });
+    await page.getByLabel("验证码").fill(totp(key));
+    await page.getByRole("button", { name: "确认" }).click();
+    await page.getByRole("link", { name: "我已保存，继续" }).click();
+  } else {
+    if (!existsSync(systemAdminKeyFile)) throw new Error("The admin's TOTP key is not known to this run");
+    await submitFreshTotp(page, readFileSync(systemAdminKeyFile, "utf8").trim());
+  }
+  await expect(page).toHaveURL(/\/dashboard$/);
+}

@@ -1,17 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import {
   baseURL,
   DEMO_PASSWORD,
   expect,
   expectNoSeriousAxeViolations,
-  port,
   signIn,
+  signInAsSystemAdmin,
   test,
-  submitFreshTotp,
-  totp,
   uniqueIp,
 } from "./accounts-helpers";
 
@@ -19,7 +14,6 @@ import {
 const INBOX_USER = "ngo@demo.portal"; // one registration receipt
 const NO_JS_USER = "lawfirm@demo.portal"; // one organization decision
 const VOLUNTEER = "volunteer@demo.portal";
-const ADMIN = "admin@demo.portal";
 
 function bell(page: Page) {
   return page.getByRole("banner").getByRole("link", { name: /^通知/ });
@@ -116,34 +110,9 @@ test.describe("in-app notifications", () => {
   });
 });
 
-/**
- * The demo system admin's TOTP key, once a run enrolled it on this e2e database (a retried test finds
- * the admin enrolled already).
- */
-const adminKeyFile = path.join(os.tmpdir(), `portal-e2e-${port}-admin-totp-key`);
-
-async function signInAsAdmin(page: Page) {
-  await signIn(page, ADMIN, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/login\/two-factor/);
-  const heading = page.getByRole("heading", { level: 1 });
-  await expect(heading, page.url()).toHaveText(/两步验证/);
-  if ((await heading.textContent()) === "开启两步验证") {
-    const key = (await page.locator("code").first().textContent())?.trim() ?? "";
-    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
-    writeFileSync(adminKeyFile, key, { mode: 0o600 });
-    await page.getByLabel("验证码").fill(totp(key));
-    await page.getByRole("button", { name: "确认" }).click();
-    await page.getByRole("link", { name: "我已保存，继续" }).click();
-  } else {
-    if (!existsSync(adminKeyFile)) throw new Error("The admin's TOTP key is not known to this run");
-    await submitFreshTotp(page, readFileSync(adminKeyFile, "utf8").trim());
-  }
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
 test.describe("undeliverable email", () => {
   test("the system admin sees the dead-letter page from the menu", async ({ page }) => {
-    await signInAsAdmin(page);
+    await signInAsSystemAdmin(page);
     await page
       .getByRole("navigation", { name: "主导航" })
       .getByRole("link", { name: "邮件投递" })

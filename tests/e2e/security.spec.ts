@@ -74,7 +74,7 @@ test("without JavaScript a password change keeps this browser signed in", async 
   await page.getByLabel("新密码", { exact: true }).fill(newPassword);
   await page.getByLabel("再次输入新密码").fill(newPassword);
   await page.getByRole("button", { name: "修改密码" }).click();
-  await expect(page).toHaveURL(/\/account\?saved=password$/);
+  await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText("密码已修改。您在其他设备上的登录已全部退出。")).toBeVisible();
   await page.goto("/dashboard");
   await expectDashboard(page, account.name, "志愿者");

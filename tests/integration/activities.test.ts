@@ -20,6 +20,7 @@ import {
 import { type OrganizerActor } from "~/domains/volunteers/activity-store.server";
 import { signUpForActivity, withdrawFromActivity } from "~/domains/volunteers/signups.server";
 import type { ActivityInput } from "~/domains/volunteers/activity-validation";
+import { toShanghaiInputValue } from "~/domains/volunteers/activity-time";
 import { connectDatabase, type Database } from "~/utils/db.server";
 import { violatedConstraint } from "#tests/fixtures/errors";
 import { createUser, createVolunteer } from "#tests/fixtures/factories";
@@ -231,6 +232,87 @@ describe("organizing activities", () => {
     );
     expect(await statusOf(async () => route.loader(args(await requestAs(world.staff, "GET"))))).toBe(200);
     expect((await storedActivity(id)).title).toBe("社区普法宣传");
+  });
+
+  it("the new-activity form creates one activity however often it is sent; a refusal echoes what was typed", async () => {
+    const route = await import("~/routes/activities.new");
+    const session = await createSession(db, {
+      userId: world.staff.id,
+      role: world.staff.role,
+      twoFactorVerified: true,
+    });
+    const request = (form?: Record<string, string | string[]>) => {
+      const body = new URLSearchParams();
+      for (const [key, value] of Object.entries(form ?? {}))
+        for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+      return new Request("http://portal.test/activities/new", {
+        method: form ? "POST" : "GET",
+        headers: { Cookie: `session=${session.token}`, Origin: "http://portal.test" },
+        body: form ? body : undefined,
+      });
+    };
+    const args = (form?: Record<string, string | string[]>) => ({
+      request: request(form),
+      params: {},
+      context: { cspNonce: "" },
+    });
+    const answerOf = (result: unknown) =>
+      result instanceof Response
+        ? { status: result.status, location: result.headers.get("Location"), body: {} }
+        : {
+            status: (result as { init?: { status?: number } }).init?.status ?? 200,
+            location: null,
+            body: (result as { data: Record<string, unknown> }).data,
+          };
+    const page = await route.loader(args());
+    const startsAt = toShanghaiInputValue(new Date(Date.now() + 3 * 24 * HOUR));
+    const endsAt = toShanghaiInputValue(new Date(Date.now() + 3 * 24 * HOUR + 2 * HOUR));
+    const form = {
+      submissionKey: page.submissionKey,
+      title: "社区普法宣传",
+      description: "向居民讲解《民法典》常识。",
+      category: "legal",
+      officeId: world.office,
+      place: "城关司法所二楼会议室",
+      startsAt,
+      endsAt,
+      capacity: "10",
+      requiredSkills: ["legal"],
+      requiredQualification: "",
+    };
+    // Three identical posts at once (a double click and a retry of the same rendered form).
+    const answers = await Promise.all([1, 2, 3].map(async () => answerOf(await route.action(args(form)))));
+    const created = await db.select().from(activities).where(eq(activities.organizerId, world.office));
+    expect(created).toHaveLength(1);
+    expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
+      [1, 2, 3].map(() => [302, `/activities/${created[0]!.id}`]),
+    );
+    // A refused post: every field error at once, what was typed kept, nothing created.
+    const refused = answerOf(
+      await route.action(
+        args({
+          ...form,
+          submissionKey: (await route.loader(args())).submissionKey,
+          title: "x",
+          capacity: "0",
+          requiredSkills: ["legal", "juggling"],
+        }),
+      ),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      errors: {
+        title: { message: "validation:activityTitle.required" },
+        capacity: { message: "validation:activityCapacity.invalid" },
+      },
+      values: { title: "x", capacity: "0", requiredSkills: ["legal", "juggling"], place: form.place },
+    });
+    expect(await db.select().from(activities).where(eq(activities.organizerId, world.office))).toHaveLength(
+      1,
+    );
+    // Without the form's key (a scripted post) nothing is created.
+    const keyless = answerOf(await route.action(args({ ...form, submissionKey: "" })));
+    expect(keyless).toMatchObject({ status: 400, body: { formError: "validation:form.invalid" } });
   });
 
   it("capacity cannot drop below the confirmed sign-ups; more places move the waitlist up", async () => {

@@ -359,17 +359,18 @@ const matrix: Record<string, RouteCase> = {
   },
   // The district's register: seeing one's own organization is not enough (403 like any other role
   // without the grant); verifying at the district's staff, suspending only at the bureau.
+  // A decision is answered by a redirect with a flash (302), a refused one in place.
   "staff.organizations.tsx": {
     get: { anonymous: 302, office_staff: 200, bureau_admin: 200, system_admin: 200, default: 403 },
     post: {
-      expect: { anonymous: 302, office_staff: 200, bureau_admin: 200, system_admin: 200, default: 403 },
+      expect: { anonymous: 302, office_staff: 302, bureau_admin: 302, system_admin: 302, default: 403 },
       body: async (objects) => ({
         organizationId: await objects.pendingOrganization("own"),
         decision: "verify",
       }),
     },
     postOther: {
-      expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, system_admin: 200, default: 403 },
+      expect: { anonymous: 302, office_staff: 404, bureau_admin: 404, system_admin: 302, default: 403 },
       body: async (objects) => ({
         organizationId: await objects.pendingOrganization("other"),
         decision: "verify",
@@ -385,8 +386,8 @@ const matrix: Record<string, RouteCase> = {
       }),
       expect: {
         anonymous: 302,
-        bureau_admin: district === "own" ? 200 : 404,
-        system_admin: 200,
+        bureau_admin: district === "own" ? 302 : 404,
+        system_admin: 302,
         default: 403,
       },
     })),

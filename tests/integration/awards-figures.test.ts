@@ -9,10 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobReferrals, placements } from "#db/schema/employment";
 import { consultationBookings } from "#db/schema/legal";
 import { helpNeeds, providers, referrals } from "#db/schema/matching";
+import { hourRecords } from "#db/schema/volunteers";
 import { actorOf } from "~/domains/accounts/actor";
 import { rolePermissionSeed } from "~/domains/permission-registry";
 import { saveAwardType } from "~/domains/awards/award-types.server";
-import { eligibilityView } from "~/domains/awards/eligibility.server";
+import { ELIGIBILITY_PAGE_SIZE, eligibilityView } from "~/domains/awards/eligibility.server";
 import {
   candidateFigures,
   evidenceRows,
@@ -363,5 +364,64 @@ describe("referrals resolved by volunteers", () => {
     expect(candidates).toEqual([
       { id: chen.id, name: "陈晓明", figures: { minutes: 0, activities: 0, referralsResolved: 2 } },
     ]);
+  });
+});
+
+describe("the eligibility list of an office with many volunteers", () => {
+  it("ranks everyone in scope, shows a page at a time, and leaves out other offices' volunteers", async () => {
+    const count = ELIGIBILITY_PAGE_SIZE + 3;
+    const volunteers = [];
+    for (let index = 0; index < count; index++) {
+      volunteers.push(await createVolunteer(db, { officeId, districtId, legalName: `志愿者${index}` }));
+    }
+    // Another office of the district: its volunteer's hours are not this office's candidates.
+    const neighbour = await createOffice(db, { districtId });
+    const outsider = await createVolunteer(db, {
+      officeId: neighbour.id,
+      districtId,
+      legalName: "邻所志愿者",
+    });
+    await db.insert(hourRecords).values(
+      [...volunteers, outsider].map((volunteer, index) => ({
+        volunteerId: volunteer.id,
+        officeId: volunteer === outsider ? neighbour.id : officeId,
+        districtId,
+        kind: "self_reported" as const,
+        serviceDate: "2025-06-01",
+        // The first three have 10 hours or more (eligible), the rest fewer, each a different amount.
+        minutes: index < 3 ? 700 - index : 100 + index,
+        description: "服务",
+        status: "approved" as const,
+      })),
+    );
+    const type = await saveAwardType(db, actor(bureau), {
+      nameZh: "服务之星",
+      nameEn: "Service Star",
+      nomineeKind: "volunteer",
+      periodKind: "year",
+      minHours: 10,
+      noticeWorkingDays: 5,
+      active: true,
+    });
+    if (!type.ok) throw new Error(type.error);
+    const first = await eligibilityView(db, actor(staff), { typeId: type.id, periodKey: "2025" }, TODAY);
+    expect(first).toMatchObject({ total: count, eligibleCount: 3, page: 1, pageSize: ELIGIBILITY_PAGE_SIZE });
+    expect(first.candidates).toHaveLength(ELIGIBILITY_PAGE_SIZE);
+    expect(first.candidates.slice(0, 3).map((candidate) => [candidate.name, candidate.eligible])).toEqual([
+      ["志愿者0", true],
+      ["志愿者1", true],
+      ["志愿者2", true],
+    ]);
+    const last = await eligibilityView(
+      db,
+      actor(staff),
+      { typeId: type.id, periodKey: "2025", page: 9 },
+      TODAY,
+    );
+    expect(last.page).toBe(2);
+    expect(last.candidates.map((candidate) => candidate.rank)).toEqual([51, 52, 53]);
+    const names = [...first.candidates, ...last.candidates].map((candidate) => candidate.name);
+    expect(names).not.toContain("邻所志愿者");
+    expect(new Set(names).size).toBe(count);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { and, eq, gte, inArray } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rolePermissions } from "#db/schema/accounts";
+import { formSubmissions, rolePermissions } from "#db/schema/accounts";
 import { auditLog } from "#db/schema/audit";
 import { calendarDays } from "#db/schema/system";
 import { rolePermissionSeed } from "~/domains/permission-registry";
@@ -22,7 +22,7 @@ import { i18nServer } from "~/i18n.server";
 import * as calendarPage from "~/routes/admin.calendar";
 import type { Database } from "~/utils/db.server";
 import { createUser, type TestUser } from "#tests/fixtures/factories";
-import { routeAnswer, routeArgs, signedInRequest } from "#tests/fixtures/requests";
+import { flashOf, routeAnswer, routeArgs, signedInRequest } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -150,10 +150,10 @@ describe("editing the calendar", () => {
 describe("/admin/calendar", () => {
   const get = async (path: string, language: "zh-CN" | "en" = "zh-CN") =>
     routeAnswer(await calendarPage.loader(routeArgs(await signedInRequest(db, admin, path, { language }))));
-  const post = async (form: Record<string, string>) =>
-    routeAnswer(
-      await calendarPage.action(routeArgs(await signedInRequest(db, admin, "/admin/calendar", { form }))),
-    );
+  const send = async (form: Record<string, string>) =>
+    calendarPage.action(routeArgs(await signedInRequest(db, admin, "/admin/calendar", { form })));
+  const post = async (form: Record<string, string>) => routeAnswer(await send(form));
+  const freshKey = async () => (await get("/admin/calendar?year=2031")).body.submissionKey as string;
 
   it("lists a year's exceptions in date order, in the reader's language", async () => {
     const page = await get("/admin/calendar?year=2025", "en");
@@ -168,27 +168,57 @@ describe("/admin/calendar", () => {
     expect(page.body.title).toBe("Working-day calendar");
   });
 
-  it("shows an empty year as empty", async () => {
+  it("shows an empty year as empty, with a fresh key for its day form", async () => {
     const page = await get("/admin/calendar?year=2031");
     expect(page.body).toMatchObject({ year: 2031, days: [], title: "工作日历" });
+    expect(page.body.submissionKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(await freshKey()).not.toBe(page.body.submissionKey);
   });
 
-  it("answers bad input field by field, in both languages, and writes nothing", async () => {
-    const weekday = await post({ intent: "save", day: "2031-10-06", kind: "workday", name: "国庆节" });
+  it("answers bad input field by field, all at once, in both languages, and writes nothing", async () => {
+    const submissionKey = await freshKey();
+    const weekday = await post({
+      intent: "save",
+      submissionKey,
+      day: "2031-10-06",
+      kind: "workday",
+      name: "",
+    });
+    // The weekday rule is not hidden by the missing name: every error at once.
     expect(weekday).toMatchObject({
       status: 400,
-      body: { errors: { kind: "calendar:errors.workdayOnWeekday" } },
+      body: {
+        form: "day",
+        errors: {
+          kind: { message: "calendar:errors.workdayOnWeekday" },
+          name: { message: "calendar:errors.nameRequired" },
+        },
+        values: { day: "2031-10-06", kind: "workday", name: "" },
+      },
     });
-    const blank = await post({ intent: "save", day: "2031-02-30", kind: "day-off", name: " " });
+    const blank = await post({
+      intent: "save",
+      submissionKey,
+      day: "2031-02-30",
+      kind: "day-off",
+      name: " ",
+    });
     expect(blank).toMatchObject({
       status: 400,
       body: {
         errors: {
-          day: "calendar:errors.dayInvalid",
-          kind: "calendar:errors.kindInvalid",
-          name: "calendar:errors.nameRequired",
+          day: { message: "calendar:errors.dayInvalid" },
+          kind: { message: "calendar:errors.kindInvalid" },
+          name: { message: "calendar:errors.nameRequired" },
         },
+        values: { day: "2031-02-30", kind: "day-off" },
       },
+    });
+    // A post without the form's key (a scripted one) enters nothing.
+    const keyless = await post({ intent: "save", day: "2031-10-04", kind: "workday", name: "国庆节" });
+    expect(keyless).toMatchObject({
+      status: 400,
+      body: { form: "day", formError: "validation:form.invalid" },
     });
     for (const language of ["zh-CN", "en"]) {
       const t = await i18nServer.getFixedT(language, "calendar");
@@ -198,21 +228,67 @@ describe("/admin/calendar", () => {
     }
     expect(await db.select().from(calendarDays).where(gte(calendarDays.day, "2031-01-01"))).toEqual([]);
     expect(await calendarAudit()).toEqual([]);
+    // The refusals gave their claim back: the corrected form is sent with the same key.
+    expect(await db.select().from(formSubmissions)).toEqual([]);
   });
 
-  it("saves a make-up Saturday and removes it again", async () => {
-    const saved = await post({ intent: "save", day: "2031-10-04", kind: "workday", name: " 国庆节 " });
-    expect(saved).toMatchObject({ status: 302, location: "/admin/calendar?year=2031&saved=2031-10-04" });
+  it("saves a make-up Saturday and removes it again, each answered by a flash", async () => {
+    const saved = await send({
+      intent: "save",
+      submissionKey: await freshKey(),
+      day: "2031-10-04",
+      kind: "workday",
+      name: " 国庆节 ",
+    });
+    expect(await routeAnswer(saved)).toMatchObject({ status: 302, location: "/admin/calendar?year=2031" });
+    expect(flashOf(saved)).toEqual({
+      kind: "success",
+      message: "calendar:page.saved",
+      values: { day: "2031年10月4日" },
+    });
     const [row] = await db
       .select({ kind: calendarDays.kind, name: calendarDays.name })
       .from(calendarDays)
       .where(and(eq(calendarDays.day, "2031-10-04")));
     expect(row).toEqual({ kind: "workday", name: "国庆节" });
-    const removed = await post({ intent: "remove", day: "2031-10-04" });
-    expect(removed).toMatchObject({ status: 302, location: "/admin/calendar?year=2031&removed=2031-10-04" });
+    const unchanged = await send({
+      intent: "save",
+      submissionKey: await freshKey(),
+      day: "2031-10-04",
+      kind: "workday",
+      name: "国庆节",
+    });
+    expect(flashOf(unchanged)).toMatchObject({ message: "calendar:page.unchanged" });
+    const removed = await send({ intent: "remove", day: "2031-10-04" });
+    expect(await routeAnswer(removed)).toMatchObject({ status: 302, location: "/admin/calendar?year=2031" });
+    expect(flashOf(removed)).toMatchObject({ kind: "success", message: "calendar:page.removed" });
     expect(await post({ intent: "remove", day: "2031-10-04" })).toMatchObject({
       status: 404,
-      body: { formError: "calendar:errors.notFound" },
+      body: { form: "remove", formError: "calendar:errors.notFound" },
     });
+  });
+
+  it("enters a day once however often its form is sent, and a late replay undoes no later change", async () => {
+    const submissionKey = await freshKey();
+    const form = { intent: "save", submissionKey, day: "2031-10-06", kind: "holiday", name: "国庆节" };
+    // Three identical posts at once: a double click and a retry of the same rendered form.
+    const answers = await Promise.all([send(form), send(form), send(form)]);
+    for (const answer of answers) {
+      expect(await routeAnswer(answer)).toMatchObject({ status: 302, location: "/admin/calendar?year=2031" });
+      expect(flashOf(answer)).toMatchObject({ message: "calendar:page.saved" });
+    }
+    expect(await db.select().from(calendarDays).where(gte(calendarDays.day, "2031-01-01"))).toHaveLength(1);
+    expect(await calendarAudit()).toEqual([
+      { action: "create", entityId: "2031-10-06", details: { kind: "holiday", name: "国庆节" } },
+    ]);
+    // The day is renamed through a new rendering of the form; replaying the first form later
+    // answers as it did and leaves the new name.
+    await send({ ...form, submissionKey: await freshKey(), name: "国庆节假期" });
+    expect(await routeAnswer(await send(form))).toMatchObject({ status: 302 });
+    const [row] = await db.select().from(calendarDays).where(eq(calendarDays.day, "2031-10-06"));
+    expect(row).toMatchObject({ kind: "holiday", name: "国庆节假期" });
+    expect(await calendarAudit()).toHaveLength(2);
+    // The replay's deadline reading sees the committed day (the cache was dropped after the commit).
+    expect(await workingDayDeadline(db, new Date("2031-10-05T02:00:00Z"), 1)).toBe("2031-10-07");
   });
 });

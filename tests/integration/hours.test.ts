@@ -1096,6 +1096,27 @@ describe("proof-of-service certificates and the volunteer dashboard", () => {
       pendingRecords: 1,
       progress: { nextLevel: 1, minutesToNext: 100 * 60 - 150 },
     });
+    // The 12-month chart: last June to this May, this month's approved minutes in the last bar.
+    expect(dashboard!.byMonth.map((bar) => bar.month)).toEqual([
+      ...["06", "07", "08", "09", "10", "11", "12"].map((month) => `2025-${month}`),
+      ...["01", "02", "03", "04", "05"].map((month) => `2026-${month}`),
+    ]);
+    expect(dashboard!.byMonth.at(-1)).toEqual({ month: "2026-05", minutes: 150 });
+    expect(dashboard!.byMonth.slice(0, -1).every((bar) => bar.minutes === 0)).toBe(true);
+    // Approved service of last December is in the chart, not in this year's hours.
+    await db.insert(hourRecords).values({
+      volunteerId,
+      officeId: setting.office,
+      districtId: setting.bureau,
+      kind: "self_reported",
+      serviceDate: "2025-12-20",
+      description: "去年的服务",
+      minutes: 45,
+      status: "approved",
+    });
+    const withDecember = await volunteerDashboard(db, volunteerId, new Date("2026-05-25T04:00:00Z"));
+    expect(withDecember).toMatchObject({ monthMinutes: 150, yearMinutes: 150, pendingRecords: 1 });
+    expect(withDecember!.byMonth.find((bar) => bar.month === "2025-12")?.minutes).toBe(45);
     const nextMonth = await volunteerDashboard(db, volunteerId, new Date("2026-06-25T04:00:00Z"));
     expect(nextMonth).toMatchObject({ monthMinutes: 0, yearMinutes: 150, totalMinutes: 150 });
     const pending = await volunteer();

@@ -267,6 +267,7 @@ describe("the portal's pruning jobs", () => {
       "finalize-awards",
       "open-needs-digest",
       "overdue-checkins",
+      "oversight-digest",
       "oversight-refresh",
       "prune-expired-sessions",
       "prune-form-submissions",

@@ -19,6 +19,7 @@ import * as inbox from "~/routes/notifications";
 import * as settings from "~/routes/settings.notifications";
 import type { Database } from "~/utils/db.server";
 import { createUser } from "#tests/fixtures/factories";
+import { flashOf } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -107,17 +108,25 @@ describe("inbox page", () => {
     await tellUser(reader, "b");
     const foreign = await tellUser(other, "c");
 
-    const read = unwrap(
-      await inbox.action(
-        args(
-          await requestAs(reader, "/notifications", {
-            intent: "read",
-            notificationId: first.notificationId!,
-          }),
-        ),
+    // Post/redirect/get back to the page the button was on, the message in the flash.
+    const read = await inbox.action(
+      args(
+        await requestAs(reader, "/notifications?page=1", {
+          intent: "read",
+          notificationId: first.notificationId!,
+        }),
       ),
     );
-    expect(read).toEqual({ status: 200, body: { done: "read", count: 1 } });
+    expect(read).toBeInstanceOf(Response);
+    expect([(read as Response).status, (read as Response).headers.get("Location")]).toEqual([
+      302,
+      "/notifications?page=1",
+    ]);
+    expect(flashOf(read)).toEqual({
+      kind: "success",
+      message: "notifications:inbox.markedRead",
+      values: { count: 1 },
+    });
 
     const stolen = unwrap(
       await inbox.action(
@@ -129,17 +138,25 @@ describe("inbox page", () => {
         ),
       ),
     );
-    expect(stolen.status).toBe(404);
+    expect(stolen).toMatchObject({ status: 404, body: { formError: "notifications:inbox.notFound" } });
+    const malformed = unwrap(
+      await inbox.action(
+        args(await requestAs(reader, "/notifications", { intent: "read", notificationId: "nope" })),
+      ),
+    );
+    expect(malformed).toMatchObject({ status: 400, body: { formError: "notifications:inbox.notFound" } });
     const [foreignRow] = await db
       .select()
       .from(notifications)
       .where(eq(notifications.id, foreign.notificationId!));
     expect(foreignRow?.readAt).toBeNull();
 
-    const all = unwrap(
-      await inbox.action(args(await requestAs(reader, "/notifications", { intent: "read-all" }))),
-    );
-    expect(all.body).toEqual({ done: "read-all", count: 1 });
+    const all = await inbox.action(args(await requestAs(reader, "/notifications", { intent: "read-all" })));
+    expect(flashOf(all)).toEqual({
+      kind: "success",
+      message: "notifications:inbox.markedAllRead",
+      values: { count: 1 },
+    });
     const page = await inbox.loader(args(await requestAs(reader, "/notifications")));
     expect(page.unread).toBe(0);
   });
@@ -279,10 +296,20 @@ describe("dead-letter page", () => {
     expect(page.items[0]).not.toHaveProperty("data");
 
     const form = { outboxId: outboxId!, recipient: user.email };
-    const retried = unwrap(await adminOutbox.action(args(await requestAs(admin, "/admin/outbox", form))));
-    expect(retried).toEqual({ status: 200, body: { retried: user.email } });
+    const retried = await adminOutbox.action(args(await requestAs(admin, "/admin/outbox", form)));
+    expect(retried).toBeInstanceOf(Response);
+    expect([(retried as Response).status, (retried as Response).headers.get("Location")]).toEqual([
+      302,
+      "/admin/outbox",
+    ]);
+    expect(flashOf(retried)).toEqual({
+      kind: "success",
+      message: "notifications:outbox.retried",
+      values: { recipient: user.email },
+    });
+    // A double click or another admin: said in place, not retried twice.
     const again = unwrap(await adminOutbox.action(args(await requestAs(admin, "/admin/outbox", form))));
-    expect(again.status).toBe(409);
+    expect(again).toMatchObject({ status: 409, body: { formError: "notifications:outbox.notDead" } });
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId!));
     expect(row).toMatchObject({ status: "pending", attempts: 0 });
   });

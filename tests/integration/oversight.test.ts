@@ -40,7 +40,10 @@ import {
   valueOf,
 } from "~/domains/oversight/figures";
 import { listFigureRecords } from "~/domains/oversight/records.server";
+import { digestItems, sendOversightDigests } from "~/domains/oversight/digest.server";
 import { refreshOversightFigures } from "~/domains/oversight/refresh.server";
+import { setNotificationPreference } from "~/domains/notifications/inbox.server";
+import { renderEmail } from "#emails/registry";
 import { rolePermissionSeed } from "~/domains/permission-registry";
 import { type Database, selectRows } from "~/utils/db.server";
 import { resetClock, setClock } from "~/utils/clock.server";
@@ -55,6 +58,7 @@ let officeB: TestOrganization;
 let otherDistrictOffice: TestOrganization;
 let staffA: TestUser;
 let bureauAdmin: TestUser;
+let staffB: TestUser;
 
 const day = (iso: string) => new Date(`${iso}T02:00:00Z`);
 
@@ -172,7 +176,7 @@ beforeAll(async () => {
   officeB = await createOffice(db, { districtId: district.id });
   otherDistrictOffice = await createOffice(db);
   staffA = await createUser(db, "office_staff", { organizationId: officeA.id, districtId: district.id });
-  const staffB = await createUser(db, "office_staff", {
+  staffB = await createUser(db, "office_staff", {
     organizationId: officeB.id,
     districtId: district.id,
   });
@@ -783,5 +787,76 @@ describe("the monthly report", () => {
         .catch((error: unknown) => error),
     );
     expect(refused.status).toBe(403);
+  });
+});
+
+describe("the weekly to-do digest", () => {
+  // Monday 08:30 in Beijing would be the job's moment; 30 minutes after the refresh above is enough
+  // here: the summary rows are fresh, so the digest reads them as they are (no recount).
+  const digestNow = new Date(now.getTime() + 30 * 60_000);
+
+  async function digestRows(userId: string) {
+    return selectRows<{
+      data: { items: { figure: string; count: number; url: string }[]; scopeName: string };
+    }>(
+      db,
+      sql`select data from email_outbox where template = 'oversight-digest' and recipient_user_id = ${userId}`,
+    );
+  }
+
+  it("mails each office's staff and the bureau admin what waits in their scope, once a week, unless turned off", async () => {
+    // staffB turned this kind of mail off: the in-app notification is still written, no mail.
+    await setNotificationPreference(db, staffB.id, "oversight-digest", { emailEnabled: false });
+    const first = await sendOversightDigests(db, digestNow);
+    expect(first.week).toBe("2026-11-16");
+
+    const district = (await resolveScope(db, actorFor(bureauAdmin), null)).scope;
+    const districtValues = (await loadDashboard(db, district, parsePeriod("2026-11", now), now)).values;
+    const [adminMail, ...moreAdmin] = await digestRows(bureauAdmin.id);
+    expect(moreAdmin).toEqual([]);
+    expect(adminMail!.data.scopeName).toBe(district.name);
+    expect(adminMail!.data.items).toEqual(digestItems(districtValues));
+    // The hand-counted district figures of the data above (see "knows the data").
+    const counts = Object.fromEntries(adminMail!.data.items.map((item) => [item.figure, item.count]));
+    expect(counts).toMatchObject({
+      "volunteers.pendingVolunteers": 2,
+      "matching.overdueReferrals": 1,
+      "matching.overdueNeeds": 2,
+      "matching.openNeeds": 2,
+      "organizations.pending": 2,
+      "legal.officesWithoutHours": 1,
+      "awards.inProgress": 2,
+    });
+    expect(
+      adminMail!.data.items.every((item) => item.url.startsWith("/staff/oversight/records?figure=")),
+    ).toBe(true);
+
+    const office = (await resolveScope(db, actorFor(staffA), null)).scope;
+    const officeValues = (await loadDashboard(db, office, parsePeriod("2026-11", now), now)).values;
+    const [staffMail] = await digestRows(staffA.id);
+    expect(staffMail!.data.items).toEqual(digestItems(officeValues));
+    expect(staffMail!.data.items.map((item) => item.figure)).not.toContain("organizations.pending");
+
+    expect(await digestRows(staffB.id)).toEqual([]);
+    const [inApp] = await selectRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from notifications where user_id = ${staffB.id} and kind = 'oversight-digest'`,
+    );
+    expect(inApp!.n).toBe(1);
+
+    // Every later run of the same week records nothing new.
+    const again = await sendOversightDigests(db, new Date(digestNow.getTime() + 15 * 60_000));
+    expect(again.queued).toBe(0);
+    expect(await digestRows(bureauAdmin.id)).toHaveLength(1);
+
+    // The mail renders in both languages with a link per figure and no case code or name of a person.
+    for (const language of ["zh-CN", "en"] as const) {
+      const mail = await renderEmail("oversight-digest", adminMail!.data, language, "https://portal.example");
+      expect(mail.html).toContain(
+        "https://portal.example/staff/oversight/records?figure=matching.overdueReferrals",
+      );
+      expect(mail.html).toContain(district.name);
+      expect(mail.text).toContain(language === "en" ? "Service-hour records" : "待审核的志愿者注册");
+    }
   });
 });

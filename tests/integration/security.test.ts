@@ -23,7 +23,7 @@ import type { Database } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { getCurrentSession } from "~/utils/session.server";
 import { createOffice, createUser, createVolunteer } from "#tests/fixtures/factories";
-import { routeAnswer } from "#tests/fixtures/requests";
+import { flashOf, routeAnswer } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 const password = "a long and memorable sentence";
@@ -451,25 +451,27 @@ describe("8. a password change on /account replaces the current session, with or
       newPassword: "another long memorable sentence",
       newPasswordConfirm: "another long memorable sentence",
     };
-    let thrown: unknown;
-    try {
-      await route.action(args(post("http://portal.test/account", form, { Cookie: `session=${old.token}` })));
-    } catch (error) {
-      thrown = error;
-    }
+    const response = await route.action(
+      args(post("http://portal.test/account", form, { Cookie: `session=${old.token}` })),
+    );
     // A document POST answered in place would reload the page with the ended session (302 to login):
-    // a redirect carrying the new cookie lands the browser, script or not, on /account signed in.
-    expect(thrown).toBeInstanceOf(Response);
-    const response = thrown as Response;
-    expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe("/account?saved=password");
-    const cookie = response.headers.getSetCookie().find((value) => value.startsWith("session="));
+    // a redirect carrying the new cookie lands the browser, script or not, on /account signed in,
+    // and the success message travels in the flash (no ?saved= parameter).
+    expect(response).toBeInstanceOf(Response);
+    const redirect = response as Response;
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get("Location")).toBe("/account");
+    expect(flashOf(redirect)).toMatchObject({
+      kind: "success",
+      message: "accounts:account.passwordChangedHere",
+    });
+    const cookie = redirect.headers.getSetCookie().find((value) => value.startsWith("session="));
     const token = cookie!.split(";")[0]!.split("=")[1]!;
     expect(await validateSessionToken(db, old.token)).toBeNull();
     const page = await call(() =>
       route.loader(
         args(
-          new Request("http://portal.test/account?saved=password", {
+          new Request("http://portal.test/account", {
             headers: { Cookie: `session=${token}` },
           }),
         ),

@@ -9,9 +9,10 @@ import * as legal from "~/domains/legal/validation";
 import * as matching from "~/domains/matching/validation";
 import * as subjects from "~/domains/subjects/validation";
 import * as activities from "~/domains/volunteers/activity-validation";
+import * as certificateNumbers from "~/domains/volunteers/certificate-number";
 import * as hours from "~/domains/volunteers/hours-validation";
 import * as profiles from "~/domains/volunteers/profile-validation";
-import * as starLevels from "~/domains/volunteers/star-levels";
+import * as starLevels from "~/domains/volunteers/star-level-schemas";
 import { supportedLanguages } from "~/i18n";
 import { arrayFieldsOf, formParseOptions, GENERIC_INVALID, INVALID_CHARACTERS } from "~/utils/form-data";
 
@@ -113,6 +114,7 @@ const modules = {
   calendar,
   subjects,
   activities,
+  certificateNumbers,
   hours,
   profiles,
   starLevels,

@@ -1,7 +1,15 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { type FormState, TextField } from "~/components/forms";
+import { DateField, SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { CALENDAR_NAME_MAX_LENGTH, CALENDAR_YEAR_MAX, CALENDAR_YEAR_MIN } from "~/domains/calendar/limits";
 import { calendarDayKinds, type CalendarDayKind } from "~/domains/calendar/working-days";
+
+/** The page's forms: the day form, and the remove button of each listed day. */
+export const CALENDAR_DAY_FORM = "day";
+export const CALENDAR_REMOVE_FORM = "remove";
 
 export interface CalendarDayView {
   day: string;
@@ -57,15 +65,16 @@ export function CalendarYearTable({ year, days }: { year: number; days: Calendar
                     {t("form.edit")}
                   </a>
                   <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="day" value={row.day} />
-                    <button
-                      type="submit"
+                    <input type="hidden" name="intent" value={CALENDAR_REMOVE_FORM} />
+                    {/* The button carries the day, so only this row's button shows the pending state. */}
+                    <SubmitButton
+                      name="day"
+                      value={row.day}
                       className="button"
                       aria-label={t("form.removeLabel", { day: row.dayText })}
                     >
                       {t("form.remove")}
-                    </button>
+                    </SubmitButton>
                   </Form>
                 </div>
               </td>
@@ -77,72 +86,61 @@ export function CalendarYearTable({ year, days }: { year: number; days: Calendar
   );
 }
 
-/** Enters a new day, or changes the one being edited (saving a listed date changes it). */
+const loadDaySchema = () =>
+  import("~/domains/calendar/validation").then((module) => module.calendarDaySchema);
+
+/**
+ * Enters a new day, or changes the one being edited (saving a listed date changes it). Its
+ * idempotency key makes a double click, retry or replay enter the day once.
+ */
 export function CalendarDayForm({
   year,
   editing,
-  state,
+  submissionKey,
 }: {
   year: number;
   editing: { day: string; dayText: string; kind: CalendarDayKind; name: string } | null;
-  state?: FormState;
+  submissionKey: string;
 }) {
   const { t } = useTranslation(["calendar", "common"]);
-  const values =
-    state?.values ?? (editing ? { day: editing.day, kind: editing.kind, name: editing.name } : {});
-  const shown: FormState = { errors: state?.errors, values };
-  const kindError = state?.errors?.kind;
+  const form = useValidatedForm({
+    schema: loadDaySchema,
+    id: CALENDAR_DAY_FORM,
+    defaultValues: editing
+      ? { day: editing.day, kind: editing.kind, name: editing.name }
+      : { day: "", kind: "holiday", name: "" },
+  });
   return (
     <div className="panel" id="calendar-form">
       <h2>{editing ? t("form.editTitle", { day: editing.dayText }) : t("form.addTitle")}</h2>
-      <Form method="post" className="form" noValidate>
+      <ValidatedForm form={form}>
         <input type="hidden" name="intent" value="save" />
-        <TextField
+        <SubmissionKey value={submissionKey} />
+        <DateField
           name="day"
-          type="date"
           required
-          min="2000-01-01"
-          max="2100-12-31"
+          min={`${CALENDAR_YEAR_MIN}-01-01`}
+          max={`${CALENDAR_YEAR_MAX}-12-31`}
           label={t("fields.day")}
           hint={t("form.dayHint")}
-          state={shown}
         />
-        <div className={`field${kindError ? " field--invalid" : ""}`}>
-          <label htmlFor="field-kind">{t("fields.kind")}</label>
-          <select
-            id="field-kind"
-            name="kind"
-            defaultValue={values.kind ?? "holiday"}
-            aria-invalid={kindError ? true : undefined}
-            aria-describedby={kindError ? "field-kind-error" : undefined}
-          >
-            {calendarDayKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-          {kindError ? (
-            <p className="field__error" id="field-kind-error" role="alert">
-              {t(kindError)}
-            </p>
-          ) : null}
-        </div>
+        <SelectField
+          name="kind"
+          label={t("fields.kind")}
+          options={calendarDayKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+        />
         <TextField
           name="name"
           required
-          maxLength={50}
+          maxLength={CALENDAR_NAME_MAX_LENGTH}
           label={t("fields.name")}
           hint={t("form.nameHint")}
-          state={shown}
         />
         <div className="actions">
-          <button type="submit" className="button button--primary">
-            {t("form.submit")}
-          </button>
+          <SubmitButton>{t("form.submit")}</SubmitButton>
           {editing ? <a href={`/admin/calendar?year=${year}`}>{t("form.cancelEdit")}</a> : null}
         </div>
-      </Form>
+      </ValidatedForm>
     </div>
   );
 }

@@ -98,6 +98,8 @@ export function TextareaField({
 export interface Option {
   value: string;
   label: string;
+  /** The option's own language, when it is named in it (a language picker). */
+  lang?: string;
 }
 
 export function SelectField({
@@ -127,7 +129,7 @@ export function SelectField({
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} lang={option.lang}>
             {option.label}
           </option>
         ))}

@@ -12,16 +12,17 @@ import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import {
   ACTIVITY_CAPACITY_MAX,
+  ACTIVITY_DESCRIPTION_MAX,
+  ACTIVITY_PLACE_MAX,
+  ACTIVITY_TITLE_MAX,
   activityCategories,
   qualificationKinds,
   volunteerSkills,
 } from "~/domains/volunteers/activity-options";
-import {
-  ACTIVITY_DESCRIPTION_MAX,
-  ACTIVITY_PLACE_MAX,
-  ACTIVITY_TITLE_MAX,
-  activitySchema,
-} from "~/domains/volunteers/activity-validation";
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadActivitySchema = () =>
+  import("~/domains/volunteers/activity-validation").then((module) => module.activitySchema);
 import { SubmissionKey } from "~/components/SubmissionKey";
 
 /** The form's values as strings, as typed (or as stored, when editing). Skills are comma-separated. */
@@ -61,7 +62,7 @@ export function ActivityForm({
 }) {
   const { t } = useTranslation("activities");
   const { requiredSkills, insuranceRequired, ...text } = initial;
-  const form = useValidatedForm({ schema: activitySchema, defaultValues: text });
+  const form = useValidatedForm({ schema: loadActivitySchema, defaultValues: text });
   return (
     <ValidatedForm form={form}>
       {submissionKey ? <SubmissionKey value={submissionKey} /> : null}

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/form/ValidatedForm";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { listOf } from "~/utils/list-format";
 import { type ActivityView, placesLeftOf } from "./ActivityDetails";

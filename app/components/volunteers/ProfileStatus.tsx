@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { Notice } from "~/components/Notice";
 
 /** Where the registration stands: pending review, approved (with the number), rejected or suspended. */
 export function ProfileStatus({

@@ -330,6 +330,9 @@ export const changePasswordSchema = z
 
 export const emailVerificationCodeSchema = z.object({ code: sixDigitCode });
 
+/** The verification page's code form: the address (prefilled from the link) and its 6-digit code. */
+export const emailVerificationSchema = z.object({ email, code: sixDigitCode });
+
 /** A 6-digit TOTP code or a recovery code `xxxxx-xxxxx` (lower-cased on output; see isRecoveryCode). */
 export const totpCodeSchema = z.object({ code: totpOrRecoveryCode });
 
@@ -339,6 +342,44 @@ export const staffInvitationSchema = z.object({
   role: z.enum(invitableStaffRoles, { error: "validation:role.invalid" }),
   organizationId: uuid("organization"),
 });
+
+export const organizationDecisions = ["verify", "reject", "suspend", "reinstate"] as const;
+/** Decisions the organization is told the reason of (in the status email): a reason is required. */
+const decisionsWithReason: readonly string[] = ["reject", "suspend"];
+export const ORGANIZATION_REASON_MAX_LENGTH = 500;
+
+/**
+ * A staff decision on an organization (/staff/organizations, one form per row): the pressed button
+ * is the decision; rejecting or suspending needs a reason, which the organization reads.
+ */
+export const organizationDecisionSchema = z
+  .object({
+    organizationId: z
+      .string({ error: "validation:form.invalid" })
+      .pipe(z.uuid({ error: "validation:form.invalid" })),
+    decision: z.enum(organizationDecisions, { error: "validation:form.invalid" }),
+    reason: z
+      .string({ error: "validation:form.invalid" })
+      .trim()
+      .refine((value) => characterCount(value) <= ORGANIZATION_REASON_MAX_LENGTH, {
+        error: "accounts:organizations.reasonTooLong",
+      })
+      .optional(),
+  })
+  .check(
+    z.refine((value) => !decisionsWithReason.includes(value.decision) || Boolean(value.reason), {
+      path: ["reason"],
+      error: "accounts:organizations.reasonRequired",
+      when: (payload) => {
+        const value = payload.value as { decision?: unknown; reason?: unknown };
+        return (
+          typeof value.decision === "string" &&
+          decisionsWithReason.includes(value.decision) &&
+          (value.reason === undefined || typeof value.reason === "string")
+        );
+      },
+    }),
+  );
 
 /** `npm run create-admin -- --email … --name …` (messages are printed in the operator's terminal). */
 export const createAdminSchema = z.object({ email, displayName });

@@ -15,23 +15,41 @@ import { type AwardPeriod, periodOf, recentPeriods } from "./periods";
  * reader's scope ranked by their recorded figures. Office staff see the volunteers of their office
  * (organizations are district-wide); the bureau sees the district.
  */
+/** Candidates shown per page (an office may have thousands of volunteers with hours). */
+export const ELIGIBILITY_PAGE_SIZE = 50;
+
 export async function eligibilityView(
   db: DbOrTx,
   actor: Actor,
-  query: { typeId?: string; periodKey?: string },
+  query: { typeId?: string; periodKey?: string; page?: number },
   today: string,
 ) {
   const types = (await listAwardTypes(db, actor.districtId!, { activeOnly: true })).filter((type) =>
     nomineeKindsWithFigures.includes(type.nomineeKind),
   );
   const type = types.find((candidate) => candidate.id === query.typeId) ?? types[0] ?? null;
-  if (!type) return { types, type: null, periods: [], period: null, candidates: [] };
+  const empty = { total: 0, eligibleCount: 0, page: 1, pageSize: ELIGIBILITY_PAGE_SIZE };
+  if (!type) return { types, type: null, periods: [], period: null, candidates: [], ...empty };
   const periods = recentPeriods(type.periodKind, today);
   const period: AwardPeriod =
     (query.periodKey ? periodOf(type.periodKind, query.periodKey) : null) ?? periods[0]!;
   const figureQuery = scopeQuery(actor, type.nomineeKind as FigureNomineeKind, period, today);
-  const candidates = rankCandidates(criteriaOf(type), await candidateFigures(db, figureQuery));
-  return { types, type, periods, period, candidates };
+  // Ranked as a whole (the rank is over everyone in scope), shown a page at a time.
+  const ranked = rankCandidates(criteriaOf(type), await candidateFigures(db, figureQuery));
+  const pages = Math.max(1, Math.ceil(ranked.length / ELIGIBILITY_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1)), pages);
+  const candidates = ranked.slice((page - 1) * ELIGIBILITY_PAGE_SIZE, page * ELIGIBILITY_PAGE_SIZE);
+  return {
+    types,
+    type,
+    periods,
+    period,
+    candidates,
+    total: ranked.length,
+    eligibleCount: ranked.filter((candidate) => candidate.eligible).length,
+    page,
+    pageSize: ELIGIBILITY_PAGE_SIZE,
+  };
 }
 
 /** The figure query of the reader's scope: an office's staff their office's volunteers. */

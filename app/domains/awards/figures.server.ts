@@ -79,11 +79,19 @@ export async function candidateFigures(db: DbOrTx, query: FigureQuery): Promise<
   if (query.nomineeKind === "volunteer") {
     const rows = await selectRows<FigureRow>(
       db,
-      sql`with h as (
+      // Hours of the volunteers in scope only, through the (volunteer, service date) index: never
+      // an aggregate over every volunteer's records of the period.
+      sql`with v as (
+            select vp.user_id from ${volunteerProfiles} vp
+             where vp.status = 'approved' and vp.district_id = ${query.districtId}
+               ${query.officeId ? sql`and vp.home_office_id = ${query.officeId}` : sql``}
+               ${only(sql`vp.user_id`)}),
+          h as (
             select hr.volunteer_id as party, sum(hr.minutes)::int as minutes,
                    count(distinct hr.activity_id)::int as activities
               from ${hourRecords} hr
-             where hr.status = 'approved'
+             where hr.volunteer_id in (select user_id from v)
+               and hr.status = 'approved'
                and hr.service_date between ${query.periodStart}::date and ${query.periodEnd}::date
              group by 1),
           r as (${resolvedReferrals(query)})

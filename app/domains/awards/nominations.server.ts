@@ -49,7 +49,7 @@ export interface NominateInput {
 
 /** Award certificate numbers: `BZ-2026-7KQ4-M2XD` (表彰), made like service certificates' numbers. */
 export const newAwardNumber = (year: number) => newCertificateNumber(year, undefined, "BZ");
-export const isAwardNumber = (value: string) => /^BZ-\d{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/.test(value);
+export { isAwardNumber } from "~/domains/volunteers/certificate-number";
 
 async function bureauReviewers(tx: DbOrTx, districtId: string): Promise<string[]> {
   const rows = await tx

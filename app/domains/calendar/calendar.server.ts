@@ -8,6 +8,7 @@ import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { calendarDays } from "#db/schema/system";
 import { users } from "#db/schema/accounts";
 import { recordAudit } from "~/domains/audit/audit.server";
+import { createOnce, type Once } from "~/domains/submissions.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import { singleton } from "~/utils/singleton.server";
 import type { CalendarDayInput } from "./validation";
@@ -124,6 +125,28 @@ export async function saveCalendarDay(
   });
   if (result.changed) invalidateWorkingDayCalendar();
   return result;
+}
+
+/**
+ * `saveCalendarDay` for the admin form, once per rendered form (its idempotency key): a double click,
+ * a retry or a replay of "add holiday" enters the day once and answers with it, and a replay sent
+ * after the day was changed again does not undo that change. The cache is dropped again once the
+ * claim's transaction has committed, so no reader re-caches the calendar from before it.
+ */
+export async function saveCalendarDayOnce(
+  db: Database,
+  actor: CalendarActor,
+  key: string,
+  input: CalendarDayInput,
+): Promise<Once<Awaited<ReturnType<typeof saveCalendarDay>>>> {
+  const once = await createOnce(
+    db,
+    { userId: actor.id, key, entity: "calendar-day" },
+    (tx) => saveCalendarDay(tx, actor, input),
+    () => input.day,
+  );
+  if (!once.replayed && once.result.changed) invalidateWorkingDayCalendar();
+  return once;
 }
 
 /** Removes one day's exception: it counts by its weekday again. */

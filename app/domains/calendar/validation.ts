@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { CALENDAR_NAME_MAX_LENGTH, CALENDAR_YEAR_MAX, CALENDAR_YEAR_MIN } from "./limits";
 import { calendarDayKinds, isWeekend } from "./working-days";
 
 /** The years the calendar page and its form accept. */
-export const CALENDAR_YEAR_MIN = 2000;
-export const CALENDAR_YEAR_MAX = 2100;
+export { CALENDAR_NAME_MAX_LENGTH, CALENDAR_YEAR_MAX, CALENDAR_YEAR_MIN } from "./limits";
 
 const calendarDate = z
   .string({ error: "calendar:errors.dayRequired" })
@@ -27,13 +27,24 @@ export const calendarDaySchema = z
       .string({ error: "calendar:errors.nameRequired" })
       .trim()
       .min(1, { error: "calendar:errors.nameRequired" })
-      .max(50, { error: "calendar:errors.nameTooLong" }),
+      .max(CALENDAR_NAME_MAX_LENGTH, { error: "calendar:errors.nameTooLong" }),
   })
-  // A weekday is a working day anyway: a make-up day (调休) is always a Saturday or Sunday.
-  .refine((value) => value.kind !== "workday" || isWeekend(value.day), {
-    error: "calendar:errors.workdayOnWeekday",
-    path: ["kind"],
-  });
+  // A weekday is a working day anyway: a make-up day (调休) is always a Saturday or Sunday. Checked
+  // whenever the date itself is valid, so a wrong name does not hide it (every error at once).
+  .check(
+    z.refine((value) => value.kind !== "workday" || isWeekend(value.day), {
+      error: "calendar:errors.workdayOnWeekday",
+      path: ["kind"],
+      when: (payload) => {
+        const value = payload.value as { day?: unknown; kind?: unknown };
+        return (
+          value.kind === "workday" &&
+          typeof value.day === "string" &&
+          !payload.issues.some((issue) => issue.path?.[0] === "day")
+        );
+      },
+    }),
+  );
 export type CalendarDayInput = z.infer<typeof calendarDaySchema>;
 
 export const calendarRemovalSchema = z.object({ day: calendarDate });

@@ -7,6 +7,7 @@ import { deleteExpiredSessions } from "~/domains/accounts/sessions.server";
 import { sendOpenNeedsDigests } from "~/domains/matching/digest.server";
 import { expireOverdueReferrals } from "~/domains/matching/referrals.server";
 import { sendWeeklyDigests } from "~/domains/notifications/digest.server";
+import { sendOversightDigests } from "~/domains/oversight/digest.server";
 import { refreshOversightFigures } from "~/domains/oversight/refresh.server";
 import { digestTimeAtOrBefore } from "~/domains/notifications/digest-schedule";
 import { createDispatcherFromEnv, type Dispatcher } from "~/domains/notifications/dispatcher.server";
@@ -92,6 +93,17 @@ export function portalJobs(dispatcher: Dispatcher | undefined): JobDefinition[] 
         if (now.getTime() - digestTimeAtOrBefore(now).getTime() > 6 * HOUR) return;
         const result = await sendOpenNeedsDigests(db, now);
         return result.queued > 0 ? { summary: `queued ${result.queued} open-needs digest(s)` } : undefined;
+      },
+    },
+    {
+      // Monday 08:00 Beijing: each office's staff and bureau's admins get what waits for their action.
+      name: "oversight-digest",
+      intervalMs: 15 * MINUTE,
+      leaseMs: 15 * MINUTE,
+      async run({ db, now }) {
+        if (now.getTime() - digestTimeAtOrBefore(now).getTime() > 6 * HOUR) return;
+        const result = await sendOversightDigests(db, now);
+        return result.queued > 0 ? { summary: `queued ${result.queued} oversight digest(s)` } : undefined;
       },
     },
     {

@@ -195,6 +195,11 @@ export function inAppMessage(
       if (open === null || overdue === null) return { title, body: null };
       return { title, body: t("email.open-needs-digest.inApp", { open, overdue }) };
     }
+    case "oversight-digest": {
+      const items = Array.isArray(fields.items) ? fields.items.length : null;
+      if (!items) return { title, body: null };
+      return { title, body: t("email.oversight-digest.inApp", { count: items }) };
+    }
     default:
       return { title, body: null };
   }

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { normalizeResidentId, parseResidentId, type ResidentIdInvalidReason } from "./resident-id";
 
-/** Identifying fields a consent can cover (never the minor flag, the offence or the birth date). */
-export const consentDataCategories = ["name", "phone", "id_number", "address"] as const;
-export type ConsentDataCategory = (typeof consentDataCategories)[number];
-export const supervisionLevels = ["lenient", "normal", "strict"] as const;
+import { consentDataCategories, supervisionLevels } from "./options";
+
+export { consentDataCategories, type ConsentDataCategory, supervisionLevels } from "./options";
 
 const idNumberMessages = {
   length: "validation:idNumber.length",

@@ -1,17 +1,23 @@
 import { z } from "zod";
 import {
   ACTIVITY_CAPACITY_MAX,
+  ACTIVITY_DESCRIPTION_MAX,
   ACTIVITY_MAX_MINUTES,
+  ACTIVITY_PLACE_MAX,
+  ACTIVITY_TITLE_MAX,
+  CANCEL_REASON_MAX,
   activityCategories,
   qualificationKinds,
   volunteerSkills,
 } from "./activity-options";
 import { parseShanghaiDateTime } from "./activity-time";
 
-export const ACTIVITY_TITLE_MAX = 100;
-export const ACTIVITY_DESCRIPTION_MAX = 2000;
-export const ACTIVITY_PLACE_MAX = 200;
-export const CANCEL_REASON_MAX = 500;
+export {
+  ACTIVITY_DESCRIPTION_MAX,
+  ACTIVITY_PLACE_MAX,
+  ACTIVITY_TITLE_MAX,
+  CANCEL_REASON_MAX,
+} from "./activity-options";
 
 const shanghaiDateTime = z
   .string({ error: "validation:activityTime.invalid" })

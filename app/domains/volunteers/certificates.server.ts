@@ -6,6 +6,7 @@ import { recordAudit } from "~/domains/audit/audit.server";
 import type { Database, DbOrTx } from "~/utils/db.server";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import * as clock from "~/utils/clock.server";
+import { isCertificateNumber } from "./certificate-number";
 
 /**
  * Proof-of-service certificates (志愿服务证明, 志愿服务记录与证明出具办法 2020): issued free of charge
@@ -54,13 +55,7 @@ export function newCertificateNumber(
   return `${prefix}-${year}-${part()}-${part()}`;
 }
 
-export function normalizeCertificateNumber(input: string): string {
-  return input.normalize("NFKC").trim().toUpperCase().replace(/\s+/g, "");
-}
-
-export function isCertificateNumber(value: string): boolean {
-  return /^ZM-\d{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/.test(value);
-}
+export { isCertificateNumber, normalizeCertificateNumber } from "./certificate-number";
 
 /** A volunteer's own certificates, newest first. */
 export async function listCertificates(db: DbOrTx, volunteerId: string) {

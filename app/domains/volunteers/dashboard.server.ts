@@ -19,6 +19,18 @@ export interface VolunteerDashboard {
   upcoming: Awaited<ReturnType<typeof upcomingSignupsOf>>;
   /** Records waiting for the office's review. */
   pendingRecords: number;
+  /** Approved minutes per month (`YYYY-MM`, Beijing calendar) of the last 12 months, oldest first. */
+  byMonth: { month: string; minutes: number }[];
+}
+
+/** The 12 months ending with `today`'s, as `YYYY-MM`, oldest first. */
+export function lastTwelveMonths(today: string): string[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return Array.from({ length: 12 }, (_, index) => {
+    const offset = year * 12 + (month - 1) - (11 - index);
+    return `${Math.floor(offset / 12)}-${String((offset % 12) + 1).padStart(2, "0")}`;
+  });
 }
 
 /**
@@ -36,28 +48,36 @@ export async function volunteerDashboard(
   const profile = standing?.profile;
   if (!standing || !profile || profile.status !== "approved") return null;
   const today = shanghaiDate(now);
-  const yearStart = `${today.slice(0, 4)}-01-01`;
-  const monthStart = `${today.slice(0, 7)}-01`;
+  const yearStart = today.slice(0, 4);
+  const thisMonth = today.slice(0, 7);
+  const months = lastTwelveMonths(today);
   const thresholds = standing.thresholds;
-  const [[sums], upcoming] = await Promise.all([
+  // One statement for the month, the year, the pending count and the 12-month chart: the volunteer's
+  // records of the last 12 months (which hold this year's) by month, through the (volunteer, date) index.
+  const monthOf = sql<string>`to_char(${hourRecords.serviceDate}, 'YYYY-MM')`;
+  const [rows, upcoming] = await Promise.all([
     db
       .select({
-        year: sql<number>`coalesce(sum(${hourRecords.minutes}) filter (where ${hourRecords.status} = 'approved'), 0)::int`,
-        month: sql<number>`coalesce(sum(${hourRecords.minutes}) filter (where ${hourRecords.status} = 'approved' and ${hourRecords.serviceDate} >= ${monthStart}), 0)::int`,
+        month: monthOf,
+        approved: sql<number>`coalesce(sum(${hourRecords.minutes}) filter (where ${hourRecords.status} = 'approved'), 0)::int`,
         pending: sql<number>`count(*) filter (where ${hourRecords.status} = 'pending')::int`,
       })
       .from(hourRecords)
-      .where(and(eq(hourRecords.volunteerId, volunteerId), gte(hourRecords.serviceDate, yearStart))),
+      .where(and(eq(hourRecords.volunteerId, volunteerId), gte(hourRecords.serviceDate, `${months[0]}-01`)))
+      .groupBy(monthOf),
     upcomingSignupsOf(db, volunteerId, { now, limit: 5 }),
   ]);
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
+  const thisYear = rows.filter((row) => row.month.startsWith(yearStart));
   return {
     volunteerNumber: profile.volunteerNumber,
     totalMinutes: profile.approvedMinutes,
-    monthMinutes: sums?.month ?? 0,
-    yearMinutes: sums?.year ?? 0,
+    monthMinutes: byMonth.get(thisMonth)?.approved ?? 0,
+    yearMinutes: thisYear.reduce((sum, row) => sum + Number(row.approved), 0),
     starLevel: profile.starLevel,
     progress: progressToNext(profile.approvedMinutes, thresholds),
     upcoming,
-    pendingRecords: sums?.pending ?? 0,
+    pendingRecords: thisYear.reduce((sum, row) => sum + Number(row.pending), 0),
+    byMonth: months.map((month) => ({ month, minutes: Number(byMonth.get(month)?.approved ?? 0) })),
   };
 }

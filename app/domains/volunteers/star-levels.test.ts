@@ -10,11 +10,10 @@ import {
   levelsReached,
   progressToNext,
   starLevelFor,
-  starThresholdHoursSchema,
   starThresholdsInHours,
   starThresholdsIssues,
-  starThresholdsSchema,
 } from "./star-levels";
+import { starThresholdHoursSchema, starThresholdsSchema } from "./star-level-schemas";
 
 const H = 60;
 

@@ -6,9 +6,8 @@
  * minutes, so 99 h 59 min is never rounded up to a star. Levels are reached in order and never
  * skipped: a total that jumps past two thresholds at once reaches both, lower first.
  *
- * The zod schemas' messages are i18n keys of the "validation" namespace, like the other domains'.
+ * Its zod schemas (messages are i18n keys of the "validation" namespace) are in star-level-schemas.ts.
  */
-import { z } from "zod";
 
 export const MINUTES_PER_HOUR = 60;
 
@@ -45,7 +44,7 @@ export const STAR_THRESHOLDS_MESSAGES = {
 } as const satisfies Record<StarThresholdsProblem, string>;
 
 /** Not a list of numbers at all (a malformed form or a corrupt setting). */
-const INVALID_MESSAGE = "validation:starThresholds.invalid";
+export const INVALID_MESSAGE = "validation:starThresholds.invalid";
 
 export interface StarThresholdsIssue {
   problem: StarThresholdsProblem;
@@ -75,52 +74,6 @@ export function starThresholdsIssues(
 
 export function isValidStarThresholds(thresholds: readonly number[]): boolean {
   return starThresholdsIssues(thresholds).length === 0;
-}
-
-function addThresholdIssues(values: readonly number[], max: number, ctx: z.RefinementCtx) {
-  for (const issue of starThresholdsIssues(values, max)) {
-    ctx.addIssue({
-      code: "custom",
-      message: STAR_THRESHOLDS_MESSAGES[issue.problem],
-      path: issue.index === null ? [] : [issue.index],
-    });
-  }
-}
-
-/** A district's thresholds as stored: whole minutes, strictly increasing, 1–10 levels. */
-export const starThresholdsSchema = z
-  .array(z.number({ error: INVALID_MESSAGE }), { error: INVALID_MESSAGE })
-  .superRefine((values, ctx) => addThresholdIssues(values, MAX_STAR_THRESHOLD_MINUTES, ctx))
-  .transform((values): StarThresholds => values);
-
-/** One hours field of the settings form: a number, or its text (full-width digits and spaces allowed). */
-const hoursEntry = z.union([z.number(), z.string()], { error: INVALID_MESSAGE }).transform((value, ctx) => {
-  if (typeof value === "number") return value;
-  const text = value.normalize("NFKC").replace(/[\s,]+/gu, "");
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) {
-    ctx.addIssue({ code: "custom", message: INVALID_MESSAGE });
-    return z.NEVER;
-  }
-  return Number(text);
-});
-
-/**
- * The settings form's thresholds in whole hours (blank trailing fields dropped), validated and
- * turned into minutes for storage.
- */
-export const starThresholdHoursSchema = z
-  .array(z.unknown(), { error: INVALID_MESSAGE })
-  .transform((values) => {
-    const entries = [...values];
-    while (entries.length > 0 && isBlank(entries[entries.length - 1])) entries.pop();
-    return entries;
-  })
-  .pipe(z.array(hoursEntry))
-  .superRefine((hours, ctx) => addThresholdIssues(hours, MAX_STAR_THRESHOLD_HOURS, ctx))
-  .transform((hours): StarThresholds => hours.map((value) => value * MINUTES_PER_HOUR));
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 }
 
 /** Thresholds in minutes shown as hours (a threshold set in minutes may show a fraction). */
