@@ -1,27 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckinForm } from "~/components/employment/CheckinForm";
 import { StatusBadge } from "~/components/employment/fields";
-import { FormError } from "~/components/forms";
 import { calendarDateOf } from "~/domains/calendar/working-days";
 import { getEnterpriseProfile } from "~/domains/employment/enterprise.server";
 import { listEnterpriseOffers } from "~/domains/employment/offers.server";
 import { listJobReferrals } from "~/domains/employment/referrals.server";
-import { listDueCheckins, recordCheckin } from "~/domains/employment/retention.server";
+import { listDueCheckins } from "~/domains/employment/retention.server";
 import { checkinStanding } from "~/domains/employment/status";
-import { checkinSchema } from "~/domains/employment/validation";
 import { i18nServer } from "~/i18n.server";
 import * as clock from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
-import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
+import { answerCheckin } from "~/utils/employment.server";
 import { authorizeOrRespond, requirePermission } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { newSubmissionKey } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
 
 /** The enterprise's dashboard: open offers, referrals waiting for an answer, check-ins due. */
 export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) => {
@@ -46,7 +43,12 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
       ...referral,
       sharedCount: sharedFields.length,
     })),
-    checkins: checkins.map((checkin) => ({ ...checkin, standing: checkinStanding(checkin, today) })),
+    // Each due check-in's form has its own idempotency key (the page lists several).
+    checkins: checkins.map((checkin) => ({
+      ...checkin,
+      standing: checkinStanding(checkin, today),
+      submissionKey: newSubmissionKey(),
+    })),
     today,
   };
 });
@@ -56,32 +58,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "decide:employment-referral:organization");
   authorizeOrRespond(user.actor, "record:retention-checkin:organization");
-  const formData = await readFormData(request);
-  const parsed = parseEmploymentForm(formData, checkinSchema);
-  if (!parsed.success) return parsed.failure;
-  const result = await recordCheckin(await getDb(), {
-    actor: employmentActorOf(user, request),
-    scope: "organization",
-    checkinId: String(formData.get("checkinId") ?? ""),
-    answer: parsed.data,
-  });
-  if (!result.ok) {
-    if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return employmentRefusal(formData, result, 409);
-  }
-  return redirect("/employment?checkin=1");
+  return answerCheckin(request, user, "organization", "/employment");
 }
 
 export default function EnterpriseDashboard() {
   const { t, i18n } = useTranslation("employment");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
   const date = (value: string) => formatCalendarDate(value, i18n.language);
   return (
     <section className="container page">
       <h1>{data.title}</h1>
       <p>{data.name}</p>
-      <FormError state={state} />
       {!data.hasProfile ? (
         <div className="alert alert--info" role="status">
           {t("dashboard.signPledgeFirst")} <Link to="/employment/profile">{t("dashboard.profile")}</Link>
@@ -127,7 +114,11 @@ export default function EnterpriseDashboard() {
                   {checkin.standing === "overdue" ? <strong>{t("checkin.overdue")}</strong> : null}
                 </td>
                 <td>
-                  <CheckinForm checkinId={checkin.id} today={data.today} />
+                  <CheckinForm
+                    checkinId={checkin.id}
+                    today={data.today}
+                    submissionKey={checkin.submissionKey}
+                  />
                 </td>
               </tr>
             ))}

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/employment/fields";
 import { JobOfferForm } from "~/components/employment/OfferForms";
-import { FormError } from "~/components/forms";
+import { SubmitButton } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/Notice";
 import { listDistricts } from "~/domains/employment/enterprise.server";
 import { changeJobOfferStatus, getJobOffer, updateJobOffer } from "~/domains/employment/offers.server";
 import { listJobReferrals } from "~/domains/employment/referrals.server";
@@ -12,17 +12,31 @@ import { jobOfferSchema } from "~/domains/employment/validation";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
-import { requirePermission } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { employmentActorOf, employmentRefusal } from "~/utils/employment.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 import { uuidParam } from "~/utils/params.server";
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
+
+/** The edit form's id; the status buttons are one-button forms whose refusal shows above the page. */
+const UPDATE_FORM = "update";
+const statusActions = ["publish", "close", "reopen"] as const;
+type StatusAction = (typeof statusActions)[number];
+const isStatusAction = (value: unknown): value is StatusAction =>
+  statusActions.includes(value as StatusAction);
+const doneMessage: Record<StatusAction | typeof UPDATE_FORM, string> = {
+  update: "employment:done.jobUpdated",
+  publish: "employment:done.published",
+  close: "employment:done.closed",
+  reopen: "employment:done.reopened",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
   const db = await getDb();
-  const offer = await getJobOffer(db, uuidParam(params) ?? "", "own", user.actor);
+  const offer = await getJobOffer(db, uuidParam(params), "own", user.actor);
   if (!offer) throw new Response("Not Found", { status: 404 });
   const [districts, referrals] = await Promise.all([
     listDistricts(db),
@@ -40,37 +54,45 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = formData.get("intent");
   const db = await getDb();
   const actor = employmentActorOf(user, request);
-  const id = uuidParam(params) ?? "";
-  let result;
-  if (intent === "update") {
-    const parsed = parseEmploymentForm(formData, jobOfferSchema);
+  const id = uuidParam(params);
+  if (intent === UPDATE_FORM) {
+    const parsed = await validateSubmission(formData, jobOfferSchema, UPDATE_FORM);
     if (!parsed.success) return parsed.failure;
-    result = await updateJobOffer(db, { actor, id, offer: parsed.data });
-  } else if (intent === "publish" || intent === "close" || intent === "reopen") {
-    result = await changeJobOfferStatus(db, { actor, id, action: intent });
+    const result = await updateJobOffer(db, { actor, id, offer: parsed.data });
+    if (!result.ok) {
+      if (result.notFound) notFound();
+      return employmentRefusal(parsed.values, result, UPDATE_FORM);
+    }
+  } else if (isStatusAction(intent)) {
+    const result = await changeJobOfferStatus(db, { actor, id, action: intent });
+    if (!result.ok) {
+      if (result.notFound) notFound();
+      // No field of a one-button form to show it on: the page shows the message.
+      return submissionFailure(formData, {}, { status: 409, formError: result.error, form: intent });
+    }
   } else {
-    return employmentRefusal(formData, { error: "employment:errors.unknownIntent" });
+    return submissionFailure(formData, {}, { formError: "employment:errors.unknownIntent", form: "status" });
   }
-  if (!result.ok) {
-    if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return employmentRefusal(formData, result, 409);
-  }
-  return redirect(`/employment/jobs/${id}?done=${intent}`);
+  return redirectWithFlash(request, `/employment/jobs/${id}`, {
+    kind: "success",
+    message: doneMessage[intent],
+  });
 }
 
 export default function EnterpriseJobOffer() {
   const { t, i18n } = useTranslation("employment");
   const { offer, districts, referrals } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
-  const statusForm = (intent: string, label: string) => (
+  const result = useActionData<typeof action>();
+  // A refusal of a status button (the edit form shows its own in its error summary).
+  const pageError = result && result.form !== UPDATE_FORM ? result.formError : undefined;
+  const statusForm = (intent: StatusAction, label: string) => (
     <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={intent} />
-      <button type="submit" className="button">
+      <SubmitButton name="intent" value={intent} className="button">
         {label}
-      </button>
+      </SubmitButton>
     </Form>
   );
   return (
@@ -81,7 +103,7 @@ export default function EnterpriseJobOffer() {
       <h1>
         {offer.title} <StatusBadge group="offer" status={offer.status} />
       </h1>
-      <FormError state={state} />
+      {pageError ? <Notice kind="error">{t(pageError)}</Notice> : null}
       <p>
         {t("job.summary", {
           openings: offer.openings,
@@ -132,10 +154,9 @@ export default function EnterpriseJobOffer() {
           <p>{offer.status === "draft" ? t("job.editDraft") : t("job.editPublished")}</p>
           <div className="panel">
             <JobOfferForm
-              state={state}
               districts={districts}
               initial={offer}
-              intent="update"
+              intent={UPDATE_FORM}
               submitLabel={t("job.saveChanges")}
             />
           </div>

@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JobOfferForm } from "~/components/employment/OfferForms";
 import { listDistricts } from "~/domains/employment/enterprise.server";
 import { createJobOffer } from "~/domains/employment/offers.server";
 import { jobOfferSchema } from "~/domains/employment/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
-import { requirePermission } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { employmentActorOf, employmentRefusal } from "~/utils/employment.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("job.newTitle"),
     districts: await listDistricts(await getDb()),
     districtId: user.actor.districtId,
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -28,34 +31,42 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
-  const formData = await readFormData(request);
-  const parsed = parseEmploymentForm(formData, jobOfferSchema);
+  const parsed = await parseSubmission(request, jobOfferSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await createJobOffer(await getDb(), {
-    actor: employmentActorOf(user, request),
-    offer: parsed.data,
-  });
-  if (!result.ok) {
-    if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return employmentRefusal(formData, result);
-  }
-  return redirect(`/employment/jobs/${result.id}`);
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One offer per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "job-offer" },
+    (db) => createJobOffer(db, { actor: employmentActorOf(user, request), offer: parsed.data }),
+    (result) => (result.ok ? result.id : null),
+  );
+  const saved = (id: string) =>
+    redirectWithFlash(request, `/employment/jobs/${id}`, {
+      kind: "success",
+      message: "employment:done.jobCreated",
+    });
+  if (once.replayed) return saved(once.entityId);
+  const result = once.result;
+  if (result.ok) return saved(result.id);
+  if (result.notFound) notFound();
+  return employmentRefusal(parsed.values, result);
 }
 
 export default function NewJobOffer() {
   const { t } = useTranslation("employment");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
   return (
     <section className="container page page--narrow">
       <h1>{data.title}</h1>
       <p>{t("job.newLead")}</p>
       <div className="panel">
         <JobOfferForm
-          state={state}
           districts={data.districts}
           initial={{ workDistrictId: data.districtId }}
           submitLabel={t("job.saveDraft")}
+          submissionKey={data.submissionKey}
         />
       </div>
     </section>

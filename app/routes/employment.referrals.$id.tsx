@@ -1,25 +1,47 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SelectField, StatusBadge, TextAreaField } from "~/components/employment/fields";
-import { FormError, TextField } from "~/components/forms";
-import { decideReferral, getJobReferral } from "~/domains/employment/referrals.server";
+import { StatusBadge } from "~/components/employment/fields";
+import { DateField, DateTimeField, SelectField, TextareaField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import {
+  decideReferral,
+  getJobReferral,
+  type ReferralDecision,
+  type ReferralResult,
+} from "~/domains/employment/referrals.server";
+import { nextReferralStatus } from "~/domains/employment/status";
 import { notHiredReasons } from "~/domains/employment/taxonomy";
 import { declineSchema, hireSchema, interviewSchema } from "~/domains/employment/validation";
 import { presentSubjectTo } from "~/domains/subjects/presenter.server";
 import { calendarDateOf } from "~/domains/calendar/working-days";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import * as clock from "~/utils/clock.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
-import { requirePermission } from "~/utils/permissions.server";
+import { employmentActorOf, employmentRefusal } from "~/utils/employment.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import type { FormObject } from "~/utils/form-data";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
-import { readFormData } from "~/utils/forms.server";
 import { uuidParam } from "~/utils/params.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
+
+/** The page's three forms; each is its intent and has its own idempotency key. */
+const intents = ["interview", "hire", "decline"] as const;
+type Intent = (typeof intents)[number];
+const isIntent = (value: unknown): value is Intent => intents.includes(value as Intent);
+const doneMessage: Record<Intent, string> = {
+  interview: "employment:done.interviewScheduled",
+  hire: "employment:done.hired",
+  decline: "employment:done.declined",
+};
 
 /**
  * The enterprise's view of one referral: the case code, the non-identifying candidate profile, and
@@ -30,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Enterprise members only: staff follow referrals on their own pages.
   const user = await requirePermission(request, "decide:employment-referral:organization");
   const db = await getDb();
-  const referral = await getJobReferral(db, uuidParam(params) ?? "", "organization", user.actor);
+  const referral = await getJobReferral(db, uuidParam(params), "organization", user.actor);
   if (!referral) throw new Response("Not Found", { status: 404 });
   const { subjectId, enterpriseId, ...shown } = referral;
   const person = await presentSubjectTo(db, {
@@ -48,60 +70,99 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     referral: shown,
     released,
     today: calendarDateOf(clock.now()),
+    submissionKeys: { interview: newSubmissionKey(), hire: newSubmissionKey(), decline: newSubmissionKey() },
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "decide:employment-referral:organization");
-  const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
-  const actor = employmentActorOf(user, request);
-  const referralId = uuidParam(params) ?? "";
-  let result;
+/** The decision a valid form asks for, from its parsed fields. */
+async function decisionOf(
+  formData: FormData,
+  intent: Intent,
+): Promise<
+  | { ok: true; decision: ReferralDecision; values: FormObject }
+  | { ok: false; failure: ReturnType<typeof submissionFailure> }
+> {
   if (intent === "interview") {
-    const parsed = parseEmploymentForm(formData, interviewSchema);
-    if (!parsed.success) return parsed.failure;
-    result = await decideReferral(await getDb(), {
-      actor,
-      referralId,
+    const parsed = await validateSubmission(formData, interviewSchema, intent);
+    if (!parsed.success) return { ok: false, failure: parsed.failure };
+    const { interviewAt, interviewPlace } = parsed.data;
+    return {
+      ok: true,
+      values: parsed.values,
       decision: {
         action: "schedule_interview",
-        interviewAt: new Date(`${parsed.data.interviewAt}:00+08:00`),
-        interviewPlace: parsed.data.interviewPlace,
+        interviewAt: new Date(`${interviewAt}:00+08:00`),
+        interviewPlace,
       },
-    });
-  } else if (intent === "hire") {
-    const parsed = parseEmploymentForm(formData, hireSchema);
-    if (!parsed.success) return parsed.failure;
-    result = await decideReferral(await getDb(), {
-      actor,
-      referralId,
-      decision: { action: "hire", ...parsed.data },
-    });
-  } else if (intent === "decline") {
-    const parsed = parseEmploymentForm(formData, declineSchema);
-    if (!parsed.success) return parsed.failure;
-    result = await decideReferral(await getDb(), {
-      actor,
-      referralId,
-      decision: { action: "decline", ...parsed.data },
-    });
-  } else {
-    return employmentRefusal(formData, { error: "employment:errors.unknownIntent" });
+    };
   }
-  if (!result.ok) {
-    if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return employmentRefusal(formData, result, result.field ? 400 : 409);
+  if (intent === "hire") {
+    const parsed = await validateSubmission(formData, hireSchema, intent);
+    if (!parsed.success) return { ok: false, failure: parsed.failure };
+    return { ok: true, values: parsed.values, decision: { action: "hire", ...parsed.data } };
   }
-  return redirect(`/employment/referrals/${referralId}?done=${intent}`);
+  const parsed = await validateSubmission(formData, declineSchema, intent);
+  if (!parsed.success) return { ok: false, failure: parsed.failure };
+  return { ok: true, values: parsed.values, decision: { action: "decline", ...parsed.data } };
 }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "decide:employment-referral:organization");
+  const db = await getDb();
+  const referral = await getJobReferral(db, uuidParam(params), "organization", user.actor);
+  if (!referral) notFound();
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (!isIntent(intent))
+    return submissionFailure(formData, {}, { formError: "employment:errors.unknownIntent" });
+  const asked = await decisionOf(formData, intent);
+  if (!asked.ok) return asked.failure;
+  const { decision, values } = asked;
+  const key = submissionKeyOf(formData);
+  if (!key) {
+    // A post without the form's key decides nothing; one the referral's state no longer allows is
+    // told so first, as the form would be.
+    return nextReferralStatus(referral.status, decision.action)
+      ? submissionFailure(values, {}, { formError: "validation:form.invalid", form: intent })
+      : employmentRefusal(values, { error: "employment:errors.invalidTransition" }, intent);
+  }
+  // One decision per rendered form: a double click or a replay answers with the first one's page
+  // instead of "already decided" (the hire's placement and check-ins are made once either way).
+  const once = await createOnce(
+    db,
+    { userId: user.id, key, entity: `job-referral-${intent}` },
+    (tx): Promise<ReferralResult> =>
+      decideReferral(tx, { actor: employmentActorOf(user, request), referralId: referral.id, decision }),
+    (result) => (result.ok ? result.id : null),
+  );
+  if (!once.replayed && !once.result.ok) {
+    if (once.result.notFound) notFound();
+    return employmentRefusal(values, once.result, intent);
+  }
+  return redirectWithFlash(request, `/employment/referrals/${referral.id}`, {
+    kind: "success",
+    message: doneMessage[intent],
+  });
+}
+
+/** The schemas load with zod on the first validation, not with the page. */
+const validation = () => import("~/domains/employment/validation");
+const loadInterviewSchema = () => validation().then((module) => module.interviewSchema);
+const loadHireSchema = () => validation().then((module) => module.hireSchema);
+const loadDeclineSchema = () => validation().then((module) => module.declineSchema);
 
 export default function EnterpriseReferral() {
   const { t, i18n } = useTranslation("employment");
-  const { referral, released, today } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const { referral, released, today, submissionKeys } = useLoaderData<typeof loader>();
+  const interviewForm = useValidatedForm({ schema: loadInterviewSchema, id: "interview" });
+  const hireForm = useValidatedForm({
+    schema: loadHireSchema,
+    id: "hire",
+    defaultValues: { hiredOn: today },
+  });
+  const declineForm = useValidatedForm({ schema: loadDeclineSchema, id: "decline" });
   const candidate = (referral.candidate ?? null) as unknown as {
     skills: string[];
     educationLevel: string;
@@ -126,7 +187,6 @@ export default function EnterpriseReferral() {
       {open ? (
         <p>{t("referral.respondByLine", { date: formatCalendarDate(referral.respondBy, i18n.language) })}</p>
       ) : null}
-      <FormError state={state} />
 
       <h2>{t("referral.released")}</h2>
       {released.length === 0 ? (
@@ -198,26 +258,18 @@ export default function EnterpriseReferral() {
         <>
           <h2>{t("referral.scheduleInterview")}</h2>
           <div className="panel">
-            <Form method="post" className="form" noValidate>
+            <ValidatedForm form={interviewForm}>
+              <SubmissionKey value={submissionKeys.interview} />
               <input type="hidden" name="intent" value="interview" />
-              <TextField
-                name="interviewAt"
-                type="datetime-local"
-                label={t("referral.interviewAt")}
-                required
-                state={state}
-              />
+              <DateTimeField name="interviewAt" label={t("referral.interviewAt")} required />
               <TextField
                 name="interviewPlace"
                 label={t("referral.interviewPlace")}
                 required
                 maxLength={200}
-                state={state}
               />
-              <button type="submit" className="button button--primary">
-                {t("referral.scheduleSubmit")}
-              </button>
-            </Form>
+              <SubmitButton>{t("referral.scheduleSubmit")}</SubmitButton>
+            </ValidatedForm>
           </div>
         </>
       ) : null}
@@ -225,20 +277,12 @@ export default function EnterpriseReferral() {
         <>
           <h2>{t("referral.hire")}</h2>
           <div className="panel">
-            <Form method="post" className="form" noValidate>
+            <ValidatedForm form={hireForm}>
+              <SubmissionKey value={submissionKeys.hire} />
               <input type="hidden" name="intent" value="hire" />
-              <TextField
-                name="hiredOn"
-                type="date"
-                label={t("referral.hiredOn")}
-                required
-                state={state}
-                defaultValue={today}
-              />
-              <button type="submit" className="button button--primary">
-                {t("referral.hireSubmit")}
-              </button>
-            </Form>
+              <DateField name="hiredOn" label={t("referral.hiredOn")} required />
+              <SubmitButton>{t("referral.hireSubmit")}</SubmitButton>
+            </ValidatedForm>
           </div>
         </>
       ) : null}
@@ -246,20 +290,18 @@ export default function EnterpriseReferral() {
         <>
           <h2>{t("referral.decline")}</h2>
           <div className="panel">
-            <Form method="post" className="form" noValidate>
+            <ValidatedForm form={declineForm}>
+              <SubmissionKey value={submissionKeys.decline} />
               <input type="hidden" name="intent" value="decline" />
               <SelectField
                 name="reason"
                 label={t("referral.reason")}
-                state={state}
                 hint={t("referral.noRecordReason")}
                 options={notHiredReasons.map((value) => ({ value, label: t(`reasons.${value}`) }))}
               />
-              <TextAreaField name="note" label={t("referral.declineNote")} maxLength={500} state={state} />
-              <button type="submit" className="button">
-                {t("referral.declineSubmit")}
-              </button>
-            </Form>
+              <TextareaField name="note" label={t("referral.declineNote")} maxLength={500} />
+              <SubmitButton className="button">{t("referral.declineSubmit")}</SubmitButton>
+            </ValidatedForm>
           </div>
         </>
       ) : null}

@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { StatusBadge } from "~/components/employment/fields";
-import { FormError, TextField } from "~/components/forms";
+import { DateField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { Notice } from "~/components/Notice";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import {
   addTrainingSession,
   changeTrainingOfferStatus,
@@ -11,26 +15,53 @@ import {
 } from "~/domains/employment/offers.server";
 import { listTrainingEnrollments, moveEnrollment } from "~/domains/employment/referrals.server";
 import { trainingSessionSchema } from "~/domains/employment/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
-import { requirePermission } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { employmentActorOf, employmentRefusal } from "~/utils/employment.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 import { uuidParam } from "~/utils/params.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
+
+/** The new session's form; the status and enrollment buttons are one-button forms. */
+const SESSION_FORM = "session";
+const offerActions = ["publish", "close", "reopen"] as const;
+const enrollmentActions = ["start", "complete", "drop"] as const;
+type OfferAction = (typeof offerActions)[number];
+type EnrollmentAction = (typeof enrollmentActions)[number];
+const isOfferAction = (value: unknown): value is OfferAction => offerActions.includes(value as OfferAction);
+const isEnrollmentAction = (value: unknown): value is EnrollmentAction =>
+  enrollmentActions.includes(value as EnrollmentAction);
+const doneMessage: Record<OfferAction | EnrollmentAction | typeof SESSION_FORM, string> = {
+  session: "employment:done.sessionAdded",
+  publish: "employment:done.published",
+  close: "employment:done.closed",
+  reopen: "employment:done.reopened",
+  start: "employment:done.enrollmentStarted",
+  complete: "employment:done.enrollmentCompleted",
+  drop: "employment:done.enrollmentDropped",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
   const db = await getDb();
-  const offer = await getTrainingOffer(db, uuidParam(params) ?? "", "own", user.actor);
+  const offer = await getTrainingOffer(db, uuidParam(params), "own", user.actor);
   if (!offer) throw new Response("Not Found", { status: 404 });
   const enrollments = await listTrainingEnrollments(db, "organization", user.actor, {
     trainingOfferId: offer.id,
   });
   const t = await i18nServer.getFixedT(request, "employment");
-  return { title: t("training.pageTitle", { course: offer.course }), offer, enrollments };
+  return {
+    title: t("training.pageTitle", { course: offer.course }),
+    offer,
+    enrollments,
+    submissionKey: newSubmissionKey(),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -38,47 +69,78 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:employment-offer:organization");
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
+  const intent = formData.get("intent");
   const db = await getDb();
   const actor = employmentActorOf(user, request);
-  const id = uuidParam(params) ?? "";
-  let result;
-  if (intent === "session") {
-    const parsed = parseEmploymentForm(formData, trainingSessionSchema);
-    if (!parsed.success) return parsed.failure;
-    result = await addTrainingSession(db, { actor, trainingOfferId: id, session: parsed.data });
-  } else if (intent === "publish" || intent === "close" || intent === "reopen") {
-    result = await changeTrainingOfferStatus(db, { actor, id, action: intent });
-  } else if (intent === "start" || intent === "complete" || intent === "drop") {
-    result = await moveEnrollment(db, {
-      actor,
-      enrollmentId: String(formData.get("enrollmentId") ?? ""),
-      action: intent,
-      reason: String(formData.get("reason") ?? ""),
+  const id = uuidParam(params);
+  const done = () =>
+    redirectWithFlash(request, `/employment/trainings/${id}`, {
+      kind: "success",
+      message: doneMessage[intent as keyof typeof doneMessage],
     });
+  if (intent === SESSION_FORM) {
+    const parsed = await validateSubmission(formData, trainingSessionSchema, SESSION_FORM);
+    if (!parsed.success) return parsed.failure;
+    const key = submissionKeyOf(formData);
+    if (!key)
+      return submissionFailure(
+        parsed.values,
+        {},
+        { formError: "validation:form.invalid", form: SESSION_FORM },
+      );
+    // One session per rendered form, however often it is sent (double click, retry, replay).
+    const once = await createOnce(
+      db,
+      { userId: user.id, key, entity: "training-session" },
+      (tx) => addTrainingSession(tx, { actor, trainingOfferId: id, session: parsed.data }),
+      (result) => (result.ok ? result.id : null),
+    );
+    if (!once.replayed && !once.result.ok) {
+      if (once.result.notFound) notFound();
+      return employmentRefusal(parsed.values, once.result, SESSION_FORM);
+    }
+    return done();
+  }
+  let result;
+  if (isOfferAction(intent)) {
+    result = await changeTrainingOfferStatus(db, { actor, id, action: intent });
+  } else if (isEnrollmentAction(intent)) {
+    const enrollmentId = z.uuid().safeParse(formData.get("enrollmentId"));
+    if (!enrollmentId.success) notFound();
+    result = await moveEnrollment(db, { actor, enrollmentId: enrollmentId.data, action: intent });
   } else {
-    return employmentRefusal(formData, { error: "employment:errors.unknownIntent" });
+    return submissionFailure(formData, {}, { formError: "employment:errors.unknownIntent", form: "status" });
   }
   if (!result.ok) {
-    if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return employmentRefusal(formData, result, 409);
+    if (result.notFound) notFound();
+    // No field of a one-button form to show it on: the page shows the message.
+    return submissionFailure(formData, {}, { status: 409, formError: result.error, form: intent });
   }
-  return redirect(`/employment/trainings/${id}?done=${intent}`);
+  return done();
 }
+
+const loadSessionSchema = () =>
+  import("~/domains/employment/validation").then((module) => module.trainingSessionSchema);
 
 export default function EnterpriseTrainingOffer() {
   const { t, i18n } = useTranslation("employment");
-  const { offer, enrollments } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
-  const button = (intent: string, label: string, extra?: Record<string, string>) => (
+  const { offer, enrollments, submissionKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  // A refusal of a one-button form (the session form shows its own in its error summary).
+  const pageError = result && result.form !== SESSION_FORM ? result.formError : undefined;
+  const sessionForm = useValidatedForm({
+    schema: loadSessionSchema,
+    id: SESSION_FORM,
+    defaultValues: { startTime: "09:00", endTime: "12:00" },
+  });
+  const button = (intent: OfferAction | EnrollmentAction, label: string, extra?: Record<string, string>) => (
     <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={intent} />
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className="button">
+      <SubmitButton name="intent" value={intent} className="button">
         {label}
-      </button>
+      </SubmitButton>
     </Form>
   );
   return (
@@ -89,7 +151,7 @@ export default function EnterpriseTrainingOffer() {
       <h1>
         {offer.course} <StatusBadge group="offer" status={offer.status} />
       </h1>
-      <FormError state={state} />
+      {pageError ? <Notice kind="error">{t(pageError)}</Notice> : null}
       <p>
         {t("training.summary", {
           enrolled: offer.enrolledCount,
@@ -114,30 +176,15 @@ export default function EnterpriseTrainingOffer() {
         ))}
       </ul>
       <div className="panel">
-        <Form method="post" className="form" noValidate>
-          <input type="hidden" name="intent" value="session" />
-          <TextField name="date" type="date" label={t("training.sessionDate")} required state={state} />
-          <TextField
-            name="startTime"
-            type="time"
-            label={t("training.sessionStart")}
-            required
-            state={state}
-            defaultValue="09:00"
-          />
-          <TextField
-            name="endTime"
-            type="time"
-            label={t("training.sessionEnd")}
-            required
-            state={state}
-            defaultValue="12:00"
-          />
-          <TextField name="topic" label={t("training.sessionTopic")} maxLength={100} state={state} />
-          <button type="submit" className="button">
-            {t("training.addSession")}
-          </button>
-        </Form>
+        <ValidatedForm form={sessionForm}>
+          <SubmissionKey value={submissionKey} />
+          <input type="hidden" name="intent" value={SESSION_FORM} />
+          <DateField name="date" label={t("training.sessionDate")} required />
+          <TextField name="startTime" type="time" label={t("training.sessionStart")} required />
+          <TextField name="endTime" type="time" label={t("training.sessionEnd")} required />
+          <TextField name="topic" label={t("training.sessionTopic")} maxLength={100} />
+          <SubmitButton className="button">{t("training.addSession")}</SubmitButton>
+        </ValidatedForm>
       </div>
       <h2>{t("training.enrollments")}</h2>
       {enrollments.length === 0 ? (

@@ -1,28 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxGroup, SelectField } from "~/components/employment/fields";
-import { FormError, TextField } from "~/components/forms";
+import { PresetCheckboxGroupField } from "~/components/employment/fields";
+import { SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { getCandidate, saveCandidateProfile } from "~/domains/employment/candidates.server";
 import { listDistricts } from "~/domains/employment/enterprise.server";
 import { availabilities, educationLevels, jobCategories } from "~/domains/employment/taxonomy";
 import { candidateProfileSchema } from "~/domains/employment/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
-import { employmentActorOf, parseEmploymentForm } from "~/utils/employment.server";
-import { requirePermission } from "~/utils/permissions.server";
-import { readFormData, searchParamsOf } from "~/utils/forms.server";
+import { employmentActorOf } from "~/utils/employment.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission } from "~/utils/forms.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 import { CASE_CODE_PATTERN } from "~/domains/subjects/case-code-pattern";
 
 /** A case code from the path (`XXXX-XXXX-XXXX`), or 404 before any query. */
 function caseCodeParam(params: Readonly<Record<string, string | undefined>>): string {
   const value = (params.caseCode ?? "").toUpperCase();
-  if (!CASE_CODE_PATTERN.test(value)) throw new Response("Not Found", { status: 404 });
+  if (!CASE_CODE_PATTERN.test(value)) notFound();
   return value;
 }
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
 
 /** Staff keep the non-identifying candidate profile of a subject of their office (shown with referrals). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,7 +48,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     districts: await listDistricts(db),
-    saved: searchParamsOf(request).has("saved"),
   };
 }
 
@@ -54,11 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:candidate-profile:office");
-  const formData = await readFormData(request);
-  const parsed = parseEmploymentForm(formData, candidateProfileSchema, [
-    "workHistoryCategories",
-    "desiredCategories",
-  ]);
+  const parsed = await parseSubmission(request, candidateProfileSchema);
   if (!parsed.success) return parsed.failure;
   const caseCode = caseCodeParam(params);
   const result = await saveCandidateProfile(await getDb(), {
@@ -66,14 +63,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     caseCode,
     profile: parsed.data,
   });
-  if (!result.ok) throw new Response("Not Found", { status: 404 });
-  return redirect(`/staff/employment/candidates/${caseCode}?saved=1`);
+  if (!result.ok) notFound();
+  return redirectWithFlash(request, `/staff/employment/candidates/${caseCode}`, {
+    kind: "success",
+    message: "employment:candidate.saved",
+  });
 }
+
+const loadCandidateSchema = () =>
+  import("~/domains/employment/validation").then((module) => module.candidateProfileSchema);
 
 export default function CandidateProfile() {
   const { t } = useTranslation("employment");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const profile = data.profile;
+  const form = useValidatedForm({
+    schema: loadCandidateSchema,
+    defaultValues: {
+      skills: profile?.skills ?? "",
+      educationLevel: profile?.educationLevel ?? "junior_secondary",
+      availability: profile?.availability ?? "full_time",
+      preferredDistrictId: profile?.preferredDistrictId ?? "",
+    },
+  });
   const categories = jobCategories.map((value) => ({ value, label: t(`categories.${value}`) }));
   return (
     <section className="container page page--narrow">
@@ -82,64 +94,44 @@ export default function CandidateProfile() {
       </p>
       <h1>{data.title}</h1>
       <p>{t("candidate.lead")}</p>
-      {data.saved ? (
-        <div className="alert alert--success" role="status">
-          {t("candidate.saved")}
-        </div>
-      ) : null}
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate>
+        <ValidatedForm form={form}>
           <TextField
             name="skills"
             label={t("candidate.skills")}
             hint={t("candidate.skillsHint")}
             maxLength={300}
-            state={state}
-            defaultValue={data.profile?.skills}
           />
           <SelectField
             name="educationLevel"
             label={t("candidate.education")}
-            state={state}
-            defaultValue={data.profile?.educationLevel ?? "junior_secondary"}
             options={educationLevels.map((value) => ({ value, label: t(`education.${value}`) }))}
           />
-          <CheckboxGroup
+          <PresetCheckboxGroupField
             name="workHistoryCategories"
-            legend={t("candidate.history")}
+            label={t("candidate.history")}
             options={categories}
-            checked={data.profile?.workHistoryCategories ?? []}
-            state={state}
+            defaultValue={profile?.workHistoryCategories ?? []}
           />
-          <CheckboxGroup
+          <PresetCheckboxGroupField
             name="desiredCategories"
-            legend={t("candidate.desired")}
+            label={t("candidate.desired")}
             options={categories}
-            checked={data.profile?.desiredCategories ?? []}
-            state={state}
+            defaultValue={profile?.desiredCategories ?? []}
           />
           <SelectField
             name="availability"
             label={t("candidate.availability")}
-            state={state}
-            defaultValue={data.profile?.availability ?? "full_time"}
             options={availabilities.map((value) => ({ value, label: t(`availability.${value}`) }))}
           />
           <SelectField
             name="preferredDistrictId"
             label={t("candidate.district")}
-            state={state}
-            defaultValue={data.profile?.preferredDistrictId ?? ""}
-            options={[
-              { value: "", label: "—" },
-              ...data.districts.map((district) => ({ value: district.id, label: district.name })),
-            ]}
+            placeholder="—"
+            options={data.districts.map((district) => ({ value: district.id, label: district.name }))}
           />
-          <button type="submit" className="button button--primary">
-            {t("candidate.save")}
-          </button>
-        </Form>
+          <SubmitButton>{t("candidate.save")}</SubmitButton>
+        </ValidatedForm>
       </div>
     </section>
   );

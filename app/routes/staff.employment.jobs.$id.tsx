@@ -1,54 +1,77 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextAreaField } from "~/components/employment/fields";
-import { FormError, TextField } from "~/components/forms";
+import { TextareaField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { can } from "~/domains/accounts/authorize";
 import { getJobOffer } from "~/domains/employment/offers.server";
 import { referToJob } from "~/domains/employment/referrals.server";
 import { referralSchema } from "~/domains/employment/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
-import { requirePermission } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { employmentActorOf, employmentRefusal } from "~/utils/employment.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 import { uuidParam } from "~/utils/params.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:employment-offer:any");
-  const offer = await getJobOffer(await getDb(), uuidParam(params) ?? "", "open", user.actor);
+  const offer = await getJobOffer(await getDb(), uuidParam(params), "open", user.actor);
   if (!offer) throw new Response("Not Found", { status: 404 });
   const { closingNoticeAt, createdBy, versions, ...shown } = offer;
   void [closingNoticeAt, createdBy, versions];
-  return { title: offer.title, offer: shown, canRefer: can(user.actor, "refer:employment-candidate:office") };
+  return {
+    title: offer.title,
+    offer: shown,
+    canRefer: can(user.actor, "refer:employment-candidate:office"),
+    submissionKey: newSubmissionKey(),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "refer:employment-candidate:office");
-  const formData = await readFormData(request);
-  const parsed = parseEmploymentForm(formData, referralSchema);
+  const parsed = await parseSubmission(request, referralSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await referToJob(await getDb(), {
-    actor: employmentActorOf(user, request),
-    jobOfferId: uuidParam(params) ?? "",
-    ...parsed.data,
-  });
-  if (!result.ok) {
-    if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return employmentRefusal(formData, result);
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One referral per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "job-referral" },
+    (db) =>
+      referToJob(db, {
+        actor: employmentActorOf(user, request),
+        jobOfferId: uuidParam(params),
+        ...parsed.data,
+      }),
+    (result) => (result.ok ? result.id : null),
+  );
+  if (!once.replayed && !once.result.ok) {
+    if (once.result.notFound) notFound();
+    return employmentRefusal(parsed.values, once.result);
   }
-  return redirect("/staff/employment/referrals?referred=1");
+  return redirectWithFlash(request, "/staff/employment/referrals", {
+    kind: "success",
+    message: "employment:done.referred",
+  });
 }
+
+const loadReferralSchema = () =>
+  import("~/domains/employment/validation").then((module) => module.referralSchema);
 
 export default function StaffJobOffer() {
   const { t, i18n } = useTranslation("employment");
-  const { offer, canRefer } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const { offer, canRefer, submissionKey } = useLoaderData<typeof loader>();
+  const form = useValidatedForm({ schema: loadReferralSchema });
   return (
     <section className="container page page--narrow">
       <p>
@@ -106,20 +129,12 @@ export default function StaffJobOffer() {
           <h2>{t("refer.title")}</h2>
           <p>{t("refer.lead")}</p>
           <div className="panel">
-            <FormError state={state} />
-            <Form method="post" className="form" noValidate autoComplete="off">
-              <TextField
-                name="caseCode"
-                label={t("referral.caseCode")}
-                required
-                maxLength={14}
-                state={state}
-              />
-              <TextAreaField name="note" label={t("refer.note")} maxLength={500} state={state} />
-              <button type="submit" className="button button--primary">
-                {t("refer.submit")}
-              </button>
-            </Form>
+            <ValidatedForm form={form} autoComplete="off">
+              <SubmissionKey value={submissionKey} />
+              <TextField name="caseCode" label={t("referral.caseCode")} required maxLength={14} />
+              <TextareaField name="note" label={t("refer.note")} maxLength={500} />
+              <SubmitButton>{t("refer.submit")}</SubmitButton>
+            </ValidatedForm>
           </div>
         </>
       ) : null}

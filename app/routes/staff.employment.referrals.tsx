@@ -1,24 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckinForm } from "~/components/employment/CheckinForm";
 import { StatusBadge } from "~/components/employment/fields";
-import { FormError } from "~/components/forms";
 import { can, scopeOf } from "~/domains/accounts/authorize";
 import { calendarDateOf } from "~/domains/calendar/working-days";
 import { listJobReferrals, listTrainingEnrollments } from "~/domains/employment/referrals.server";
-import { listDueCheckins, listPlacements, recordCheckin } from "~/domains/employment/retention.server";
-import { checkinSchema } from "~/domains/employment/validation";
+import { listDueCheckins, listPlacements } from "~/domains/employment/retention.server";
 import { i18nServer } from "~/i18n.server";
 import * as clock from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
+import { answerCheckin } from "~/utils/employment.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { newSubmissionKey } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
 
 /** Staff follow their office's referrals, enrollments and placements (bureau: the district's). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     referrals,
     enrollments,
     placements,
-    due,
+    // Each due check-in's form has its own idempotency key (the page lists several).
+    due: due.map((checkin) => ({ ...checkin, submissionKey: newSubmissionKey() })),
     today: calendarDateOf(now),
     canRecord: can(user.actor, "record:retention-checkin:office"),
   };
@@ -48,26 +46,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "record:retention-checkin:office");
-  const formData = await readFormData(request);
-  const parsed = parseEmploymentForm(formData, checkinSchema);
-  if (!parsed.success) return parsed.failure;
-  const result = await recordCheckin(await getDb(), {
-    actor: employmentActorOf(user, request),
-    scope: "office",
-    checkinId: String(formData.get("checkinId") ?? ""),
-    answer: parsed.data,
-  });
-  if (!result.ok) {
-    if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return employmentRefusal(formData, result, 409);
-  }
-  return redirect("/staff/employment/referrals?checkin=1");
+  return answerCheckin(request, user, "office", "/staff/employment/referrals");
 }
 
 export default function StaffFollowUp() {
   const { t, i18n } = useTranslation("employment");
   const data = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
   const date = (value: string | null) => (value ? formatCalendarDate(value, i18n.language) : "—");
   return (
     <section className="container page">
@@ -75,7 +59,6 @@ export default function StaffFollowUp() {
         <Link to="/staff/employment">{t("browse.back")}</Link>
       </p>
       <h1>{data.title}</h1>
-      <FormError state={state} />
       <h2>{t("dashboard.checkinsDue")}</h2>
       {data.due.length === 0 ? (
         <p>{t("dashboard.noCheckins")}</p>
@@ -99,7 +82,11 @@ export default function StaffFollowUp() {
                 <td>{date(checkin.dueOn)}</td>
                 {data.canRecord ? (
                   <td>
-                    <CheckinForm checkinId={checkin.id} today={data.today} />
+                    <CheckinForm
+                      checkinId={checkin.id}
+                      today={data.today}
+                      submissionKey={checkin.submissionKey}
+                    />
                   </td>
                 ) : null}
               </tr>

@@ -1,26 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextAreaField } from "~/components/employment/fields";
-import { FormError, TextField } from "~/components/forms";
+import { TextareaField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { can } from "~/domains/accounts/authorize";
 import { getTrainingOffer } from "~/domains/employment/offers.server";
 import { enrollInTraining } from "~/domains/employment/referrals.server";
 import { referralSchema } from "~/domains/employment/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
-import { employmentActorOf, employmentRefusal, parseEmploymentForm } from "~/utils/employment.server";
-import { requirePermission } from "~/utils/permissions.server";
-import { readFormData } from "~/utils/forms.server";
+import { employmentActorOf, employmentRefusal } from "~/utils/employment.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 import { uuidParam } from "~/utils/params.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "employment"] };
+export const handle = { i18n: ["common", "employment", "validation"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:employment-offer:any");
-  const offer = await getTrainingOffer(await getDb(), uuidParam(params) ?? "", "open", user.actor);
+  const offer = await getTrainingOffer(await getDb(), uuidParam(params), "open", user.actor);
   if (!offer) throw new Response("Not Found", { status: 404 });
   const t = await i18nServer.getFixedT(request, "employment");
   const { createdBy, ...shown } = offer;
@@ -29,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("training.pageTitle", { course: offer.course }),
     offer: shown,
     canRefer: can(user.actor, "refer:employment-candidate:office"),
+    submissionKey: newSubmissionKey(),
   };
 }
 
@@ -36,25 +41,39 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "refer:employment-candidate:office");
-  const formData = await readFormData(request);
-  const parsed = parseEmploymentForm(formData, referralSchema);
+  const parsed = await parseSubmission(request, referralSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await enrollInTraining(await getDb(), {
-    actor: employmentActorOf(user, request),
-    trainingOfferId: uuidParam(params) ?? "",
-    ...parsed.data,
-  });
-  if (!result.ok) {
-    if (result.notFound) throw new Response("Not Found", { status: 404 });
-    return employmentRefusal(formData, result);
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One enrollment per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "training-enrollment" },
+    (db) =>
+      enrollInTraining(db, {
+        actor: employmentActorOf(user, request),
+        trainingOfferId: uuidParam(params),
+        ...parsed.data,
+      }),
+    (result) => (result.ok ? result.id : null),
+  );
+  if (!once.replayed && !once.result.ok) {
+    if (once.result.notFound) notFound();
+    return employmentRefusal(parsed.values, once.result);
   }
-  return redirect("/staff/employment/referrals?enrolled=1");
+  return redirectWithFlash(request, "/staff/employment/referrals", {
+    kind: "success",
+    message: "employment:done.enrolled",
+  });
 }
+
+const loadReferralSchema = () =>
+  import("~/domains/employment/validation").then((module) => module.referralSchema);
 
 export default function StaffTrainingOffer() {
   const { t, i18n } = useTranslation("employment");
-  const { offer, canRefer } = useLoaderData<typeof loader>();
-  const state = useActionData<typeof action>();
+  const { offer, canRefer, submissionKey } = useLoaderData<typeof loader>();
+  const form = useValidatedForm({ schema: loadReferralSchema });
   return (
     <section className="container page page--narrow">
       <p>
@@ -107,20 +126,12 @@ export default function StaffTrainingOffer() {
           <h2>{t("refer.enrollTitle")}</h2>
           <p>{t("refer.lead")}</p>
           <div className="panel">
-            <FormError state={state} />
-            <Form method="post" className="form" noValidate autoComplete="off">
-              <TextField
-                name="caseCode"
-                label={t("referral.caseCode")}
-                required
-                maxLength={14}
-                state={state}
-              />
-              <TextAreaField name="note" label={t("refer.note")} maxLength={500} state={state} />
-              <button type="submit" className="button button--primary">
-                {t("refer.enrollSubmit")}
-              </button>
-            </Form>
+            <ValidatedForm form={form} autoComplete="off">
+              <SubmissionKey value={submissionKey} />
+              <TextField name="caseCode" label={t("referral.caseCode")} required maxLength={14} />
+              <TextareaField name="note" label={t("refer.note")} maxLength={500} />
+              <SubmitButton>{t("refer.enrollSubmit")}</SubmitButton>
+            </ValidatedForm>
           </div>
         </>
       ) : null}

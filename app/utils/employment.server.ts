@@ -1,12 +1,20 @@
 import { z } from "zod";
+import { checkinFormId } from "~/components/employment/CheckinForm";
 import { scopeOf } from "~/domains/accounts/authorize";
 import { calendarDateOf } from "~/domains/calendar/working-days";
-import type { ReportPeriod } from "~/domains/employment/reports.server";
-import * as clock from "./clock.server";
 import type { EmploymentActor } from "~/domains/employment/enterprise.server";
-import { formFailure } from "./forms.server";
-import { type AuthorizedUser, requirePermission } from "./permissions.server";
+import type { ReportPeriod } from "~/domains/employment/reports.server";
+import { recordCheckin } from "~/domains/employment/retention.server";
+import { checkinSchema } from "~/domains/employment/validation";
+import { createOnce } from "~/domains/submissions.server";
+import * as clock from "./clock.server";
+import { getDb } from "./db.server";
+import { redirectWithFlash } from "./flash.server";
+import type { FormObject } from "./form-data";
+import { readFormData, submissionFailure, validateSubmission } from "./forms.server";
+import { type AuthorizedUser, notFound, requirePermission } from "./permissions.server";
 import { clientIp } from "./session.server";
+import { submissionKeyOf } from "./submission-key.server";
 
 /** The actor the employment domain takes, with the client address its audit rows record. */
 export function employmentActorOf(user: AuthorizedUser, request: Request): EmploymentActor {
@@ -18,30 +26,49 @@ export function employmentActorOf(user: AuthorizedUser, request: Request): Emplo
   };
 }
 
-/** Parses an employment form; `arrays` name the fields posted several times (checkbox groups). */
-export function parseEmploymentForm<Schema extends z.ZodType>(
-  formData: FormData,
-  schema: Schema,
-  arrays: string[] = [],
-): { success: true; data: z.infer<Schema> } | { success: false; failure: ReturnType<typeof formFailure> } {
-  const input: Record<string, unknown> = Object.fromEntries(formData);
-  for (const name of arrays) input[name] = formData.getAll(name).filter((value) => value !== "");
-  const result = schema.safeParse(input);
-  if (result.success) return { success: true, data: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return { success: false, failure: formFailure(formData, errors) };
-}
-
-/** A domain refusal as the form's answer: a field error, or a message over the form. */
+/**
+ * A domain refusal as the form's answer (the form named by `form` on a page with several): a field
+ * error (400), or a message over the form for a state that changed meanwhile (409).
+ */
 export function employmentRefusal(
-  formData: FormData,
+  values: FormObject,
   result: { field?: string; error: string },
-  status = 400,
+  form?: string,
 ) {
   return result.field
-    ? formFailure(formData, { [result.field]: result.error }, status)
-    : formFailure(formData, {}, status, result.error);
+    ? submissionFailure(values, { [result.field]: result.error }, { form })
+    : submissionFailure(values, {}, { status: 409, formError: result.error, form });
+}
+
+/**
+ * A due retention check-in answered from a list of them (the enterprise's dashboard, the office's
+ * follow-up page): one row's form, answered once per rendering however often it is sent, then back
+ * to `page` with the flash.
+ */
+export async function answerCheckin(
+  request: Request,
+  user: AuthorizedUser,
+  scope: "organization" | "office",
+  page: string,
+) {
+  const formData = await readFormData(request);
+  const form = checkinFormId(String(formData.get("checkinId") ?? ""), String(formData.get("outcome") ?? ""));
+  const parsed = await validateSubmission(formData, checkinSchema, form);
+  if (!parsed.success) return parsed.failure;
+  const key = submissionKeyOf(formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid", form });
+  const { checkinId, ...answer } = parsed.data;
+  const once = await createOnce(
+    await getDb(),
+    { userId: user.id, key, entity: "employment-checkin" },
+    (db) => recordCheckin(db, { actor: employmentActorOf(user, request), scope, checkinId, answer }),
+    (result) => (result.ok ? checkinId : null),
+  );
+  if (!once.replayed && !once.result.ok) {
+    if (once.result.notFound) notFound();
+    return employmentRefusal(parsed.values, once.result, form);
+  }
+  return redirectWithFlash(request, page, { kind: "success", message: "employment:done.checkinRecorded" });
 }
 
 const reportQuery = z.object({

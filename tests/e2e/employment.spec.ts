@@ -79,6 +79,8 @@ test("enterprise posts a job and a training, staff refer, the enterprise hires a
   await page.goto("/employment");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("就业与培训");
   await page.getByRole("link", { name: "招聘资料与承诺" }).first().click();
+  // The enterprise's own district is preset as a hiring district.
+  await expect(page.getByLabel("示范区司法局", { exact: true })).toBeChecked();
   await page.getByLabel("招聘联系人").fill(member.name);
   await page.getByLabel("联系电话").fill("0571-88886666");
   await page.getByRole("button", { name: "保存并签署" }).click();
@@ -101,6 +103,7 @@ test("enterprise posts a job and a training, staff refer, the enterprise hires a
   await page.getByLabel("入职日期").fill("2099-01-01");
   await page.getByLabel("截止日期").fill("2099-12-31");
   await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "岗位已保存为草稿。" })).toBeVisible();
   await expect(page.getByText("草稿：司法所暂不可见。")).toBeVisible();
   await page.getByRole("button", { name: "发布", exact: true }).click();
   await expect(page.getByText(/当前为第 1 版/)).toBeVisible();
@@ -126,7 +129,8 @@ test("enterprise posts a job and a training, staff refer, the enterprise hires a
   await staff.page.getByRole("link", { name: jobTitle }).click();
   await staff.page.getByLabel("编号").fill(caseCode);
   await staff.page.getByRole("button", { name: "推荐", exact: true }).click();
-  await expect(staff.page).toHaveURL(/\/staff\/employment\/referrals/);
+  await expect(staff.page).toHaveURL(/\/staff\/employment\/referrals$/);
+  await expect(staff.page.getByRole("status").filter({ hasText: "已推荐，企业会收到通知。" })).toBeVisible();
   await expect(staff.page.getByRole("row").filter({ hasText: jobTitle }).first()).toContainText(caseCode);
   await expectNoSeriousAxeViolations(staff.page);
 
@@ -163,4 +167,33 @@ test("enterprise posts a job and a training, staff refer, the enterprise hires a
   await expectNoSeriousAxeViolations(page);
   await page.screenshot({ path: "test-results/employment-report.png", fullPage: true });
   await staff.context.close();
+});
+
+test("without JavaScript the profile posts its ticked hiring districts and shows the server's errors in place", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
+  const page = await context.newPage();
+  await signIn(page, "enterprise@demo.portal", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/employment/profile");
+  const district = page.getByLabel("示范区司法局", { exact: true });
+  await expect(district).toBeChecked();
+  // Refused by the server (the pledge is signed at every save): the typed values and ticks are kept.
+  await page.getByLabel("招聘联系人").fill("刘经理（人事）");
+  await page.getByRole("button", { name: "保存并签署" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary.getByRole("link", { name: /请勾选承诺后保存/ })).toBeVisible();
+  await expect(summary.getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByLabel("我单位签署此承诺")).toHaveAccessibleDescription(/请勾选承诺后保存/);
+  await expect(page.getByLabel("招聘联系人")).toHaveValue("刘经理（人事）");
+  await expect(district).toBeChecked();
+  // Accepted: the preset district was posted (nothing else is ticked).
+  await page.getByLabel("我单位签署此承诺").check();
+  await page.getByRole("button", { name: "保存并签署" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "资料已保存，承诺已签署。" })).toBeVisible();
+  await page.goto("/employment/profile");
+  await expect(page.getByLabel("招聘联系人")).toHaveValue("刘经理（人事）");
+  await expect(district).toBeChecked();
+  await context.close();
 });

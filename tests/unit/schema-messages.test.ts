@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as accounts from "~/domains/accounts/validation";
 import * as calendar from "~/domains/calendar/validation";
+import * as employment from "~/domains/employment/validation";
 import * as legal from "~/domains/legal/validation";
 import * as matching from "~/domains/matching/validation";
 import * as subjects from "~/domains/subjects/validation";
@@ -119,6 +120,7 @@ const modules = {
   starLevels,
   matching,
   legal,
+  employment,
 };
 
 describe("every schema's messages are translation keys in both languages", () => {

@@ -1,49 +1,71 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DateField, SelectField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { placementEndReasons } from "~/domains/employment/taxonomy";
 
-/** Answer a due retention check-in: still employed, or the end of the employment (date, reason). */
-export function CheckinForm({ checkinId, today }: { checkinId: string; today: string }) {
+const loadCheckinSchema = () =>
+  import("~/domains/employment/validation").then((module) => module.checkinSchema);
+
+/**
+ * The id of one row's check-in form (the action answers a refusal with it): one per check-in and
+ * outcome, as a page lists several due check-ins.
+ */
+export function checkinFormId(checkinId: string, outcome: string): string {
+  return `checkin-${checkinId.slice(0, 36)}-${outcome === "ended" ? "ended" : "still"}`;
+}
+
+/**
+ * Answer a due retention check-in: still employed, or the end of the employment (date, reason).
+ * Both forms of the row carry the row's idempotency key: the check-in is answered once, however
+ * often either is sent.
+ */
+export function CheckinForm({
+  checkinId,
+  today,
+  submissionKey,
+}: {
+  checkinId: string;
+  today: string;
+  submissionKey: string;
+}) {
   const { t } = useTranslation("employment");
+  const stillId = checkinFormId(checkinId, "still_employed");
+  const endedId = checkinFormId(checkinId, "ended");
+  const still = useValidatedForm({ schema: loadCheckinSchema, id: stillId, fieldPrefix: `${stillId}-` });
+  const ended = useValidatedForm({
+    schema: loadCheckinSchema,
+    id: endedId,
+    fieldPrefix: `${endedId}-`,
+    defaultValues: { endedOn: today, endReason: placementEndReasons[0] },
+  });
   return (
     <div className="checkin-answer">
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="checkin" />
+      <ValidatedForm form={still} className="inline-form">
+        <SubmissionKey value={submissionKey} />
         <input type="hidden" name="checkinId" value={checkinId} />
         <input type="hidden" name="outcome" value="still_employed" />
-        <button type="submit" className="button button--primary">
-          {t("checkin.stillEmployed")}
-        </button>
-      </Form>
-      <details>
+        <SubmitButton>{t("checkin.stillEmployed")}</SubmitButton>
+      </ValidatedForm>
+      <details open={ended.context.echo || undefined}>
         <summary>{t("checkin.recordEnd")}</summary>
-        <Form method="post" className="form">
-          <input type="hidden" name="intent" value="checkin" />
+        <ValidatedForm form={ended}>
+          <SubmissionKey value={submissionKey} />
           <input type="hidden" name="checkinId" value={checkinId} />
           <input type="hidden" name="outcome" value="ended" />
-          <label htmlFor={`endedOn-${checkinId}`}>{t("checkin.endedOn")}</label>
-          <input
-            id={`endedOn-${checkinId}`}
-            type="date"
-            name="endedOn"
-            defaultValue={today}
-            max={today}
-            required
+          <DateField name="endedOn" label={t("checkin.endedOn")} max={today} required />
+          <SelectField
+            name="endReason"
+            label={t("checkin.endReason")}
+            options={placementEndReasons.map((reason) => ({
+              value: reason,
+              label: t(`endReasons.${reason}`),
+            }))}
           />
-          <label htmlFor={`endReason-${checkinId}`}>{t("checkin.endReason")}</label>
-          <select id={`endReason-${checkinId}`} name="endReason">
-            {placementEndReasons.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(`endReasons.${reason}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`endNote-${checkinId}`}>{t("checkin.endNote")}</label>
-          <input id={`endNote-${checkinId}`} name="endNote" maxLength={500} />
-          <button type="submit" className="button">
-            {t("checkin.saveEnd")}
-          </button>
-        </Form>
+          <TextField name="endNote" label={t("checkin.endNote")} maxLength={500} />
+          <SubmitButton className="button">{t("checkin.saveEnd")}</SubmitButton>
+        </ValidatedForm>
       </details>
     </div>
   );

@@ -1,131 +1,60 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { FormState } from "~/components/forms";
+import { FieldErrorMessage, FieldHint } from "~/components/form/FieldParts";
+import { useField } from "~/components/form/field-state";
+import type { Option } from "~/components/form/fields";
 
-/** A labelled select with its error in place (errors are `employment:errors.*` keys). */
-export function SelectField({
+/**
+ * Tick boxes of one name whose ticks are preset (the stored hiring districts, a candidate's stored
+ * categories) or echoed after a refusal — the shared pieces' markup, ids and error, with one
+ * difference from `CheckboxGroupField` of app/components/form/fields.tsx: the preset `defaultChecked`
+ * is given after react-hook-form's registration. remix-hook-form's `register` returns
+ * `defaultChecked: undefined` for a field whose default is not a boolean, and spread after the preset
+ * it unticks every box: without JavaScript the form then posts no value at all, and with JavaScript
+ * the stored districts were dropped on save.
+ */
+export function PresetCheckboxGroupField({
   name,
   label,
-  options,
-  state,
-  defaultValue,
   hint,
-}: {
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  state?: FormState;
-  defaultValue?: string;
-  hint?: ReactNode;
-}) {
-  const { t } = useTranslation(["employment", "common"]);
-  const error = state?.errors?.[name];
-  const id = `field-${name}`;
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        defaultValue={state?.values?.[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={
-          [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined
-        }
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** A group of checkboxes posted under one name. */
-export function CheckboxGroup({
-  name,
-  legend,
   options,
-  checked,
-  state,
+  defaultValue = [],
 }: {
   name: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  checked: readonly string[];
-  state?: FormState;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: readonly Option[];
+  defaultValue?: readonly string[];
 }) {
-  const { t } = useTranslation(["employment", "common"]);
-  const error = state?.errors?.[name];
+  const field = useField(name, Boolean(hint));
+  const echoed = field.echoed;
+  const selected = !field.echo ? defaultValue : Array.isArray(echoed) ? echoed : echoed ? [echoed] : [];
   return (
-    <fieldset className={`field${error ? " field--invalid" : ""}`}>
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label key={option.value} className="checkbox">
-          <input
-            type="checkbox"
-            name={name}
-            value={option.value}
-            defaultChecked={checked.includes(option.value)}
-          />{" "}
-          {option.label}
-        </label>
-      ))}
-      {error ? (
-        <p className="field__error" role="alert">
-          {t(error)}
-        </p>
-      ) : null}
+    <fieldset
+      className={`field${field.error ? " field--invalid" : ""}`}
+      id={field.id}
+      aria-describedby={field.describedBy}
+      tabIndex={-1}
+    >
+      <legend>{label}</legend>
+      <FieldHint id={field.id}>{hint}</FieldHint>
+      <div className="checkbox-grid">
+        {options.map((option, index) => (
+          <div className="checkbox" key={option.value}>
+            <input
+              id={`${field.id}-${index}`}
+              type="checkbox"
+              value={option.value}
+              aria-invalid={field.error ? true : undefined}
+              {...field.register(name)}
+              defaultChecked={selected.includes(option.value)}
+            />
+            <label htmlFor={`${field.id}-${index}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+      <FieldErrorMessage id={field.id} error={field.error} />
     </fieldset>
-  );
-}
-
-export function TextAreaField({
-  name,
-  label,
-  state,
-  defaultValue,
-  maxLength,
-}: {
-  name: string;
-  label: string;
-  state?: FormState;
-  defaultValue?: string;
-  maxLength?: number;
-}) {
-  const { t } = useTranslation(["employment", "common"]);
-  const error = state?.errors?.[name];
-  const id = `field-${name}`;
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        maxLength={maxLength}
-        defaultValue={state?.values?.[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

@@ -24,16 +24,33 @@ const text = (max: number, required: string | null) => {
   return required ? base.min(1, { error: m(required) }) : base;
 };
 const isoDate = z.iso.date({ error: m("date") });
-const yuan = z.coerce
-  .number({ error: m("wage") })
-  .int({ error: m("wage") })
-  .min(0, { error: m("wage") })
-  .max(1_000_000, { error: m("wage") });
+/** A whole number typed as text; left blank it is missing (not 0, as `z.coerce` would make it). */
+const wholeNumber = (min: number, max: number, key: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number({ error: key }).int({ error: key }).min(min, { error: key }).max(max, { error: key }),
+  );
+const yuan = wholeNumber(0, 1_000_000, m("wage"));
+/** An HTML checkbox: "on" when ticked, absent otherwise (anything else a hand-made post sends is false). */
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])
+  .unknown()
   .optional()
   .transform((value) => value === "on" || value === "true" || value === true);
-const uuidList = z.array(z.uuid({ error: m("district") }));
+/** An optional choice or text: blank is null. */
+const blankIsNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional().transform((value) => value ?? null),
+  );
+const uuidList = z.array(z.uuid({ error: m("district") }), { error: m("district") });
+
+/** A field of a partly parsed object (a cross-field rule's `when` sees fields that failed, too). */
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+}
+const numbers = (value: unknown, ...keys: string[]) =>
+  keys.every((key) => typeof field(value, key) === "number" && !Number.isNaN(field(value, key)));
+const timeOfDay = /^([01]\d|2[0-3]):[0-5]\d$/;
 const caseCode = z
   .string({ error: m("caseCode") })
   .trim()
@@ -46,10 +63,15 @@ export const enterpriseProfileSchema = z.object({
   hiringDistrictIds: uuidList.min(1, { error: m("hiringDistricts") }),
   contactName: text(50, "contactName"),
   contactPhone: z
-    .string()
+    .string({ error: m("contactPhone") })
     .trim()
     .regex(/^[0-9+\-\s()]{7,20}$/, { error: m("contactPhone") }),
-  contactEmail: z.union([z.literal(""), z.email({ error: m("contactEmail") })]).transform((v) => v || null),
+  contactEmail: blankIsNull(
+    z
+      .string({ error: m("contactEmail") })
+      .trim()
+      .pipe(z.email({ error: m("contactEmail") })),
+  ),
   description: text(1000, null),
   pledge: checkbox.refine((value) => value, { error: m("pledge") }),
 });
@@ -59,11 +81,7 @@ export const jobOfferSchema = z
   .object({
     title: text(100, "title"),
     category: z.enum(jobCategories, { error: m("category") }),
-    openings: z.coerce
-      .number({ error: m("openings") })
-      .int({ error: m("openings") })
-      .min(1, { error: m("openings") })
-      .max(1000, { error: m("openings") }),
+    openings: wholeNumber(1, 1000, m("openings")),
     wageMin: yuan,
     wageMax: yuan,
     workDistrictId: z.uuid({ error: m("district") }),
@@ -75,7 +93,15 @@ export const jobOfferSchema = z
     startsOn: isoDate,
     closesOn: isoDate,
   })
-  .refine((offer) => offer.wageMax >= offer.wageMin, { path: ["wageMax"], error: m("wageRange") });
+  .check(
+    // Runs while other fields are still wrong (`when`), so every error shows at once
+    // (docs/decisions/009-forms.md); it needs only the two wages.
+    z.refine((offer) => offer.wageMax >= offer.wageMin, {
+      path: ["wageMax"],
+      error: m("wageRange"),
+      when: (payload) => numbers(payload.value, "wageMin", "wageMax"),
+    }),
+  );
 export type JobOfferInput = z.infer<typeof jobOfferSchema>;
 
 export const trainingOfferSchema = z.object({
@@ -84,13 +110,10 @@ export const trainingOfferSchema = z.object({
   provider: text(100, "provider"),
   districtId: z.uuid({ error: m("district") }),
   place: text(200, "place"),
-  capacity: z.coerce
-    .number({ error: m("capacity") })
-    .int({ error: m("capacity") })
-    .min(1, { error: m("capacity") })
-    .max(500, { error: m("capacity") }),
+  capacity: wholeNumber(1, 500, m("capacity")),
   certificate: text(100, null),
-  costYuan: yuan,
+  /** Left blank, the training is free. */
+  costYuan: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? "0" : value), yuan),
   description: text(2000, null),
   closesOn: isoDate,
 });
@@ -100,11 +123,20 @@ export type TrainingOfferInput = z.infer<typeof trainingOfferSchema>;
 export const trainingSessionSchema = z
   .object({
     date: isoDate,
-    startTime: z.string().regex(/^\d{2}:\d{2}$/, { error: m("time") }),
-    endTime: z.string().regex(/^\d{2}:\d{2}$/, { error: m("time") }),
+    startTime: z.string({ error: m("time") }).regex(timeOfDay, { error: m("time") }),
+    endTime: z.string({ error: m("time") }).regex(timeOfDay, { error: m("time") }),
     topic: text(100, null),
   })
-  .refine((session) => session.endTime > session.startTime, { path: ["endTime"], error: m("timeOrder") });
+  .check(
+    z.refine((session) => session.endTime > session.startTime, {
+      path: ["endTime"],
+      error: m("timeOrder"),
+      when: (payload) =>
+        [field(payload.value, "startTime"), field(payload.value, "endTime")].every(
+          (time) => typeof time === "string" && timeOfDay.test(time),
+        ),
+    }),
+  );
 export type TrainingSessionInput = z.infer<typeof trainingSessionSchema>;
 
 export const referralSchema = z.object({
@@ -112,10 +144,14 @@ export const referralSchema = z.object({
   note: text(500, null).refine((note) => !citesCriminalRecord(note), { error: m("noteCitesRecord") }),
 });
 
+/** A Beijing wall-clock date and time as `<input type="datetime-local">` posts it (2027-01-02T10:00). */
+const beijingDateTime = z
+  .string({ error: m("interviewAt") })
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { error: m("interviewAt") })
+  .refine((value) => z.iso.date().safeParse(value.slice(0, 10)).success, { error: m("interviewAt") });
+
 export const interviewSchema = z.object({
-  interviewAt: z
-    .string({ error: m("interviewAt") })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: m("interviewAt") }),
+  interviewAt: beijingDateTime,
   interviewPlace: text(200, "interviewPlace"),
 });
 
@@ -135,15 +171,22 @@ export const declineSchema = z.object({
 
 export const hireSchema = z.object({ hiredOn: isoDate });
 
-export const checkinSchema = z.discriminatedUnion("outcome", [
-  z.object({ outcome: z.literal("still_employed") }),
-  z.object({
-    outcome: z.literal("ended"),
-    endedOn: isoDate,
-    endReason: z.enum(placementEndReasons, { error: m("endReason") }),
-    endNote: text(500, null),
-  }),
-]);
+/** The answer to a due retention check-in (the check-in is named by a hidden field of its row's form). */
+const checkinId = z.uuid({ error: m("checkin") });
+export const checkinSchema = z.discriminatedUnion(
+  "outcome",
+  [
+    z.object({ checkinId, outcome: z.literal("still_employed") }),
+    z.object({
+      checkinId,
+      outcome: z.literal("ended"),
+      endedOn: isoDate,
+      endReason: z.enum(placementEndReasons, { error: m("endReason") }),
+      endNote: text(500, null),
+    }),
+  ],
+  { error: m("outcome") },
+);
 
 export const candidateProfileSchema = z.object({
   skills: z
@@ -164,7 +207,7 @@ export const candidateProfileSchema = z.object({
   workHistoryCategories: z.array(z.enum(jobCategories, { error: m("category") })),
   desiredCategories: z.array(z.enum(jobCategories, { error: m("category") })),
   availability: z.enum(availabilities, { error: m("availability") }),
-  preferredDistrictId: z.union([z.literal(""), z.uuid({ error: m("district") })]).transform((v) => v || null),
+  preferredDistrictId: blankIsNull(z.uuid({ error: m("district") })),
 });
 export type CandidateProfileInput = z.infer<typeof candidateProfileSchema>;
 
