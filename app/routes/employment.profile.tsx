@@ -1,8 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PresetCheckboxGroupField } from "~/components/employment/fields";
-import { CheckboxField, SelectField, TextareaField, TextField } from "~/components/form/fields";
+import {
+  CheckboxField,
+  CheckboxGroupField,
+  SelectField,
+  TextareaField,
+  TextField,
+} from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { Notice } from "~/components/Notice";
@@ -103,7 +108,7 @@ export default function EnterpriseProfile() {
             label={t("profile.size")}
             options={enterpriseSizes.map((value) => ({ value, label: t(`sizes.${value}`) }))}
           />
-          <PresetCheckboxGroupField
+          <CheckboxGroupField
             name="hiringDistrictIds"
             label={t("profile.hiringDistricts")}
             defaultValue={profile?.hiringDistrictIds ?? (data.homeDistrictId ? [data.homeDistrictId] : [])}

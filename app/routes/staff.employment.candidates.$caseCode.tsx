@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PresetCheckboxGroupField } from "~/components/employment/fields";
-import { SelectField, TextField } from "~/components/form/fields";
+import { CheckboxGroupField, SelectField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { getCandidate, saveCandidateProfile } from "~/domains/employment/candidates.server";
@@ -107,13 +106,13 @@ export default function CandidateProfile() {
             label={t("candidate.education")}
             options={educationLevels.map((value) => ({ value, label: t(`education.${value}`) }))}
           />
-          <PresetCheckboxGroupField
+          <CheckboxGroupField
             name="workHistoryCategories"
             label={t("candidate.history")}
             options={categories}
             defaultValue={profile?.workHistoryCategories ?? []}
           />
-          <PresetCheckboxGroupField
+          <CheckboxGroupField
             name="desiredCategories"
             label={t("candidate.desired")}
             options={categories}

@@ -199,9 +199,11 @@ export function CheckboxGroupField({
               id={`${field.id}-${index}`}
               type="checkbox"
               value={option.value}
-              defaultChecked={selected.includes(option.value)}
               aria-invalid={field.error ? true : undefined}
               {...field.register(name)}
+              // After the registration: remix-hook-form's register() answers `defaultChecked: undefined`
+              // for a field whose default is not a boolean, which would untick every preset box.
+              defaultChecked={selected.includes(option.value)}
             />
             <label htmlFor={`${field.id}-${index}`}>{option.label}</label>
           </div>
