@@ -6,14 +6,14 @@ import { TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { Pagination } from "~/components/Pagination";
-import { organizationKinds } from "~/domains/accounts/limits";
+import { ORGANIZATION_REASON_MAX_LENGTH, organizationKinds } from "~/domains/accounts/limits";
 import { can } from "~/domains/accounts/authorize";
 import {
   decideOrganization,
   getOrganizationInScope,
   listOrganizations,
 } from "~/domains/accounts/organizations.server";
-import { ORGANIZATION_REASON_MAX_LENGTH, organizationDecisionSchema } from "~/domains/accounts/validation";
+import { organizationDecisionSchema } from "~/domains/accounts/validation";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { redirectWithFlash } from "~/utils/flash.server";

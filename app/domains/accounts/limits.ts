@@ -11,6 +11,8 @@ export const ORGANIZATION_NAME_MAX_LENGTH = 100;
 export const CONTACT_NAME_MAX_LENGTH = 50;
 export const ADDRESS_MAX_LENGTH = 200;
 export const TOKEN_MAX_LENGTH = 512;
+/** The reason given when an organization is rejected or suspended. */
+export const ORGANIZATION_REASON_MAX_LENGTH = 500;
 
 /** Must equal `supportedLanguages` in ~/i18n (a test checks); not imported, so scripts can use this file. */
 export const registrationLanguages = ["zh-CN", "en"] as const;

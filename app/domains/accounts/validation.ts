@@ -20,6 +20,7 @@ export {
   CONTACT_NAME_MAX_LENGTH,
   ADDRESS_MAX_LENGTH,
   TOKEN_MAX_LENGTH,
+  ORGANIZATION_REASON_MAX_LENGTH,
   registrationLanguages,
   organizationKinds,
   invitableStaffRoles,
@@ -34,6 +35,7 @@ import {
   CONTACT_NAME_MAX_LENGTH,
   ADDRESS_MAX_LENGTH,
   TOKEN_MAX_LENGTH,
+  ORGANIZATION_REASON_MAX_LENGTH,
   registrationLanguages,
   organizationKinds,
   invitableStaffRoles,
@@ -346,7 +348,6 @@ export const staffInvitationSchema = z.object({
 export const organizationDecisions = ["verify", "reject", "suspend", "reinstate"] as const;
 /** Decisions the organization is told the reason of (in the status email): a reason is required. */
 const decisionsWithReason: readonly string[] = ["reject", "suspend"];
-export const ORGANIZATION_REASON_MAX_LENGTH = 500;
 
 /**
  * A staff decision on an organization (/staff/organizations, one form per row): the pressed button
