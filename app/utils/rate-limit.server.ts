@@ -2,7 +2,8 @@ import { data, type HeadersFunction } from "@remix-run/node";
 import type { RateLimit } from "~/domains/accounts/request-limits";
 import { hitRateLimits } from "~/domains/accounts/request-limits.server";
 import { getDb } from "./db.server";
-import { type FormFailure, formValues } from "./forms.server";
+import { echoValues, formDataToObject } from "./form-data";
+import type { SubmissionFailure } from "./forms.server";
 import { clientIp } from "./session.server";
 
 /** The 429 answer of a public form: the page in place with a translated notice, and `Retry-After`. */
@@ -11,8 +12,8 @@ export function tooManyRequests(
   retryAfterSeconds: number,
   formError = "common:rateLimit.tooMany",
 ) {
-  return data<FormFailure>(
-    { errors: {}, values: formValues(formData), formError },
+  return data<SubmissionFailure>(
+    { errors: {}, values: echoValues(formDataToObject(formData).values), formError },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
 }
