@@ -145,4 +145,70 @@ test.describe("help needs and referrals", () => {
     });
     await provider.context.close();
   });
+
+  test("staff import needs from a CSV file: checked before upload, refused by line, the corrected file imports once", async ({
+    page,
+  }) => {
+    await signIn(page, STAFF_A, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const caseCode = await aCaseCode(page);
+    const description = `希望参加职业技能培训 ${uniqueSuffix()}`;
+    const csv = (rows: string[]) => ({
+      name: "needs.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFFcase_code,category,urgency,description\n${rows.join("\n")}\n`, "utf8"),
+    });
+    // How many skills-training needs the subject has on the board before the import.
+    const skillsRows = async () => {
+      await page.goto(`/staff/needs?caseCode=${caseCode}`);
+      return page.getByRole("row").filter({ hasText: caseCode }).filter({ hasText: "技能培训" }).count();
+    };
+    const before = await skillsRows();
+    await page.getByRole("link", { name: "批量导入（CSV）" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("批量导入帮扶需求");
+
+    // No file: refused by the browser, in place, before anything is sent.
+    await page.getByRole("button", { name: "导入" }).click();
+    await expect(page.getByRole("alert")).toContainText("请选择要上传的 CSV 文件。");
+    await expect(page.getByLabel("CSV 文件")).toHaveAttribute("aria-invalid", "true");
+
+    // A row of a case code the office does not hold: nothing is imported, the line is named.
+    await page
+      .getByLabel("CSV 文件")
+      .setInputFiles(csv([`${caseCode},skills,normal,${description}`, "K7Q2-M9XD-4TPZ,legal,low,咨询"]));
+    await page.getByRole("button", { name: "导入" }).click();
+    await expect(page.getByRole("alert")).toContainText("文件未导入，请改正以下问题：");
+    const problems = page.getByTestId("import-problems");
+    await expect(problems.getByRole("row").nth(1)).toContainText("3");
+    await expect(problems.getByRole("row").nth(1)).toContainText("本所没有此案件编号的在册对象。");
+    await expectNoSeriousAxeViolations(page);
+
+    // The corrected file imports its row and leads to the board, which says so once.
+    await page.getByLabel("CSV 文件").setInputFiles(csv([`${caseCode},skills,normal,${description}`]));
+    await page.getByRole("button", { name: "导入" }).click();
+    await expect(page).toHaveURL(/\/staff\/needs$/);
+    await expect(page.getByRole("status")).toHaveText("已导入 1 项需求。");
+    expect(await skillsRows()).toBe(before + 1);
+  });
+
+  test("batch matching: a confirmation with every pair unticked is refused in the browser, nothing sent", async ({
+    page,
+  }) => {
+    await signIn(page, STAFF_A, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto("/staff/needs/batch");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("批量匹配");
+    const boxes = page.getByRole("checkbox", { name: /^将 .+ 转介给 / });
+    expect(await boxes.count()).toBeGreaterThan(0);
+    for (const box of await boxes.all()) await box.uncheck();
+    let posted = false;
+    page.on("request", (request) => {
+      if (request.method() === "POST") posted = true;
+    });
+    await page.getByRole("button", { name: "确认并发送所选转介" }).click();
+    await expect(page.getByRole("alert")).toContainText("请至少选择一项转介。");
+    await expect(page.locator("#field-pair-error")).toHaveText("请至少选择一项转介。");
+    expect(posted).toBe(false);
+    await expectNoSeriousAxeViolations(page);
+  });
 });
