@@ -199,7 +199,9 @@ test.describe("help needs and referrals", () => {
     await page.goto("/staff/needs/batch");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("批量匹配");
     const boxes = page.getByRole("checkbox", { name: /^将 .+ 转介给 / });
+    // Every suggested pair is kept at first.
     expect(await boxes.count()).toBeGreaterThan(0);
+    for (const box of await boxes.all()) await expect(box).toBeChecked();
     for (const box of await boxes.all()) await box.uncheck();
     let posted = false;
     page.on("request", (request) => {
@@ -210,5 +212,40 @@ test.describe("help needs and referrals", () => {
     await expect(page.locator("#field-pair-error")).toHaveText("请至少选择一项转介。");
     expect(posted).toBe(false);
     await expectNoSeriousAxeViolations(page);
+  });
+
+  test("the provider declaration shows what is saved and refuses every problem at once in the browser", async ({
+    page,
+  }) => {
+    await signIn(page, NGO, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await mainNav(page).getByRole("link", { name: "服务声明" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("服务声明");
+    const ticked = page
+      .getByRole("group", { name: "提供的服务类别" })
+      .getByRole("checkbox", { checked: true });
+    expect(await ticked.count()).toBeGreaterThan(0);
+    await expect(page.getByLabel("覆盖全区所有司法所")).toBeChecked();
+    await expect(page.getByLabel("可安排女性工作人员")).toBeChecked();
+    await expectNoSeriousAxeViolations(page);
+    // Nothing offered, no area, a capacity in words: all three refused together, nothing posted.
+    const categories = page.getByRole("group", { name: "提供的服务类别" }).getByRole("checkbox");
+    for (const box of await categories.all()) await box.uncheck();
+    const area = page.getByRole("group", { name: "服务区域" });
+    for (const box of await area.getByRole("checkbox").all()) await box.uncheck();
+    await page.getByLabel("可同时承接的案件数").fill("三个");
+    let posted = false;
+    page.on("request", (request) => {
+      if (request.method() === "POST") posted = true;
+    });
+    await page.getByRole("button", { name: "保存服务声明" }).click();
+    const summary = page.getByRole("alert");
+    await expect(summary).toContainText("请至少选择一个服务类别。");
+    await expect(summary).toContainText("请选择覆盖全区或至少一个司法所。");
+    await expect(summary).toContainText("名额须为 0 到 1000 的整数。");
+    expect(posted).toBe(false);
+    // Ticking the whole district clears the area's error as it changes.
+    await page.getByLabel("覆盖全区所有司法所").check();
+    await expect(page.locator("#field-officeIds-error")).toHaveCount(0);
   });
 });

@@ -54,10 +54,11 @@ export function BatchPairsField({ pairs, name = "pair" }: { pairs: readonly Batc
                     id={`${field.id}-${index}`}
                     type="checkbox"
                     value={value}
-                    defaultChecked={kept(value)}
                     aria-label={t("batch.keepPair", { caseCode: pair.caseCode, provider: pair.providerName })}
                     aria-invalid={field.error ? true : undefined}
                     {...field.register(name)}
+                    // After the registration, whose own (undefined) defaultChecked would untick it.
+                    defaultChecked={kept(value)}
                   />
                 </td>
                 <td>
