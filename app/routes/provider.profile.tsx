@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField, NumberField, TextField } from "~/components/form/fields";
+import { CheckboxField, CheckboxGroupField, NumberField, TextField } from "~/components/form/fields";
 import { useValidatedForm } from "~/components/form/useValidatedForm";
 import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
-import { CategoryChoices, ServiceAreaChoices, TickBoxGroup } from "~/components/matching/ProviderFields";
+import { CategoryChoices, ServiceAreaChoices } from "~/components/matching/ProviderFields";
 import { Notice } from "~/components/Notice";
 import { kindServes, serviceCategories } from "~/domains/matching/taxonomy";
 import { providerProfile, saveProviderProfile } from "~/domains/matching/providers.server";
@@ -119,11 +119,11 @@ export default function ProviderProfile() {
             hint={t("profile.languagesHint")}
             defaultValue={(provider?.languages ?? ["普通话"]).join("、")}
           />
-          <TickBoxGroup
+          <CheckboxGroupField
             name="workerGenders"
-            legend={t("profile.workerGenders")}
+            label={t("profile.workerGenders")}
             hint={t("profile.workerGendersHint")}
-            saved={provider?.workerGenders ?? []}
+            defaultValue={provider?.workerGenders ?? []}
             options={workerGenders.map((gender) => ({ value: gender, label: t(`workerGenders.${gender}`) }))}
           />
           <NumberField

@@ -7,9 +7,9 @@ import { categoryLabel, serviceCategories } from "~/domains/matching/taxonomy";
 /**
  * The two grouped tick-box fields of the provider declaration, on the shared form state (the shared
  * CheckboxGroupField is one flat list): categories grouped under their top-level category, and the
- * service area (the whole district, or some of its offices), and a plain group of tick boxes. Each
- * posts a checkbox group, ticks what is saved (or what was posted, after a refusal) and shows its
- * translated error. `defaultChecked` comes after the registration: remix-hook-form's register adds a
+ * service area (the whole district, or some of its offices). Each posts a checkbox group, ticks what
+ * is saved (or what was posted, after a refusal) and shows its translated error. As in the shared
+ * field, `defaultChecked` comes after the registration: remix-hook-form's register adds a
  * `defaultChecked` of its own (undefined for a group), which would otherwise untick every box.
  */
 
@@ -139,54 +139,6 @@ export function ServiceAreaChoices({
         </div>
       ))}
       <FieldErrorMessage id={area.id} error={error} />
-    </fieldset>
-  );
-}
-
-/**
- * A flat group of tick boxes with saved values ticked — the shared CheckboxGroupField spreads its
- * registration after `defaultChecked`, so its saved values show unticked (reported to the lead).
- */
-export function TickBoxGroup({
-  name,
-  legend,
-  hint,
-  options,
-  saved,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: readonly { value: string; label: string }[];
-  saved: readonly string[];
-}) {
-  const field = useField(name, Boolean(hint));
-  const selected = ticked(field, saved);
-  return (
-    <fieldset
-      className={`field${field.error ? " field--invalid" : ""}`}
-      id={field.id}
-      aria-describedby={field.describedBy}
-      tabIndex={-1}
-    >
-      <legend>{legend}</legend>
-      <FieldHint id={field.id}>{hint}</FieldHint>
-      <div className="checkbox-grid">
-        {options.map((option, index) => (
-          <div className="checkbox" key={option.value}>
-            <input
-              id={`${field.id}-${index}`}
-              type="checkbox"
-              value={option.value}
-              aria-invalid={field.error ? true : undefined}
-              {...field.register(name)}
-              defaultChecked={selected.includes(option.value)}
-            />
-            <label htmlFor={`${field.id}-${index}`}>{option.label}</label>
-          </div>
-        ))}
-      </div>
-      <FieldErrorMessage id={field.id} error={field.error} />
     </fieldset>
   );
 }
