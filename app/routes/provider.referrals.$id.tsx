@@ -1,22 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data as respond, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Notice } from "~/components/forms";
+import { TextareaField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { ChoiceSelect } from "~/components/matching/CategorySelect";
 import { CategoryName, ReferralStatusBadge } from "~/components/matching/labels";
-import { declineReasons } from "~/domains/matching/options";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { declineReasons, NOTE_MAX, PROGRESS_NOTE_MAX } from "~/domains/matching/options";
 import { providerReferral } from "~/domains/matching/provider-inbox.server";
 import { answerReferral, closeReferral, recordProgress } from "~/domains/matching/referrals.server";
-import { closeSchema, declineSchema, progressSchema } from "~/domains/matching/validation";
+import { acceptSchema, closeSchema, declineSchema, progressSchema } from "~/domains/matching/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { withDomainErrors } from "~/utils/domain-errors.server";
-import { formValues, readFormData } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
 import { authorizeOrRespond, requireActor } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { uuidParam } from "~/utils/params.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "matching", "validation"] };
 
@@ -40,78 +45,156 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
       closedAt: view.closedAt?.toISOString() ?? null,
       events: view.events.map((event) => ({ ...event, at: event.at.toISOString() })),
     },
+    // The progress form's idempotency key: a double click or a replay records one note.
+    submissionKey: newSubmissionKey(),
   };
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-type Failure = {
-  intent: string;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-  error?: string;
-};
+const intents = ["accept", "decline", "progress", "close"] as const;
+type Intent = (typeof intents)[number];
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireActor(request);
   const scope = authorizeOrRespond(user.actor, "respond:referral");
   const formData = await readFormData(request);
-  const intent = String(formData.get("intent") ?? "");
-  const fields = Object.fromEntries(formData);
-  const fail = (errors: Record<string, string>, status = 400, error?: string) =>
-    respond<Failure>({ intent, errors, values: formValues(formData), error }, { status });
-  const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) =>
-    Object.fromEntries(issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message]));
   const db = await getDb();
   const actor = { ...user.actor, ipAddress: clientIp(request) };
   const id = uuidParam(params) ?? "";
   // Scope first: another provider's referral is 404 whatever was posted.
   await providerReferral(db, actor, scope, id);
-  let result;
-  if (intent === "accept") result = await answerReferral(db, actor, scope, id, { action: "accept" });
-  else if (intent === "decline") {
-    const parsed = declineSchema.safeParse(fields);
-    if (!parsed.success) return fail(fieldErrors(parsed.error.issues));
-    result = await answerReferral(db, actor, scope, id, { action: "decline", ...parsed.data });
-  } else if (intent === "progress") {
-    const parsed = progressSchema.safeParse(fields);
-    if (!parsed.success) return fail(fieldErrors(parsed.error.issues));
-    result = await recordProgress(db, actor, scope, id, parsed.data.note);
-  } else if (intent === "close") {
-    const parsed = closeSchema.safeParse(fields);
-    if (!parsed.success) return fail(fieldErrors(parsed.error.issues));
-    result = await closeReferral(db, actor, scope, id, parsed.data);
-  } else return fail({}, 400, "matching:errors.form");
-  if (!result.ok) return fail({}, 409, result.error);
-  return redirect(`/provider/referrals/${id}?done=${intent}`);
+  const intent = formData.get("intent");
+  if (!intents.includes(intent as Intent))
+    return submissionFailure(formData, {}, { formError: "matching:errors.form" });
+  const form = intent as Intent;
+  const page = `/provider/referrals/${id}`;
+  const done = () =>
+    redirectWithFlash(request, page, { kind: "success", message: `matching:referral.done.${form}` });
+  const refused = (values: Parameters<typeof submissionFailure>[0], error: string) =>
+    // The referral moved on meanwhile (another member answered, the expiry job ran): a conflict.
+    submissionFailure(values, {}, { status: 409, formError: error, form });
+
+  if (form === "progress") {
+    const parsed = await validateSubmission(formData, progressSchema, form);
+    if (!parsed.success) return parsed.failure;
+    const key = submissionKeyOf(formData);
+    if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid", form });
+    // A progress note is a record of its own: one per rendered form, however often it is sent.
+    const once = await createOnce(
+      db,
+      { userId: user.id, key, entity: "referral-progress" },
+      (tx) => recordProgress(tx, actor, scope, id, parsed.data.note),
+      (recorded) => (recorded.ok ? recorded.referralId : null),
+    );
+    if (!once.replayed && !once.result.ok) return refused(parsed.values, once.result.error);
+    return done();
+  }
+  if (form === "accept") {
+    const parsed = await validateSubmission(formData, acceptSchema, form);
+    if (!parsed.success) return parsed.failure;
+    const result = await answerReferral(db, actor, scope, id, { action: "accept" });
+    return result.ok ? done() : refused(parsed.values, result.error);
+  }
+  if (form === "decline") {
+    const parsed = await validateSubmission(formData, declineSchema, form);
+    if (!parsed.success) return parsed.failure;
+    const result = await answerReferral(db, actor, scope, id, { action: "decline", ...parsed.data });
+    return result.ok ? done() : refused(parsed.values, result.error);
+  }
+  const parsed = await validateSubmission(formData, closeSchema, form);
+  if (!parsed.success) return parsed.failure;
+  const result = await closeReferral(db, actor, scope, id, parsed.data);
+  return result.ok ? done() : refused(parsed.values, result.error);
 });
 
-function FieldError({ failure, name }: { failure?: Failure; name: string }) {
-  const { t } = useTranslation(["matching", "validation"]);
-  const error = failure?.errors[name];
-  return error ? (
-    <p className="field__error" id={`field-${failure!.intent}-${name}-error`} role="alert">
-      {t(error)}
-    </p>
-  ) : null;
+/** The schemas load with zod on the first validation, not with the page (first-load JS budget). */
+const schemas = () => import("~/domains/matching/validation");
+const loadAcceptSchema = () => schemas().then((module) => module.acceptSchema);
+const loadDeclineSchema = () => schemas().then((module) => module.declineSchema);
+const loadProgressSchema = () => schemas().then((module) => module.progressSchema);
+const loadCloseSchema = () => schemas().then((module) => module.closeSchema);
+
+/** The page's forms each have an id, and field ids of their own (every form has a `note`). */
+function useForm(id: Intent, schema: Parameters<typeof useValidatedForm>[0]["schema"]) {
+  return useValidatedForm({ schema, id, fieldPrefix: `${id}-` });
+}
+
+function AnswerForms() {
+  const { t } = useTranslation("matching");
+  const accept = useForm("accept", loadAcceptSchema);
+  const decline = useForm("decline", loadDeclineSchema);
+  return (
+    <div className="panel">
+      <h2>{t("referral.answer")}</h2>
+      <ValidatedForm form={accept}>
+        <SubmitButton name="intent" value="accept">
+          {t("referral.accept")}
+        </SubmitButton>
+      </ValidatedForm>
+      <ValidatedForm form={decline}>
+        <input type="hidden" name="intent" value="decline" />
+        <ChoiceSelect
+          name="reason"
+          label={t("fields.declineReason")}
+          values={declineReasons}
+          labelPrefix="declineReasons"
+          hint={t("referral.declineHint")}
+        />
+        <TextareaField name="note" rows={2} maxLength={NOTE_MAX} label={t("fields.note")} />
+        <SubmitButton className="button">{t("referral.decline")}</SubmitButton>
+      </ValidatedForm>
+    </div>
+  );
+}
+
+function ProgressForm({ submissionKey }: { submissionKey: string }) {
+  const { t } = useTranslation("matching");
+  const form = useForm("progress", loadProgressSchema);
+  return (
+    <div className="panel">
+      <h2>{t("referral.progress")}</h2>
+      <ValidatedForm form={form}>
+        <SubmissionKey value={submissionKey} />
+        <input type="hidden" name="intent" value="progress" />
+        <TextareaField name="note" rows={3} maxLength={PROGRESS_NOTE_MAX} label={t("fields.progressNote")} />
+        <SubmitButton className="button">{t("referral.addProgress")}</SubmitButton>
+      </ValidatedForm>
+    </div>
+  );
+}
+
+function CloseForm() {
+  const { t } = useTranslation("matching");
+  const form = useForm("close", loadCloseSchema);
+  return (
+    <div className="panel">
+      <h2>{t("referral.close")}</h2>
+      <ValidatedForm form={form}>
+        <input type="hidden" name="intent" value="close" />
+        <ChoiceSelect
+          name="outcome"
+          label={t("fields.outcomeKind")}
+          values={["resolved", "not_resolved"]}
+          labelPrefix="referralStatuses"
+        />
+        <TextareaField name="note" rows={3} maxLength={PROGRESS_NOTE_MAX} label={t("fields.outcome")} />
+        <SubmitButton>{t("referral.closeSubmit")}</SubmitButton>
+      </ValidatedForm>
+    </div>
+  );
 }
 
 export default function ProviderReferral() {
   const { t, i18n } = useTranslation("matching");
-  const { referral } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>() as Failure | undefined;
-  const [params] = useSearchParams();
-  const done = params.get("done");
+  const { referral, submissionKey } = useLoaderData<typeof loader>();
   const can = (action: string) => referral.actions.includes(action as never);
-  const mine = (intent: string) => (failure?.intent === intent ? failure : undefined);
   return (
     <section className="container page page--narrow">
       <p>
         <Link to="/provider/referrals">{t("referral.back")}</Link>
       </p>
       <h1>{t("referral.title", { caseCode: referral.subject.caseCode })}</h1>
-      {done ? <Notice kind="success">{t(`referral.done.${done}`)}</Notice> : null}
-      {failure?.error ? <Notice kind="error">{t(failure.error)}</Notice> : null}
       <dl className="facts">
         <dt>{t("fields.caseCode")}</dt>
         <dd>
@@ -168,95 +251,11 @@ export default function ProviderReferral() {
       </dl>
       {!referral.subject.name ? <p className="field__hint">{t("referral.consentOnly")}</p> : null}
 
-      {can("accept") ? (
-        <div className="panel">
-          <h2>{t("referral.answer")}</h2>
-          <Form method="post">
-            <input type="hidden" name="intent" value="accept" />
-            <button type="submit" className="button button--primary">
-              {t("referral.accept")}
-            </button>
-          </Form>
-          <Form method="post" className="form" noValidate>
-            <input type="hidden" name="intent" value="decline" />
-            <ChoiceSelect
-              name="reason"
-              label={t("fields.declineReason")}
-              values={declineReasons}
-              labelPrefix="declineReasons"
-              hint={t("referral.declineHint")}
-              state={mine("decline")}
-            />
-            <div className="field">
-              <label htmlFor="field-decline-note">{t("fields.note")}</label>
-              <textarea
-                id="field-decline-note"
-                name="note"
-                rows={2}
-                maxLength={500}
-                defaultValue={mine("decline")?.values.note}
-              />
-              <FieldError failure={mine("decline")} name="note" />
-            </div>
-            <button type="submit" className="button">
-              {t("referral.decline")}
-            </button>
-          </Form>
-        </div>
-      ) : null}
-
+      {can("accept") ? <AnswerForms /> : null}
       {referral.status === "accepted" || referral.status === "in_progress" ? (
-        <div className="panel">
-          <h2>{t("referral.progress")}</h2>
-          <Form method="post" className="form" noValidate>
-            <input type="hidden" name="intent" value="progress" />
-            <div className={`field${mine("progress")?.errors.note ? " field--invalid" : ""}`}>
-              <label htmlFor="field-progress-note">{t("fields.progressNote")}</label>
-              <textarea
-                id="field-progress-note"
-                name="note"
-                rows={3}
-                maxLength={1000}
-                defaultValue={mine("progress")?.values.note}
-              />
-              <FieldError failure={mine("progress")} name="note" />
-            </div>
-            <button type="submit" className="button">
-              {t("referral.addProgress")}
-            </button>
-          </Form>
-        </div>
+        <ProgressForm submissionKey={submissionKey} />
       ) : null}
-
-      {can("resolve") ? (
-        <div className="panel">
-          <h2>{t("referral.close")}</h2>
-          <Form method="post" className="form" noValidate>
-            <input type="hidden" name="intent" value="close" />
-            <ChoiceSelect
-              name="outcome"
-              label={t("fields.outcomeKind")}
-              values={["resolved", "not_resolved"]}
-              labelPrefix="referralStatuses"
-              state={mine("close")}
-            />
-            <div className={`field${mine("close")?.errors.note ? " field--invalid" : ""}`}>
-              <label htmlFor="field-close-note">{t("fields.outcome")}</label>
-              <textarea
-                id="field-close-note"
-                name="note"
-                rows={3}
-                maxLength={1000}
-                defaultValue={mine("close")?.values.note}
-              />
-              <FieldError failure={mine("close")} name="note" />
-            </div>
-            <button type="submit" className="button button--primary">
-              {t("referral.closeSubmit")}
-            </button>
-          </Form>
-        </div>
-      ) : null}
+      {can("resolve") ? <CloseForm /> : null}
 
       <h2>{t("referral.history")}</h2>
       <ol className="timeline">

@@ -1,25 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { CategoryName, NeedStatusBadge, ReferralStatusBadge, ScoreParts } from "~/components/matching/labels";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { can } from "~/domains/accounts/authorize";
 import { minutesBetween } from "~/domains/matching/expiry";
 import { needDetail } from "~/domains/matching/needs.server";
 import { suggestProviders } from "~/domains/matching/ranking.server";
 import { cancelReferral, sendReferral } from "~/domains/matching/referrals.server";
+import { cancelReferralSchema, sendReferralSchema } from "~/domains/matching/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { getEnv } from "~/utils/env.server";
-import { authorizeOrRespond, requireActor, requirePermission } from "~/utils/permissions.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readFormData, submissionFailure, validateSubmission } from "~/utils/forms.server";
+import { authorizeOrRespond, notFound, requireActor, requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
-import { data as respond } from "@remix-run/node";
-import { readFormData } from "~/utils/forms.server";
 import { uuidParam } from "~/utils/params.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "matching"] };
 
@@ -64,43 +68,104 @@ export const loader = withDomainErrors(async ({ request, params }: LoaderFunctio
     })),
     suggestions,
     canRefer,
+    // The send forms' idempotency key: a double click or a replay sends one referral.
+    submissionKey: canRefer ? newSubmissionKey() : null,
   };
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("send"), providerId: z.string() }),
-  z.object({ intent: z.literal("cancel"), referralId: z.string(), note: z.string().max(500).optional() }),
-]);
+const intentSchema = z.object({ intent: z.enum(["send", "cancel"]) });
+
+/** The id of one row's form: a refusal shows at the suggestion or referral it concerns. */
+const rowForm = (intent: string, id: FormDataEntryValue | null) =>
+  `${intent}-${typeof id === "string" ? id.slice(0, 36) : ""}`;
 
 export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "refer:help-need:office");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return respond({ error: "matching:errors.form" }, { status: 400 });
+  const formData = await readFormData(request);
   const db = await getDb();
   const actor = { ...user.actor, ipAddress: clientIp(request) };
   const needId = uuidParam(params) ?? "";
   // The need must be the actor's office's (404 otherwise) before anything is done with it.
-  await needDetail(db, user.actor, "office", needId);
-  const uuid = z.uuid();
-  if (parsed.data.intent === "send") {
-    if (!uuid.safeParse(parsed.data.providerId).success)
-      return respond({ error: "matching:errors.providerIneligible" }, { status: 400 });
-    const result = await sendReferral(db, actor, {
-      needId,
-      providerId: parsed.data.providerId,
-      graceMinutes: getEnv().REFERRAL_GRACE_MINUTES,
-    });
-    if (!result.ok) return respond({ error: result.error }, { status: 409 });
-    return redirect(`/staff/needs/${needId}?sent=1`);
+  const { referrals } = await needDetail(db, user.actor, "office", needId);
+  const page = `/staff/needs/${needId}`;
+  const intent = intentSchema.safeParse(Object.fromEntries(formData));
+  if (!intent.success) return submissionFailure(formData, {}, { formError: "matching:errors.form" });
+
+  if (intent.data.intent === "send") {
+    const form = rowForm("send", formData.get("providerId"));
+    const parsed = await validateSubmission(formData, sendReferralSchema, form);
+    if (!parsed.success) return parsed.failure;
+    const key = submissionKeyOf(formData);
+    if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid", form });
+    // One referral per rendered page, however often a send is posted (double click, replay).
+    const once = await createOnce(
+      db,
+      { userId: user.id, key, entity: "referral" },
+      (tx) =>
+        sendReferral(tx, actor, {
+          needId,
+          providerId: parsed.data.providerId,
+          graceMinutes: getEnv().REFERRAL_GRACE_MINUTES,
+        }),
+      (sent) => (sent.ok ? sent.referralId : null),
+    );
+    if (!once.replayed && !once.result.ok)
+      return submissionFailure(parsed.values, {}, { status: 409, formError: once.result.error, form });
+    return redirectWithFlash(request, page, { kind: "success", message: "matching:detail.sent" });
   }
-  if (!uuid.safeParse(parsed.data.referralId).success)
-    return respond({ error: "matching:errors.form" }, { status: 400 });
+
+  const form = rowForm("cancel", formData.get("referralId"));
+  const parsed = await validateSubmission(formData, cancelReferralSchema, form);
+  if (!parsed.success) return parsed.failure;
+  // Only a referral of this need is withdrawn from its page.
+  if (!referrals.some((referral) => referral.id === parsed.data.referralId)) notFound();
   const result = await cancelReferral(db, actor, parsed.data.referralId, parsed.data.note);
-  if (!result.ok) return respond({ error: result.error }, { status: 409 });
-  return redirect(`/staff/needs/${needId}?cancelled=1`);
+  if (!result.ok) return submissionFailure(parsed.values, {}, { status: 409, formError: result.error, form });
+  return redirectWithFlash(request, page, { kind: "success", message: "matching:detail.cancelled" });
 });
+
+/** The schemas load with zod on the first validation, not with the page (first-load JS budget). */
+const loadSendSchema = () =>
+  import("~/domains/matching/validation").then((module) => module.sendReferralSchema);
+const loadCancelSchema = () =>
+  import("~/domains/matching/validation").then((module) => module.cancelReferralSchema);
+
+/** Sends the need to one suggested provider: its own form, so a refusal shows at that suggestion. */
+function SendForm({
+  providerId,
+  name,
+  submissionKey,
+}: {
+  providerId: string;
+  name: string;
+  submissionKey: string;
+}) {
+  const { t } = useTranslation("matching");
+  const form = useValidatedForm({ schema: loadSendSchema, id: `send-${providerId}` });
+  return (
+    <ValidatedForm form={form}>
+      <SubmissionKey value={submissionKey} />
+      <input type="hidden" name="intent" value="send" />
+      <input type="hidden" name="providerId" value={providerId} />
+      <SubmitButton>{t("suggestions.send", { name })}</SubmitButton>
+    </ValidatedForm>
+  );
+}
+
+/** Withdraws one live referral (its own form per row). */
+function CancelForm({ referralId }: { referralId: string }) {
+  const { t } = useTranslation("matching");
+  const form = useValidatedForm({ schema: loadCancelSchema, id: `cancel-${referralId}` });
+  return (
+    <ValidatedForm form={form}>
+      <input type="hidden" name="intent" value="cancel" />
+      <input type="hidden" name="referralId" value={referralId} />
+      <SubmitButton className="button button--small">{t("detail.cancel")}</SubmitButton>
+    </ValidatedForm>
+  );
+}
 
 function Duration({ minutes }: { minutes: number }) {
   const { t } = useTranslation("matching");
@@ -114,8 +179,6 @@ function Duration({ minutes }: { minutes: number }) {
 export default function NeedDetail() {
   const { t, i18n } = useTranslation("matching");
   const data = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { need } = data;
   return (
     <section className="container page">
@@ -123,10 +186,6 @@ export default function NeedDetail() {
         <Link to="/staff/needs">{t("detail.back")}</Link>
       </p>
       <h1>{data.title}</h1>
-      {params.get("registered") ? <Notice kind="success">{t("detail.registered")}</Notice> : null}
-      {params.get("sent") ? <Notice kind="success">{t("detail.sent")}</Notice> : null}
-      {params.get("cancelled") ? <Notice kind="success">{t("detail.cancelled")}</Notice> : null}
-      {failure && "error" in failure ? <Notice kind="error">{t(failure.error)}</Notice> : null}
       <dl className="facts">
         <dt>{t("fields.status")}</dt>
         <dd>
@@ -197,17 +256,7 @@ export default function NeedDetail() {
                   {referral.outcomeNote ?? null}
                 </td>
                 {data.canRefer ? (
-                  <td>
-                    {referral.cancellable ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="cancel" />
-                        <input type="hidden" name="referralId" value={referral.id} />
-                        <button type="submit" className="button button--small">
-                          {t("detail.cancel")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
+                  <td>{referral.cancellable ? <CancelForm referralId={referral.id} /> : null}</td>
                 ) : null}
               </tr>
             ))}
@@ -236,13 +285,13 @@ export default function NeedDetail() {
                     <summary>{t("suggestions.why")}</summary>
                     <ScoreParts parts={suggestion.parts} />
                   </details>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="send" />
-                    <input type="hidden" name="providerId" value={suggestion.providerId} />
-                    <button type="submit" className="button button--primary">
-                      {t("suggestions.send", { name: suggestion.name })}
-                    </button>
-                  </Form>
+                  {data.submissionKey ? (
+                    <SendForm
+                      providerId={suggestion.providerId}
+                      name={suggestion.name}
+                      submissionKey={data.submissionKey}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -1,54 +1,80 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data as respond } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { Notice } from "~/components/forms";
-import { CategoryName } from "~/components/matching/labels";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
+import { BatchPairsField } from "~/components/matching/BatchPairsField";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { confirmBatch, previewBatch } from "~/domains/matching/batch.server";
+import { batchConfirmSchema } from "~/domains/matching/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { getEnv } from "~/utils/env.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, submissionFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
-import { readFormData } from "~/utils/forms.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
-export const handle = { i18n: ["common", "matching"] };
+export const handle = { i18n: ["common", "matching", "validation"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "refer:help-need:office");
   const preview = await previewBatch(await getDb(), user.actor);
   const t = await i18nServer.getFixedT(request, "matching");
-  return { title: t("batch.title"), preview };
+  return { title: t("batch.title"), preview, submissionKey: newSubmissionKey() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const pairSchema = z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/);
+const PAGE = "/staff/needs/batch";
 
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "refer:help-need:office");
-  const formData = await readFormData(request);
-  const pairs = formData.getAll("pair").map(String);
-  if (pairs.length === 0 || !pairs.every((pair) => pairSchema.safeParse(pair).success))
-    return respond({ ok: false as const, error: "matching:batch.nothingChosen" }, { status: 400 });
-  const result = await confirmBatch(
+  const parsed = await parseSubmission(request, batchConfirmSchema);
+  if (!parsed.success) return parsed.failure;
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One run per rendered preview: a double click or a replay sends nothing twice and answers with
+  // the run. The run is one transaction with its claim (needs locked in id order, so two runs of
+  // the office queue instead of deadlocking); a pair that fails alone is skipped, as before.
+  const pairs = [...parsed.data.pair].sort((a, b) => a.needId.localeCompare(b.needId));
+  const once = await createOnce(
     await getDb(),
-    { ...user.actor, ipAddress: clientIp(request) },
-    pairs.map((pair) => {
-      const [needId, providerId] = pair.split(":") as [string, string];
-      return { needId, providerId };
-    }),
-    getEnv().REFERRAL_GRACE_MINUTES,
+    { userId: user.id, key, entity: "batch-matching" },
+    (tx) =>
+      confirmBatch(
+        tx,
+        { ...user.actor, ipAddress: clientIp(request) },
+        pairs,
+        getEnv().REFERRAL_GRACE_MINUTES,
+      ),
+    // The run has no row of its own: its key names it. Nothing sent is nothing created — the
+    // claim is given back and the form answers why.
+    (run) => (run.sent > 0 ? key : null),
   );
-  return { ok: true as const, sent: result.sent, failed: result.failed.length };
+  if (once.replayed)
+    return redirectWithFlash(request, PAGE, { kind: "success", message: "matching:batch.replayed" });
+  const run = once.result;
+  if (run.sent === 0)
+    return submissionFailure(parsed.values, {}, { status: 409, formError: "matching:batch.noneSent" });
+  return redirectWithFlash(request, PAGE, {
+    kind: "success",
+    message: "matching:batch.done",
+    values: { sent: run.sent, failed: run.failed.length },
+  });
 });
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadBatchSchema = () =>
+  import("~/domains/matching/validation").then((module) => module.batchConfirmSchema);
 
 export default function BatchMatching() {
   const { t } = useTranslation("matching");
-  const { preview, title } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const { preview, title, submissionKey } = useLoaderData<typeof loader>();
+  const form = useValidatedForm({ schema: loadBatchSchema });
   return (
     <section className="container page">
       <p>
@@ -56,10 +82,6 @@ export default function BatchMatching() {
       </p>
       <h1>{title}</h1>
       <p>{t("batch.lead")}</p>
-      {answer?.ok ? (
-        <Notice kind="success">{t("batch.done", { sent: answer.sent, failed: answer.failed })}</Notice>
-      ) : null}
-      {answer && !answer.ok ? <Notice kind="error">{t(answer.error)}</Notice> : null}
       {!preview || preview.pairs.length === 0 ? (
         <p className="empty-state">{t("batch.empty")}</p>
       ) : (
@@ -79,52 +101,11 @@ export default function BatchMatching() {
               gap: (preview.greedyGap * 100).toFixed(1),
             })}
           </p>
-          <Form method="post">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("batch.keep")}</th>
-                  <th scope="col">{t("fields.caseCode")}</th>
-                  <th scope="col">{t("fields.category")}</th>
-                  <th scope="col">{t("fields.urgency")}</th>
-                  <th scope="col">{t("fields.provider")}</th>
-                  <th scope="col">{t("batch.score")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.pairs.map((pair) => (
-                  <tr key={pair.needId}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name="pair"
-                        value={`${pair.needId}:${pair.providerId}`}
-                        defaultChecked
-                        aria-label={t("batch.keepPair", {
-                          caseCode: pair.caseCode,
-                          provider: pair.providerName,
-                        })}
-                      />
-                    </td>
-                    <td>
-                      <Link to={`/staff/needs/${pair.needId}`}>
-                        <code>{pair.caseCode}</code>
-                      </Link>
-                    </td>
-                    <td>
-                      <CategoryName id={pair.categoryId} />
-                    </td>
-                    <td>{t(`urgencies.${pair.urgency}`)}</td>
-                    <td>{pair.providerName}</td>
-                    <td>{pair.score}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <button type="submit" className="button button--primary">
-              {t("batch.confirm")}
-            </button>
-          </Form>
+          <ValidatedForm form={form}>
+            <SubmissionKey value={submissionKey} />
+            <BatchPairsField pairs={preview.pairs} />
+            <SubmitButton>{t("batch.confirm")}</SubmitButton>
+          </ValidatedForm>
         </>
       )}
     </section>

@@ -1,84 +1,96 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextField } from "~/components/forms";
+import { TextareaField, TextField } from "~/components/form/fields";
+import { useValidatedForm } from "~/components/form/useValidatedForm";
+import { SubmitButton, ValidatedForm } from "~/components/form/ValidatedForm";
 import { CategorySelect, ChoiceSelect } from "~/components/matching/CategorySelect";
+import { SubmissionKey } from "~/components/SubmissionKey";
 import { registerNeed } from "~/domains/matching/needs.server";
 import { genderRequirements, NEED_DESCRIPTION_MAX, needUrgencies } from "~/domains/matching/options";
 import { needSchema } from "~/domains/matching/validation";
+import { createOnce } from "~/domains/submissions.server";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
-import { formFailure, parseForm } from "~/utils/forms.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSubmission, searchParamsOf, submissionFailure } from "~/utils/forms.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
+import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
 
 export const handle = { i18n: ["common", "matching", "validation"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "create:help-need:office");
   const t = await i18nServer.getFixedT(request, "matching");
-  return { title: t("form.title") };
+  return {
+    title: t("form.title"),
+    submissionKey: newSubmissionKey(),
+    // A link from a subject's page may name its case code.
+    caseCode: (searchParamsOf(request).get("caseCode") ?? "").slice(0, 20),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
+const registered = (request: Request, needId: string) =>
+  redirectWithFlash(request, `/staff/needs/${needId}`, {
+    kind: "success",
+    message: "matching:detail.registered",
+  });
+
 export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requirePermission(request, "create:help-need:office");
-  const parsed = await parseForm(request, needSchema);
+  const parsed = await parseSubmission(request, needSchema);
   if (!parsed.success) return parsed.failure;
-  const result = await registerNeed(
+  const key = submissionKeyOf(parsed.formData);
+  if (!key) return submissionFailure(parsed.values, {}, { formError: "validation:form.invalid" });
+  // One need per rendered form, however often it is sent (double click, retry, replay).
+  const once = await createOnce(
     await getDb(),
-    { ...user.actor, ipAddress: clientIp(request) },
-    parsed.data,
+    { userId: user.id, key, entity: "help-need" },
+    (db) => registerNeed(db, { ...user.actor, ipAddress: clientIp(request) }, parsed.data),
+    (created) => (created.ok ? created.id : null),
   );
-  if (!result.ok) return formFailure(parsed.formData, { [result.field]: result.error });
-  return redirect(`/staff/needs/${result.id}?registered=1`);
+  if (once.replayed) return registered(request, once.entityId);
+  const result = once.result;
+  if (!result.ok) return submissionFailure(parsed.values, { [result.field]: result.error });
+  return registered(request, result.id);
 });
+
+/** The schema loads with zod on the first validation, not with the page (first-load JS budget). */
+const loadNeedSchema = () => import("~/domains/matching/validation").then((module) => module.needSchema);
 
 export default function NewNeed() {
   const { t } = useTranslation("matching");
-  const state = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const descriptionError = state?.errors.description;
+  const { title, submissionKey, caseCode } = useLoaderData<typeof loader>();
+  const form = useValidatedForm({ schema: loadNeedSchema });
   return (
     <section className="container page page--narrow">
-      <h1>{t("form.title")}</h1>
+      <h1>{title}</h1>
       <p>{t("form.lead")}</p>
       <div className="panel">
-        <FormError state={state} />
-        <Form method="post" className="form" noValidate autoComplete="off">
+        <ValidatedForm form={form} autoComplete="off">
+          <SubmissionKey value={submissionKey} />
           <TextField
             name="caseCode"
             required
             maxLength={14}
             label={t("fields.caseCode")}
             hint={t("form.caseCodeHint")}
-            state={state ?? { values: { caseCode: params.get("caseCode") ?? "" } }}
+            defaultValue={caseCode}
           />
-          <CategorySelect state={state} />
+          <CategorySelect />
           <ChoiceSelect
             name="urgency"
             label={t("fields.urgency")}
             values={needUrgencies}
             labelPrefix="urgencyTargets"
             defaultValue="normal"
-            state={state}
           />
-          <TextField
-            name="area"
-            maxLength={50}
-            label={t("fields.area")}
-            hint={t("form.areaHint")}
-            state={state}
-          />
-          <TextField
-            name="languages"
-            label={t("fields.languages")}
-            hint={t("form.languagesHint")}
-            state={state}
-          />
+          <TextField name="area" maxLength={50} label={t("fields.area")} hint={t("form.areaHint")} />
+          <TextField name="languages" label={t("fields.languages")} hint={t("form.languagesHint")} />
           <ChoiceSelect
             name="genderRequirement"
             label={t("fields.genderRequirement")}
@@ -86,33 +98,17 @@ export default function NewNeed() {
             labelPrefix="genderRequirements"
             defaultValue="none"
             hint={t("form.genderHint")}
-            state={state}
           />
-          <div className={`field${descriptionError ? " field--invalid" : ""}`}>
-            <label htmlFor="field-description">{t("fields.description")}</label>
-            <p className="field__hint field__hint--warning" id="field-description-hint">
-              {t("form.descriptionWarning")}
-            </p>
-            <textarea
-              id="field-description"
-              name="description"
-              rows={5}
-              required
-              maxLength={NEED_DESCRIPTION_MAX}
-              defaultValue={state?.values.description}
-              aria-invalid={descriptionError ? true : undefined}
-              aria-describedby={`field-description-hint${descriptionError ? " field-description-error" : ""}`}
-            />
-            {descriptionError ? (
-              <p className="field__error" id="field-description-error" role="alert">
-                {t(descriptionError)}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="button button--primary">
-            {t("form.submit")}
-          </button>
-        </Form>
+          <TextareaField
+            name="description"
+            required
+            rows={5}
+            maxLength={NEED_DESCRIPTION_MAX}
+            label={t("fields.description")}
+            hint={t("form.descriptionWarning")}
+          />
+          <SubmitButton>{t("form.submit")}</SubmitButton>
+        </ValidatedForm>
       </div>
     </section>
   );

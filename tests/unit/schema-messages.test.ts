@@ -150,6 +150,60 @@ describe("every schema's messages are translation keys in both languages", () =>
     expect(await issues({ ...base, kind: "enterprise" })).toEqual(["validation:pledge.required"]);
   });
 
+  it("matching: the service-area rule is reported with every other error of the declaration", async () => {
+    const issues = async (schema: z.ZodType, input: object) =>
+      Object.fromEntries(
+        ((await schema.safeParseAsync(input, formParseOptions)).error?.issues ?? []).map((issue) => [
+          issue.path.join("."),
+          issue.message,
+        ]),
+      );
+    // A capacity in words fails without a number to refine: the area rule runs all the same.
+    expect(
+      await issues(matching.providerProfileSchema, {
+        categoryIds: [],
+        officeIds: [],
+        workerGenders: [],
+        languages: "",
+        capacity: "三个",
+      }),
+    ).toEqual({
+      categoryIds: "matching:errors.categoriesRequired",
+      officeIds: "matching:errors.areaRequired",
+      capacity: "matching:errors.capacity",
+    });
+    expect(
+      await issues(matching.providerProfileSchema, {
+        categoryIds: ["psychological"],
+        coversDistrict: "on",
+        officeIds: [],
+        workerGenders: [],
+        capacity: "3",
+      }),
+    ).toEqual({});
+    // "Other" needs its note, whatever else is wrong; any other reason does not.
+    expect(await issues(matching.declineSchema, { reason: "other", note: "" })).toEqual({
+      note: "matching:errors.declineNoteRequired",
+    });
+    expect(await issues(matching.declineSchema, { reason: "no_capacity", note: "" })).toEqual({});
+    expect(
+      await issues(matching.needSchema, {
+        caseCode: "x",
+        categoryId: "",
+        urgency: "",
+        area: "",
+        languages: "",
+        genderRequirement: "none",
+        description: "电话 13800138000",
+      }),
+    ).toEqual({
+      caseCode: "matching:errors.caseCode",
+      categoryId: "matching:errors.category",
+      urgency: "matching:errors.urgency",
+      description: "matching:errors.descriptionIdentifying",
+    });
+  });
+
   it("the form layer's own keys exist", () => {
     for (const key of [GENERIC_INVALID, INVALID_CHARACTERS])
       for (const language of supportedLanguages)

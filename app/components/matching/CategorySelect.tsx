@@ -1,22 +1,31 @@
 import { useTranslation } from "react-i18next";
-import type { FormState } from "~/components/forms";
+import { FieldErrorMessage, FieldHint } from "~/components/form/FieldParts";
+import { useField } from "~/components/form/field-state";
+import { SelectField } from "~/components/form/fields";
 import { categoryLabel, serviceCategories } from "~/domains/matching/taxonomy";
 
-/** The taxonomy as one select: top-level categories as groups, their subcategories as options. */
-export function CategorySelect({ state, name = "categoryId" }: { state?: FormState; name?: string }) {
+/**
+ * The taxonomy as one select of a ValidatedForm: top-level categories as groups, their
+ * subcategories as options (the shared SelectField has no groups). Label, hint, translated error
+ * and the echo after a refusal work as in the shared fields.
+ */
+export function CategorySelect({ name = "categoryId", hint }: { name?: string; hint?: string }) {
   const { t, i18n } = useTranslation(["matching", "common"]);
-  const error = state?.errors?.[name];
+  const field = useField(name, Boolean(hint));
+  const registration = field.register(name);
   const tops = serviceCategories.filter((category) => category.parentId === null);
+  const echoed = typeof field.echoed === "string" ? field.echoed : undefined;
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={`field-${name}`}>{t("fields.category")}</label>
+    <div className={`field${field.error ? " field--invalid" : ""}`}>
+      <label htmlFor={field.id}>{t("fields.category")}</label>
+      <FieldHint id={field.id}>{hint}</FieldHint>
       <select
-        id={`field-${name}`}
-        name={name}
-        defaultValue={state?.values?.[name] ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `field-${name}-error` : undefined}
+        id={field.id}
         required
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.describedBy}
+        {...registration}
+        defaultValue={echoed ?? registration.defaultValue ?? ""}
       >
         <option value="">{t("form.chooseCategory")}</option>
         {tops.map((top) => (
@@ -34,22 +43,17 @@ export function CategorySelect({ state, name = "categoryId" }: { state?: FormSta
           </optgroup>
         ))}
       </select>
-      {error ? (
-        <p className="field__error" id={`field-${name}-error`} role="alert">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldErrorMessage id={field.id} error={field.error} />
     </div>
   );
 }
 
-/** A labelled select over a closed list whose labels live under `matching:<labelPrefix>.<value>`. */
+/** The shared SelectField over a closed list whose labels live under `matching:<labelPrefix>.<value>`. */
 export function ChoiceSelect({
   name,
   label,
   values,
   labelPrefix,
-  state,
   defaultValue,
   hint,
 }: {
@@ -57,40 +61,17 @@ export function ChoiceSelect({
   label: string;
   values: readonly string[];
   labelPrefix: string;
-  state?: FormState;
   defaultValue?: string;
   hint?: string;
 }) {
-  const { t } = useTranslation(["matching", "common"]);
-  const error = state?.errors?.[name];
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const { t } = useTranslation("matching");
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        defaultValue={state?.values?.[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {values.map((value) => (
-          <option key={value} value={value}>
-            {t(`${labelPrefix}.${value}`)}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <SelectField
+      name={name}
+      label={label}
+      hint={hint}
+      defaultValue={defaultValue}
+      options={values.map((value) => ({ value, label: t(`${labelPrefix}.${value}`) }))}
+    />
   );
 }

@@ -4,7 +4,9 @@
  * this office) rolls the whole import back with its line named, so a corrected file can simply be
  * imported again without duplicates.
  */
-import type { Database } from "~/utils/db.server";
+import { count, eq } from "drizzle-orm";
+import { helpNeeds } from "#db/schema/matching";
+import type { Database, DbOrTx } from "~/utils/db.server";
 import { newImportBatch, registerNeed, type StaffActor } from "./needs.server";
 import { type CsvRowError, parseNeedsCsv } from "./needs-csv";
 
@@ -31,4 +33,10 @@ export async function importNeedsCsv(db: Database, actor: StaffActor, text: stri
     throw error;
   }
   return { ok: true, imported: parsed.rows.length, batch };
+}
+
+/** How many needs an import registered (a replayed import form is answered with its first run). */
+export async function importedCount(db: DbOrTx, batch: string): Promise<number> {
+  const [row] = await db.select({ count: count() }).from(helpNeeds).where(eq(helpNeeds.importBatch, batch));
+  return row?.count ?? 0;
 }

@@ -5,10 +5,11 @@
  * is written unless every row is valid. Pure (csv-parse, no I/O).
  */
 import { parse } from "csv-parse/sync";
+import { NEEDS_CSV_HEADER, NEEDS_CSV_MAX_BYTES, NEEDS_CSV_MAX_ROWS } from "./options";
 import { needSchema, type NeedInput } from "./validation";
 
-export const NEEDS_CSV_MAX_ROWS = 500;
-export const NEEDS_CSV_MAX_BYTES = 512 * 1024;
+// The limits and header live with the client-safe options (the import page shows them).
+export { NEEDS_CSV_HEADER, NEEDS_CSV_MAX_BYTES, NEEDS_CSV_MAX_ROWS };
 
 /** Column → form field; each column may be named in English or Chinese. */
 const columns: Record<string, keyof NeedInput> = {
@@ -27,8 +28,6 @@ const columns: Record<string, keyof NeedInput> = {
   description: "description",
   需求描述: "description",
 };
-
-export const NEEDS_CSV_HEADER = "case_code,category,urgency,area,languages,gender_requirement,description";
 
 export interface CsvRowError {
   /** The line of the file (the header is line 1). */

@@ -32,6 +32,16 @@ export const workerGenders = ["female", "male"] as const;
 
 export const PROVIDER_CAPACITY_MAX = 1000;
 export const NEED_DESCRIPTION_MAX = 1000;
+export const NOTE_MAX = 500;
+export const PROGRESS_NOTE_MAX = 1000;
+
+/** The CSV import of help needs (needs-csv.ts parses it; the form checks the size before upload). */
+export const NEEDS_CSV_MAX_ROWS = 500;
+export const NEEDS_CSV_MAX_BYTES = 512 * 1024;
+export const NEEDS_CSV_HEADER = "case_code,category,urgency,area,languages,gender_requirement,description";
+
+/** At most this many pairs are confirmed at once (the batch preview keeps as many needs). */
+export const BATCH_MAX_PAIRS = 10_000;
 
 /** The reminder before a referral expires goes this long before its due time. */
 export const EXPIRY_REMINDER_MINUTES = 4 * 60;
