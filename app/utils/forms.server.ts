@@ -120,14 +120,7 @@ export function submissionFailure(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The former interface (string errors), kept while the last forms move to the shared components.
-
-/** What an action answers when input is rejected: field-level message keys and what was typed. */
-export interface FormFailure {
-  errors: FieldErrors;
-  values: Record<string, string>;
-  formError?: string;
-}
+// Queries (GET forms and filters).
 
 /** The query of a request, refused (400, thrown) when it holds a NUL, which no text column can store. */
 export function searchParamsOf(request: Request): URLSearchParams {
@@ -141,39 +134,4 @@ export function searchParamsOf(request: Request): URLSearchParams {
 
 function plainResponse(status: number, text: string): Response {
   return new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
-
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(echoValues(formDataToObject(formData).values)))
-    if (typeof value === "string") values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.filter((item) => typeof item === "string").join(",");
-  return values;
-}
-
-export async function parseForm<Schema extends z.ZodType>(
-  request: Request,
-  schema: Schema,
-): Promise<
-  | { success: true; data: z.infer<Schema>; formData: FormData }
-  | { success: false; failure: ReturnType<typeof formFailure>; formData: FormData }
-> {
-  const formData = await readFormData(request);
-  const { values, textErrors } = formDataToObject(formData, arrayFieldsOf(schema));
-  const result = await schema.safeParseAsync(values, formParseOptions);
-  if (!result.success || Object.keys(textErrors).length > 0) {
-    const errors: FieldErrors = { ...textErrors };
-    for (const issue of result.error?.issues ?? []) errors[issue.path.join(".") || "form"] ??= issue.message;
-    return { success: false, failure: formFailure(formData, errors), formData };
-  }
-  return { success: true, data: result.data, formData };
-}
-
-export function formFailure(
-  formData: FormData,
-  errors: FieldErrors,
-  status = 400,
-  formError?: string,
-): ReturnType<typeof data<FormFailure>> {
-  return data<FormFailure>({ errors, values: formValues(formData), formError }, { status });
 }

@@ -96,7 +96,7 @@ export type SelfReportInput = z.infer<typeof selfReportSchema>;
 export const checkinSchema = z.object({
   intent: z.enum(["checkin", "checkout"], { error: "validation:form.invalid" }),
   activityId: z.uuid("validation:checkin.activityRequired"),
-  // The field is called "checkinCode" so it is never echoed back into the page (see formValues).
+  // The field is called "checkinCode" so it is never echoed back into the page (see echoValues in app/utils/form-data.ts).
   checkinCode: z
     .string()
     .trim()
