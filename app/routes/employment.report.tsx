@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ChartFigure } from "~/components/charts/ChartFigure";
+import { renderChart } from "~/components/charts/render-chart.server";
 import { listDistricts } from "~/domains/employment/enterprise.server";
 import { districtEnterprises, enterpriseReport } from "~/domains/employment/reports.server";
 import { i18nServer } from "~/i18n.server";
@@ -26,8 +28,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = new URLSearchParams({ from: period.from, to: period.to });
   if (period.districtId) query.set("districtId", period.districtId);
   if (scope !== "organization" && enterpriseId) query.set("enterprise", enterpriseId);
+  // Hires and those still employed per month, drawn on the server by the dashboards' chart renderer
+  // (SVG, no client JavaScript), cached under the numbers themselves.
+  const chart = report
+    ? (() => {
+        const categories = report.byMonth.map((month) => month.month);
+        const series = [
+          { name: t("report.hires"), values: report.byMonth.map((month) => month.hires) },
+          { name: t("report.stillEmployed"), values: report.byMonth.map((month) => month.stillEmployed) },
+        ];
+        const key = `enterprise-hires:${t("report.hires")}:${categories.join(",")}:${series
+          .map((item) => item.values.join(","))
+          .join("|")}`;
+        return {
+          src: renderChart({ kind: "bar", categories, series, height: 240 }, key),
+          categories,
+          series,
+        };
+      })()
+    : null;
   return {
     title: t("report.title"),
+    chart,
     staffView: scope !== "organization",
     enterprises,
     districts,
@@ -47,7 +69,6 @@ export default function EmploymentReport() {
   const date = (value: string | null) => (value ? formatCalendarDate(value, i18n.language) : "—");
   const percent = (rate: number | null) =>
     rate === null ? "—" : new Intl.NumberFormat(i18n.language, { style: "percent" }).format(rate);
-  const peak = Math.max(1, ...(report?.byMonth.map((month) => month.hires) ?? [1]));
   return (
     <section className="container page">
       <p>
@@ -124,30 +145,21 @@ export default function EmploymentReport() {
           </dl>
 
           <h3>{t("report.byMonth")}</h3>
-          <figure>
-            <svg
-              role="img"
-              aria-labelledby="report-chart-title"
-              width="100%"
-              height={40 + 24 * report.byMonth.length}
-              viewBox={`0 0 600 ${40 + 24 * report.byMonth.length}`}
-            >
-              <title id="report-chart-title">{t("report.chartTitle")}</title>
-              {report.byMonth.map((month, index) => (
-                <g key={month.month} transform={`translate(0, ${20 + index * 24})`}>
-                  <text x="0" y="14" fontSize="12">
-                    {month.month}
-                  </text>
-                  <rect x="80" y="2" height="14" width={(month.hires / peak) * 400} fill="#9bb7d4" />
-                  <rect x="80" y="2" height="14" width={(month.stillEmployed / peak) * 400} fill="#1f5f99" />
-                  <text x={90 + (month.hires / peak) * 400} y="14" fontSize="12">
-                    {month.stillEmployed}/{month.hires}
-                  </text>
-                </g>
-              ))}
-            </svg>
-            <figcaption>{t("report.chartCaption")}</figcaption>
-          </figure>
+          {data.chart ? (
+            <ChartFigure
+              title={t("report.chartTitle")}
+              src={data.chart.src}
+              tableLabel={t("report.chartData")}
+              table={{
+                categoryLabel: t("report.month"),
+                categories: data.chart.categories,
+                series: data.chart.series.map((item) => ({
+                  name: item.name,
+                  values: item.values.map(String),
+                })),
+              }}
+            />
+          ) : null}
           <table className="table">
             <thead>
               <tr>
