@@ -69,7 +69,10 @@ async function primary(env: Env) {
   // The job registry (digests, auto check-out, pruning; email delivery unless DISPATCHER_ENABLED is
   // off) runs in exactly one process of this server: this one. Other servers, and `npm run dispatch`,
   // are safe beside it (ADR 006: runs are claimed in job_runs, outbox rows with SKIP LOCKED).
-  const jobs = startPortalJobs(env, connection.db, { withDispatcher: env.DISPATCHER_ENABLED });
+  // JOBS_ENABLED=false (the bench) serves pages only: another process runs the jobs, or none does.
+  const jobs = env.JOBS_ENABLED
+    ? startPortalJobs(env, connection.db, { withDispatcher: env.DISPATCHER_ENABLED })
+    : null;
 
   const count = webProcessCount(env, os.availableParallelism());
   let closing = false;
@@ -118,8 +121,7 @@ async function primary(env: Env) {
     stopServing(() => {
       // Let a batch in flight record its outcome, then close. Closing PGlite flushes it to disk;
       // a killed process could lose the last writes.
-      void jobs.runner
-        .stop()
+      void (jobs ? jobs.runner.stop() : Promise.resolve())
         .then(() => connection.close())
         .finally(() => process.exit(0));
     });

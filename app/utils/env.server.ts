@@ -62,6 +62,12 @@ export const envSchema = z.object({
   /** Run the email dispatcher inside the web process (turn off when `npm run dispatch` runs separately). */
   DISPATCHER_ENABLED: booleanFlag.default(true),
   /**
+   * Run the recurring jobs (digests, expiry, check-outs, the oversight refresh, pruning…) in this web
+   * server. Off only where another process runs them (`npm run dispatch`) or none should (the bench,
+   * which measures pages; it settles the jobs once before it starts the server).
+   */
+  JOBS_ENABLED: booleanFlag.default(true),
+  /**
    * Web worker processes of `npm start` on a PostgreSQL server (node:cluster); default one per CPU
    * core. The embedded PGlite database is single-process, so it always runs one.
    */
