@@ -19,8 +19,7 @@ import {
   type NeedFacts,
 } from "./ranking.server";
 import { sendReferral } from "./referrals.server";
-import { evaluateProvider, scoreWeight } from "./scoring";
-import { rootOf } from "./taxonomy";
+import { batchScorer, scoreWeight } from "./scoring";
 
 /** Candidates kept per need: the best few by score (the rest would not win a place anyway, almost). */
 export const BATCH_CANDIDATES_PER_NEED = 30;
@@ -37,28 +36,11 @@ export function planBatch(
   candidates: readonly Candidate[],
   perNeed = BATCH_CANDIDATES_PER_NEED,
 ) {
-  const byCategory = new Map<string, Candidate[]>();
-  for (const candidate of candidates)
-    for (const categoryId of candidate.categoryIds) {
-      const list = byCategory.get(categoryId) ?? [];
-      list.push(candidate);
-      byCategory.set(categoryId, list);
-    }
-  const index = new Map(candidates.map((candidate, i) => [candidate.id, i]));
+  const eligibleScores = batchScorer(candidates);
   const edges: AssignmentEdge[] = [];
   const scores = new Map<string, number>();
   needs.forEach((need, needIndex) => {
-    const root = rootOf(need.categoryId);
-    const pool = new Set([
-      ...(byCategory.get(need.categoryId) ?? []),
-      ...(root === need.categoryId ? [] : (byCategory.get(root) ?? [])),
-    ]);
-    const ranked: { provider: number; score: number }[] = [];
-    const facts = needForRanking(need, need.excluded);
-    for (const candidate of pool) {
-      const evaluation = evaluateProvider(facts, candidate, need.excluded);
-      if (evaluation.eligible) ranked.push({ provider: index.get(candidate.id)!, score: evaluation.score });
-    }
+    const ranked = eligibleScores(needForRanking(need, need.excluded), need.excluded);
     ranked.sort((a, b) => b.score - a.score || a.provider - b.provider);
     for (const { provider, score } of ranked.slice(0, perNeed)) {
       edges.push({ need: needIndex, provider, weight: scoreWeight(score) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  batchScorer,
   evaluateProvider,
   hardConstraints,
   type NeedForRanking,
@@ -205,5 +206,33 @@ describe("scoring a provider for a need", () => {
       gender: 1,
       capacity: 1,
     });
+  });
+});
+
+describe("the batch scorer", () => {
+  it("finds exactly the eligible providers of evaluateProvider, with the very same scores", () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const random = seededRandom(seed * 7919);
+      const cases = Array.from({ length: 40 }, (_, index) => randomCase(seed * 1000 + index));
+      const providers = cases.map(({ provider: each }, index) => ({ ...each, id: `p${index}` }));
+      const scorer = batchScorer(providers);
+      for (const { need: each } of cases.slice(0, 12)) {
+        const excluded = new Set(
+          random.subset(
+            providers.map((candidate) => candidate.id),
+            0.1,
+          ),
+        );
+        const expected = providers.flatMap((candidate, index) => {
+          const evaluation = evaluateProvider(each, candidate, excluded);
+          return evaluation.eligible ? [{ provider: index, score: evaluation.score }] : [];
+        });
+        expect(scorer(each, excluded)).toEqual(expected);
+        compared += expected.length;
+      }
+    }
+    // The random cases must reach eligible pairs, or the comparison proves nothing.
+    expect(compared).toBeGreaterThan(200);
   });
 });

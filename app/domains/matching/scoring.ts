@@ -194,3 +194,106 @@ export function rankProviders(
 export function scoreWeight(score: number): number {
   return Math.round(score * 10);
 }
+
+/**
+ * The batch's scorer: the same hard constraints and the same score as {@link evaluateProvider}, the
+ * same floating-point operations in the same order, without the explanations. What does not depend
+ * on the need (a provider's capacity, load, rates, languages) is worked out once per provider, and
+ * the pool of a need's category and area once per (category, office), so a batch of 10 000 needs
+ * evaluates only the providers that can serve each need's office (issue 16: hard constraints first).
+ */
+export function batchScorer(providers: readonly ProviderForRanking[]) {
+  const part = (name: ScorePartName, fraction: number) =>
+    round1(scorePartMax[name] * Math.min(1, Math.max(0, fraction)));
+  const facts = providers.map((provider) => {
+    const open = provider.capacity - provider.activeCases;
+    const asked = provider.referralsAnswered + provider.referralsExpired;
+    const closed = provider.casesResolved + provider.casesNotResolved;
+    const response = Object.fromEntries(
+      (Object.keys(urgencyTargetMinutes) as NeedUrgency[]).map((urgency) => {
+        if (provider.referralsAnswered === 0) return [urgency, part("response", 0.5)];
+        const average = Math.round(provider.responseMinutesTotal / provider.referralsAnswered);
+        return [urgency, part("response", 1 - average / (2 * urgencyTargetMinutes[urgency]))];
+      }),
+    ) as Record<NeedUrgency, number>;
+    return {
+      open,
+      languages: new Set(provider.languages.map(normalizeLanguage)),
+      genders: new Set(provider.workerGenders),
+      capacity: part("capacity", Math.min(open, CAPACITY_SATURATION) / CAPACITY_SATURATION),
+      load: part("load", 1 - provider.activeCases / provider.capacity),
+      acceptance: part("acceptance", (provider.referralsAccepted + 1) / (asked + 2)),
+      outcomes: part("outcomes", (provider.casesResolved + 1) / (closed + 2)),
+      response,
+    };
+  });
+  const byCategory = new Map<string, number[]>();
+  providers.forEach((provider, index) => {
+    for (const categoryId of provider.categoryIds) {
+      const list = byCategory.get(categoryId) ?? [];
+      list.push(index);
+      byCategory.set(categoryId, list);
+    }
+  });
+  type PoolEntry = { index: number; category: number; area: number };
+  const pools = new Map<string, PoolEntry[]>();
+  /** Providers passing the category, area and capacity constraints for a need, with those parts' points. */
+  function poolOf(need: NeedForRanking): PoolEntry[] {
+    const key = `${need.categoryId}|${need.officeId}|${need.districtId}`;
+    const cached = pools.get(key);
+    if (cached) return cached;
+    const root = rootOf(need.categoryId);
+    const indexes = new Set([
+      ...(byCategory.get(need.categoryId) ?? []),
+      ...(root === need.categoryId ? [] : (byCategory.get(root) ?? [])),
+    ]);
+    const pool: PoolEntry[] = [];
+    for (const index of indexes) {
+      const provider = providers[index]!;
+      const category = categoryFit(need, provider);
+      if (!category) continue;
+      const area = areaFit(need, provider);
+      if (!area || facts[index]!.open <= 0) continue;
+      pool.push({
+        index,
+        category: part("category", category === "exact" ? 1 : 0.7),
+        area: part("area", area === "office" ? 1 : 2 / 3),
+      });
+    }
+    pool.sort((a, b) => a.index - b.index);
+    pools.set(key, pool);
+    return pool;
+  }
+  /** Every eligible provider of the need with its score, in provider order. */
+  return function eligibleScores(
+    need: NeedForRanking,
+    excluded: ReadonlySet<string>,
+  ): { provider: number; score: number }[] {
+    const wanted = need.languages.map(normalizeLanguage);
+    const scored: { provider: number; score: number }[] = [];
+    for (const entry of poolOf(need)) {
+      const provider = providers[entry.index]!;
+      if (excluded.has(provider.id)) continue;
+      const fact = facts[entry.index]!;
+      if (need.genderRequirement !== "none" && !fact.genders.has(need.genderRequirement)) continue;
+      let shared = 0;
+      for (const language of wanted) if (fact.languages.has(language)) shared += 1;
+      if (wanted.length > 0 && shared === 0) continue;
+      const language = wanted.length === 0 ? part("language", 1) : part("language", shared / wanted.length);
+      // The order of evaluateProvider's sum (category, area, language, capacity, load, acceptance,
+      // outcomes, response), so the total is the same number to the last bit.
+      const parts = [
+        entry.category,
+        entry.area,
+        language,
+        fact.capacity,
+        fact.load,
+        fact.acceptance,
+        fact.outcomes,
+        fact.response[need.urgency],
+      ];
+      scored.push({ provider: entry.index, score: round1(parts.reduce((sum, points) => sum + points, 0)) });
+    }
+    return scored;
+  };
+}
