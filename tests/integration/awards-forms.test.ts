@@ -16,7 +16,7 @@ import { rolePermissionSeed } from "~/domains/permission-registry";
 import { resetClock, setClock } from "~/utils/clock.server";
 import type { Database } from "~/utils/db.server";
 import { createOffice, createUser, createVolunteer, type TestUser } from "#tests/fixtures/factories";
-import { routeAnswer, signedInRequest } from "#tests/fixtures/requests";
+import { signedInRequest, routeCall } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -28,14 +28,6 @@ let districtId: string;
 const actor = (user: TestUser) =>
   actorOf({ ...user, organizationStatus: "verified" }, rolePermissionSeed[user.role]);
 
-async function call(fn: () => Promise<unknown>) {
-  try {
-    return await routeAnswer(await fn());
-  } catch (error) {
-    if (error instanceof Response) return routeAnswer(error);
-    throw error;
-  }
-}
 const args = (request: Request, params: Record<string, string> = {}) => ({
   request,
   params,
@@ -90,7 +82,7 @@ describe("the nomination form", () => {
     const { typeId, volunteer } = await eligibleVolunteer();
     const route = await import("~/routes/staff.awards.nominate");
     const path = `/staff/awards/nominate?type=${typeId}&period=2025&nominee=${volunteer.id}`;
-    const page = await call(async () => route.loader(args(await signedInRequest(db, staff, path))));
+    const page = await routeCall(async () => route.loader(args(await signedInRequest(db, staff, path))));
     expect(page.status).toBe(200);
     expect(page.body.eligible).toBe(true);
     const form = {
@@ -102,7 +94,7 @@ describe("the nomination form", () => {
     };
     const answers = await Promise.all(
       Array.from({ length: 5 }, async () =>
-        call(async () => route.action(args(await signedInRequest(db, staff, path, { form })))),
+        routeCall(async () => route.action(args(await signedInRequest(db, staff, path, { form })))),
       ),
     );
     const rows = await db.select().from(nominations).where(eq(nominations.nomineeUserId, volunteer.id));
@@ -111,7 +103,7 @@ describe("the nomination form", () => {
       Array.from({ length: 5 }, () => [302, `/staff/nominations/${rows[0]!.id}`]),
     );
     // A scripted post without the form's key nominates nothing and says why.
-    const keyless = await call(async () =>
+    const keyless = await routeCall(async () =>
       route.action(args(await signedInRequest(db, staff, path, { form: { ...form, submissionKey: "" } }))),
     );
     expect(keyless.status).toBe(400);
@@ -130,7 +122,7 @@ describe("the nomination form", () => {
       statement: "太短",
       publishFullName: "on",
     };
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       route.action(args(await signedInRequest(db, staff, path, { form }))),
     );
     expect(answer.status).toBe(400);
@@ -169,7 +161,9 @@ describe("the public objection form", () => {
     const id = await inNotice();
     const route = await import("~/routes/honour-roll.$id.objection");
     const path = `/honour-roll/${id}/objection`;
-    const page = await call(async () => route.loader(args(new Request(`http://portal.test${path}`), { id })));
+    const page = await routeCall(async () =>
+      route.loader(args(new Request(`http://portal.test${path}`), { id })),
+    );
     expect(page.status).toBe(200);
     const form = {
       submissionKey: page.body.submissionKey as string,
@@ -180,7 +174,7 @@ describe("the public objection form", () => {
     };
     const answers = await Promise.all(
       Array.from({ length: 3 }, async () =>
-        call(async () => route.action(args(anonymousPost(path, form), { id }))),
+        routeCall(async () => route.action(args(anonymousPost(path, form), { id }))),
       ),
     );
     expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
@@ -195,7 +189,7 @@ describe("the public objection form", () => {
     const id = await inNotice();
     const route = await import("~/routes/honour-roll.$id.objection");
     const path = `/honour-roll/${id}/objection`;
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       route.action(
         args(
           anonymousPost(path, {

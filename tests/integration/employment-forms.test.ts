@@ -28,7 +28,7 @@ import {
   type EmploymentWorld,
 } from "#tests/fixtures/employment-factories";
 import { createDistrict } from "#tests/fixtures/factories";
-import { routeAnswer, signedInRequest } from "#tests/fixtures/requests";
+import { signedInRequest, routeCall } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 const DAY = 86_400_000;
@@ -48,15 +48,6 @@ beforeEach(async () => {
 });
 afterEach(() => resetClock());
 
-async function call(fn: () => Promise<unknown>) {
-  try {
-    return await routeAnswer(await fn());
-  } catch (error) {
-    if (error instanceof Response) return routeAnswer(error);
-    throw error;
-  }
-}
-
 type Route = {
   loader: (args: never) => Promise<unknown>;
   action: (args: never) => Promise<unknown>;
@@ -68,7 +59,9 @@ const args = (request: Request, params: Record<string, string>) =>
 
 /** The page's data as its loader gives it to `user`. */
 async function page(route: Route, user: User, path: string, params: Record<string, string> = {}) {
-  const answer = await call(async () => route.loader(args(await signedInRequest(db, user, path), params)));
+  const answer = await routeCall(async () =>
+    route.loader(args(await signedInRequest(db, user, path), params)),
+  );
   expect(answer.status).toBe(200);
   return answer.body;
 }
@@ -83,7 +76,7 @@ async function sendRepeatedly(
   times = 3,
 ) {
   const post = () =>
-    call(async () => route.action(args(await signedInRequest(db, user, path, { form }), params)));
+    routeCall(async () => route.action(args(await signedInRequest(db, user, path, { form }), params)));
   const together = await Promise.all(Array.from({ length: times - 1 }, post));
   return [...together, await post()];
 }
@@ -149,7 +142,7 @@ describe("the enterprise's creating forms", () => {
     const again = await page(route, world.member, "/employment/jobs/new");
     expect(again.submissionKey).not.toBe(submissionKey);
     // A scripted post without the form's key creates nothing and says why.
-    const keyless = await call(async () =>
+    const keyless = await routeCall(async () =>
       route.action(
         args(await signedInRequest(db, world.member, "/employment/jobs/new", { form: jobForm() }), {}),
       ),
@@ -161,7 +154,7 @@ describe("the enterprise's creating forms", () => {
 
   it("a refused job offer answers every error at once, keeps what was typed and saves nothing", async () => {
     const route = await import("~/routes/employment.jobs.new");
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, world.member, "/employment/jobs/new", {
@@ -244,7 +237,7 @@ describe("the enterprise's creating forms", () => {
       await db.select().from(trainingSessions).where(eq(trainingSessions.trainingOfferId, trainingId)),
     ).toHaveLength(1);
 
-    const refused = await call(async () =>
+    const refused = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, world.member, path, {
@@ -291,7 +284,7 @@ describe("the enterprise's creating forms", () => {
       await db.select().from(retentionCheckins).where(eq(retentionCheckins.placementId, made[0]!.id)),
     ).toHaveLength(3);
     // The hire form of a page shown before the hire, posted later without its key: already decided.
-    const stale = await call(async () =>
+    const stale = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, world.member, path, { form: { intent: "hire", hiredOn: "2026-12-01" } }),
@@ -339,7 +332,7 @@ describe("the enterprise's creating forms", () => {
     const { checkins } = await page(route, world.member, "/employment");
     const [due] = checkins as { id: string; submissionKey: string }[];
     // Before the hire: refused by the domain, on the field.
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, world.member, "/employment", {
@@ -365,7 +358,7 @@ describe("the enterprise's creating forms", () => {
     const [row] = await db.select().from(retentionCheckins).where(eq(retentionCheckins.id, due!.id));
     expect(row!.status).toBe("pending");
     // The refusal gave the key back: the corrected form is accepted with it.
-    const corrected = await call(async () =>
+    const corrected = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, world.member, "/employment", {
@@ -399,7 +392,7 @@ describe("the enterprise's creating forms", () => {
       contactEmail: "",
       description: "",
     };
-    const refused = await call(async () =>
+    const refused = await routeCall(async () =>
       route.action(args(await signedInRequest(db, world.member, "/employment/profile", { form }), {})),
     );
     expect(refused.status).toBe(400);
@@ -407,7 +400,7 @@ describe("the enterprise's creating forms", () => {
       pledge: expect.objectContaining({ message: "employment:errors.pledge" }),
     });
     expect(refused.body.values).toMatchObject({ hiringDistrictIds: [world.districtId, other.id] });
-    const saved = await call(async () =>
+    const saved = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, world.member, "/employment/profile", { form: { ...form, pledge: "on" } }),
@@ -442,7 +435,7 @@ describe("the office's creating forms", () => {
     expect(answered(answers)).toEqual(Array.from({ length: 3 }, () => [302, "/staff/employment/referrals"]));
     expect(await db.select().from(jobReferrals).where(eq(jobReferrals.jobOfferId, offerId))).toHaveLength(1);
 
-    const refused = await call(async () =>
+    const refused = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, world.staff, path, {

@@ -11,7 +11,7 @@ import { approveRecords } from "~/domains/volunteers/hour-review.server";
 import { resetClock, setClock } from "~/utils/clock.server";
 import type { Database } from "~/utils/db.server";
 import { createActivity, createOffice, createUser, createVolunteer } from "#tests/fixtures/factories";
-import { routeAnswer, routeArgs, signedInRequest } from "#tests/fixtures/requests";
+import { routeArgs, signedInRequest, routeCall } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -20,16 +20,6 @@ beforeEach(async () => {
   db = (await testConnection()).db;
 });
 afterEach(() => resetClock());
-
-/** A loader's or action's answer; a thrown Response is an answer too. */
-async function call(fn: () => Promise<unknown>) {
-  try {
-    return await routeAnswer(await fn());
-  } catch (error) {
-    if (error instanceof Response) return routeAnswer(error);
-    throw error;
-  }
-}
 
 /** 10:00–12:00 on 20 May 2026 in Beijing. */
 const START = new Date("2026-05-20T02:00:00Z");
@@ -65,7 +55,7 @@ describe("check-in and check-out forms", () => {
     setClock({ fixedAt: now });
     const { volunteer, activity } = await setting();
     const route = await import("~/routes/hours.checkin");
-    const page = await call(async () =>
+    const page = await routeCall(async () =>
       route.loader(routeArgs(await signedInRequest(db, volunteer, "/hours/checkin"))),
     );
     const submissionKey = page.body.submissionKey as string;
@@ -78,7 +68,7 @@ describe("check-in and check-out forms", () => {
     };
     const answers = await Promise.all(
       Array.from({ length: 10 }, async () =>
-        call(async () =>
+        routeCall(async () =>
           route.action(routeArgs(await signedInRequest(db, volunteer, "/hours/checkin", { form }))),
         ),
       ),
@@ -90,7 +80,7 @@ describe("check-in and check-out forms", () => {
       await db.select().from(hourRecords).where(eq(hourRecords.volunteerId, volunteer.id)),
     ).toMatchObject([{ status: "open", activityId: activity.id }]);
     // Without the form's key (a scripted post) nothing happens.
-    const keyless = await call(async () =>
+    const keyless = await routeCall(async () =>
       route.action(
         routeArgs(
           await signedInRequest(db, volunteer, "/hours/checkin", {
@@ -115,7 +105,7 @@ describe("check-in and check-out forms", () => {
       checkinCode: right === "000000" ? "111111" : "000000",
     };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const answer = await call(async () =>
+      const answer = await routeCall(async () =>
         route.action(routeArgs(await signedInRequest(db, volunteer, "/hours/checkin", { form }))),
       );
       expect(answer.status).toBe(400);
@@ -129,7 +119,7 @@ describe("check-in and check-out forms", () => {
       .where(eq(activitySignups.volunteerId, volunteer.id));
     expect(signup?.failed).toBe(3);
     // The refused form's key is usable again: with the right code it checks in.
-    const fixed = await call(async () =>
+    const fixed = await routeCall(async () =>
       route.action(
         routeArgs(
           await signedInRequest(db, volunteer, "/hours/checkin", { form: { ...form, checkinCode: right } }),
@@ -172,7 +162,7 @@ describe("correction request form", () => {
     const route = await import("~/routes/hours.$id.correction");
     const path = `/hours/${record!.id}/correction`;
     const params = { id: record!.id };
-    const page = await call(async () =>
+    const page = await routeCall(async () =>
       route.loader({ ...routeArgs(await signedInRequest(db, volunteer, path)), params }),
     );
     const form = {
@@ -184,7 +174,7 @@ describe("correction request form", () => {
     };
     const answers = await Promise.all(
       Array.from({ length: 10 }, async () =>
-        call(async () =>
+        routeCall(async () =>
           route.action({ ...routeArgs(await signedInRequest(db, volunteer, path, { form })), params }),
         ),
       ),
@@ -222,7 +212,7 @@ describe("staff decision forms", () => {
     const route = await import("~/routes/staff.hours._index");
     const path = "/staff/hours?kind=self_reported";
     const post = async (form: Record<string, string | string[]>) =>
-      call(async () => route.action(routeArgs(await signedInRequest(db, staff, path, { form }))));
+      routeCall(async () => route.action(routeArgs(await signedInRequest(db, staff, path, { form }))));
     const refused = await post({ intent: "reject", recordId, reason: "  " });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({

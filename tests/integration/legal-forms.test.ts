@@ -17,7 +17,7 @@ import {
   createServicePoint,
   createUser,
 } from "#tests/fixtures/factories";
-import { routeAnswer, signedInRequest } from "#tests/fixtures/requests";
+import { signedInRequest, routeCall } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -35,14 +35,6 @@ beforeEach(async () => {
   setClock({ fixedAt: NOW });
 });
 
-async function call(fn: () => Promise<unknown>) {
-  try {
-    return await routeAnswer(await fn());
-  } catch (error) {
-    if (error instanceof Response) return routeAnswer(error);
-    throw error;
-  }
-}
 const args = (request: Request, params: Record<string, string> = {}) => ({
   request,
   params,
@@ -67,7 +59,7 @@ describe("legal forms through their routes", () => {
     const { staff, rule } = await world();
     const route = await import("~/routes/consultations.book");
     const path = `/consultations/book?ruleId=${rule.id}&startsAt=${encodeURIComponent(TUESDAY_NINE.toISOString())}`;
-    const page = await call(async () => route.loader(args(await signedInRequest(db, staff, path))));
+    const page = await routeCall(async () => route.loader(args(await signedInRequest(db, staff, path))));
     expect(page.body.slot).not.toBeNull();
     const form = {
       submissionKey: page.body.submissionKey as string,
@@ -80,7 +72,7 @@ describe("legal forms through their routes", () => {
     };
     const answers = await Promise.all(
       Array.from({ length: 5 }, async () =>
-        call(async () => route.action(args(await signedInRequest(db, staff, path, { form })))),
+        routeCall(async () => route.action(args(await signedInRequest(db, staff, path, { form })))),
       ),
     );
     const booked = await db
@@ -92,7 +84,7 @@ describe("legal forms through their routes", () => {
       Array.from({ length: 5 }, () => [302, `/consultations/${booked[0]!.id}`]),
     );
     // Without the form's key (a scripted post) nothing is booked.
-    const keyless = await call(async () =>
+    const keyless = await routeCall(async () =>
       route.action(args(await signedInRequest(db, staff, path, { form: { ...form, submissionKey: "" } }))),
     );
     expect(keyless.status).toBe(400);
@@ -109,7 +101,7 @@ describe("legal forms through their routes", () => {
       topic: "weather",
       note: "长".repeat(501),
     };
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       route.action(args(await signedInRequest(db, staff, "/consultations/book", { form }))),
     );
     expect(answer.status).toBe(400);
@@ -122,7 +114,7 @@ describe("legal forms through their routes", () => {
     expect(answer.body.values).toMatchObject({ topic: "weather", ruleId: rule.id, caseCode: "nope" });
     expect(await db.select().from(consultationBookings)).toHaveLength(0);
     // An unknown case code is the domain's answer on its field.
-    const unknown = await call(async () =>
+    const unknown = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, staff, "/consultations/book", {
@@ -139,7 +131,7 @@ describe("legal forms through their routes", () => {
   it("office hours: every error at once; a valid form publishes one rule however often it is sent", async () => {
     const { admin, lawyer, point } = await world();
     const route = await import("~/routes/legal.office-hours.new");
-    const page = await call(async () =>
+    const page = await routeCall(async () =>
       route.loader(args(await signedInRequest(db, admin, "/legal/office-hours/new"))),
     );
     const valid = {
@@ -161,7 +153,7 @@ describe("legal forms through their routes", () => {
       horizonDays: "60",
       cancelCutoffHours: "12",
     };
-    const refused = await call(async () =>
+    const refused = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, admin, "/legal/office-hours/new", {
@@ -181,7 +173,7 @@ describe("legal forms through their routes", () => {
     const answers = [];
     for (let i = 0; i < 2; i++)
       answers.push(
-        await call(async () =>
+        await routeCall(async () =>
           route.action(args(await signedInRequest(db, admin, "/legal/office-hours/new", { form: valid }))),
         ),
       );
@@ -210,7 +202,7 @@ describe("legal forms through their routes", () => {
       accountEmail: "",
     };
     for (let i = 0; i < 2; i++) {
-      const answer = await call(async () =>
+      const answer = await routeCall(async () =>
         lawyerRoute.action(
           args(await signedInRequest(db, admin, "/legal/lawyers/new", { form: lawyerForm })),
         ),
@@ -230,7 +222,7 @@ describe("legal forms through their routes", () => {
       directions: "",
     };
     for (let i = 0; i < 2; i++) {
-      const answer = await call(async () =>
+      const answer = await routeCall(async () =>
         pointRoute.action(
           args(await signedInRequest(db, staff, "/staff/service-points", { form: pointForm })),
         ),
@@ -248,7 +240,7 @@ describe("legal forms through their routes", () => {
   it("the booking page answers on the form that was posted: reschedule, cancel, outcome", async () => {
     const { staff, rule } = await world();
     const book = await import("~/routes/consultations.book");
-    const booked = await call(async () =>
+    const booked = await routeCall(async () =>
       book.action(
         args(
           await signedInRequest(db, staff, "/consultations/book", {
@@ -266,7 +258,7 @@ describe("legal forms through their routes", () => {
     const id = booked.location!.split("/").at(-1)!;
     const route = await import("~/routes/consultations.$id");
     const posted = async (form: Record<string, string>) =>
-      call(async () =>
+      routeCall(async () =>
         route.action(args(await signedInRequest(db, staff, `/consultations/${id}`, { form }), { id })),
       );
 

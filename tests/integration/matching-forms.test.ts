@@ -14,7 +14,7 @@ import { saveProviderProfile } from "~/domains/matching/providers.server";
 import { answerReferral, sendReferral } from "~/domains/matching/referrals.server";
 import type { Database } from "~/utils/db.server";
 import { createSubject, createUser, type TestUser, uniqueResidentId } from "#tests/fixtures/factories";
-import { routeAnswer, signedInRequest } from "#tests/fixtures/requests";
+import { signedInRequest, routeCall } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -24,15 +24,6 @@ beforeAll(async () => {
   db = (await testConnection()).db;
 });
 
-/** A loader's or action's answer; a thrown Response is an answer too. */
-async function call(fn: () => Promise<unknown>) {
-  try {
-    return await routeAnswer(await fn());
-  } catch (error) {
-    if (error instanceof Response) return routeAnswer(error);
-    throw error;
-  }
-}
 const args = (request: Request, params: Record<string, string> = {}) => ({
   request,
   params,
@@ -84,7 +75,7 @@ describe("the help-need form", () => {
     const { staff } = await world();
     const route = await import("~/routes/staff.needs.new");
     const path = "/staff/needs/new";
-    const page = await call(async () => route.loader(args(await signedInRequest(db, staff, path))));
+    const page = await routeCall(async () => route.loader(args(await signedInRequest(db, staff, path))));
     expect(page.status).toBe(200);
     const form = {
       submissionKey: page.body.submissionKey as string,
@@ -97,7 +88,7 @@ describe("the help-need form", () => {
       description: "希望获得情绪疏导。",
     };
     const answers = await thrice(async () =>
-      call(async () => route.action(args(await signedInRequest(db, staff, path, { form })))),
+      routeCall(async () => route.action(args(await signedInRequest(db, staff, path, { form })))),
     );
     const rows = await needsOf(staff);
     expect(rows).toHaveLength(1);
@@ -106,7 +97,7 @@ describe("the help-need form", () => {
       Array.from({ length: 3 }, () => [302, `/staff/needs/${rows[0]!.id}`]),
     );
     // A scripted post without the form's key registers nothing and says why.
-    const keyless = await call(async () =>
+    const keyless = await routeCall(async () =>
       route.action(args(await signedInRequest(db, staff, path, { form: { ...form, submissionKey: "" } }))),
     );
     expect(keyless.status).toBe(400);
@@ -127,7 +118,7 @@ describe("the help-need form", () => {
       genderRequirement: "none",
       description: "身份证 11010519491231002X，需要心理咨询",
     };
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       route.action(args(await signedInRequest(db, staff, "/staff/needs/new", { form }))),
     );
     expect(answer.status).toBe(400);
@@ -139,7 +130,7 @@ describe("the help-need form", () => {
     });
     expect(answer.body.values).toMatchObject({ caseCode: "K7Q2", description: form.description });
     // A case code the office does not hold is the domain's refusal, on that field, keeping the key free.
-    const unknown = await call(async () =>
+    const unknown = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, staff, "/staff/needs/new", {
@@ -171,13 +162,15 @@ describe("sending a referral from the need's page", () => {
     const needId = await openNeed(staff);
     const route = await import("~/routes/staff.needs.$id");
     const path = `/staff/needs/${needId}`;
-    const page = await call(async () =>
+    const page = await routeCall(async () =>
       route.loader(args(await signedInRequest(db, staff, path), { id: needId })),
     );
     expect(page.status).toBe(200);
     const form = { submissionKey: page.body.submissionKey as string, intent: "send", providerId };
     const answers = await thrice(async () =>
-      call(async () => route.action(args(await signedInRequest(db, staff, path, { form }), { id: needId }))),
+      routeCall(async () =>
+        route.action(args(await signedInRequest(db, staff, path, { form }), { id: needId })),
+      ),
     );
     expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
       Array.from({ length: 3 }, () => [302, path]),
@@ -194,7 +187,9 @@ describe("sending a referral from the need's page", () => {
     const route = await import("~/routes/staff.needs.$id");
     const path = `/staff/needs/${needId}`;
     const post = async (form: Record<string, string>) =>
-      call(async () => route.action(args(await signedInRequest(db, staff, path, { form }), { id: needId })));
+      routeCall(async () =>
+        route.action(args(await signedInRequest(db, staff, path, { form }), { id: needId })),
+      );
     const bad = await post({ submissionKey: "s".repeat(22), intent: "send", providerId: "nobody" });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({
@@ -220,14 +215,16 @@ describe("the provider's progress form", () => {
     const route = await import("~/routes/provider.referrals.$id");
     const path = `/provider/referrals/${sent.referralId}`;
     const params = { id: sent.referralId };
-    const page = await call(async () => route.loader(args(await signedInRequest(db, ngo, path), params)));
+    const page = await routeCall(async () =>
+      route.loader(args(await signedInRequest(db, ngo, path), params)),
+    );
     const form = {
       submissionKey: page.body.submissionKey as string,
       intent: "progress",
       note: "完成首次面谈。",
     };
     const answers = await thrice(async () =>
-      call(async () => route.action(args(await signedInRequest(db, ngo, path, { form }), params))),
+      routeCall(async () => route.action(args(await signedInRequest(db, ngo, path, { form }), params))),
     );
     expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
       Array.from({ length: 3 }, () => [302, path]),
@@ -238,7 +235,7 @@ describe("the provider's progress form", () => {
       .where(and(eq(referralEvents.referralId, sent.referralId), eq(referralEvents.note, "完成首次面谈。")));
     expect(notes).toHaveLength(1);
     // Closing without an outcome note is refused at the close form, the chosen outcome kept.
-    const close = await call(async () =>
+    const close = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, ngo, path, { form: { intent: "close", outcome: "resolved", note: " " } }),
@@ -261,13 +258,13 @@ describe("batch matching", () => {
     const needIds = [await openNeed(staff), await openNeed(staff), await openNeed(staff)];
     const route = await import("~/routes/staff.needs.batch");
     const path = "/staff/needs/batch";
-    const page = await call(async () => route.loader(args(await signedInRequest(db, staff, path))));
+    const page = await routeCall(async () => route.loader(args(await signedInRequest(db, staff, path))));
     const preview = page.body.preview as { pairs: { needId: string; providerId: string }[] };
     expect(preview.pairs.map((pair) => pair.needId).sort()).toEqual([...needIds].sort());
     const kept = preview.pairs.slice(0, 2).map((pair) => `${pair.needId}:${pair.providerId}`);
     const form = { submissionKey: page.body.submissionKey as string, pair: kept };
     const answers = await thrice(async () =>
-      call(async () => route.action(args(await signedInRequest(db, staff, path, { form })))),
+      routeCall(async () => route.action(args(await signedInRequest(db, staff, path, { form })))),
     );
     expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
       Array.from({ length: 3 }, () => [302, path]),
@@ -282,7 +279,7 @@ describe("batch matching", () => {
     const { staff } = await world();
     await openNeed(staff);
     const route = await import("~/routes/staff.needs.batch");
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, staff, "/staff/needs/batch", { form: { submissionKey: "b".repeat(22) } }),
@@ -314,14 +311,14 @@ describe("the CSV import", () => {
   it("one file sent three times at once imports its rows once", async () => {
     const { staff } = await world();
     const route = await import("~/routes/staff.needs.import");
-    const page = await call(async () =>
+    const page = await routeCall(async () =>
       route.loader(args(await signedInRequest(db, staff, "/staff/needs/import"))),
     );
     const key = page.body.submissionKey as string;
     const code = await caseCodeOf(staff);
     const csv = `\uFEFF${header}\n${code},legal,low,咨询劳动合同\n${code},skills,normal,技能培训\n`;
     const answers = await thrice(async () =>
-      call(async () => route.action(args(await importPost(staff, key, csv)))),
+      routeCall(async () => route.action(args(await importPost(staff, key, csv)))),
     );
     expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
       Array.from({ length: 3 }, () => [302, "/staff/needs"]),
@@ -336,7 +333,7 @@ describe("the CSV import", () => {
     const route = await import("~/routes/staff.needs.import");
     const key = "i".repeat(22);
     const code = await caseCodeOf(staff);
-    const refused = await call(async () =>
+    const refused = await routeCall(async () =>
       route.action(
         args(
           await importPost(staff, key, `${header}\n${code},legal,low,咨询\nK7Q2-M9XD-4TPA,legal,low,咨询\n`),
@@ -355,14 +352,14 @@ describe("the CSV import", () => {
     const empty = new FormData();
     empty.set("submissionKey", key);
     empty.set("file", new File([], ""));
-    const noFile = await call(async () =>
+    const noFile = await routeCall(async () =>
       route.action(args(new Request(signed.url, { method: "POST", headers: signed.headers, body: empty }))),
     );
     expect(noFile.status).toBe(400);
     expect(noFile.body.errors).toEqual({
       file: expect.objectContaining({ message: "matching:import.errors.noFile" }),
     });
-    const corrected = await call(async () =>
+    const corrected = await routeCall(async () =>
       route.action(args(await importPost(staff, key, `${header}\n${code},legal,low,咨询\n`))),
     );
     expect([corrected.status, corrected.location]).toEqual([302, "/staff/needs"]);
@@ -374,7 +371,7 @@ describe("the provider declaration", () => {
   it("refused, answers categories, area and capacity at once with what was typed", async () => {
     const ngo = await createUser(db, "provider_member");
     const route = await import("~/routes/provider.profile");
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       route.action(
         args(
           await signedInRequest(db, ngo, "/provider/profile", {

@@ -9,7 +9,7 @@ import { organizations } from "#db/schema/accounts";
 import { auditLog } from "#db/schema/audit";
 import type { Database } from "~/utils/db.server";
 import { createOffice, createUser, type TestUser } from "#tests/fixtures/factories";
-import { routeAnswer, signedInRequest } from "#tests/fixtures/requests";
+import { signedInRequest, routeCall } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 let db: Database;
@@ -18,14 +18,6 @@ beforeAll(async () => {
 });
 beforeEach(() => resetDatabase());
 
-async function call(fn: () => Promise<unknown>) {
-  try {
-    return await routeAnswer(await fn());
-  } catch (error) {
-    if (error instanceof Response) return routeAnswer(error);
-    throw error;
-  }
-}
 const args = (request: Request, params: Record<string, string>) => ({
   request,
   params,
@@ -43,7 +35,7 @@ describe("office details", () => {
   it("lists the district's offices only and saves a new person in charge, audited without the values", async () => {
     const { office, elsewhere, admin } = await world();
     const list = await import("~/routes/admin.offices._index");
-    const page = await call(async () =>
+    const page = await routeCall(async () =>
       list.loader(args(await signedInRequest(db, admin, "/admin/offices"), {})),
     );
     const offices = page.body.offices as { id: string; personInCharge: string | null }[];
@@ -51,7 +43,7 @@ describe("office details", () => {
 
     const edit = await import("~/routes/admin.offices.$id");
     const path = `/admin/offices/${office.id}`;
-    const saved = await call(async () =>
+    const saved = await routeCall(async () =>
       edit.action(
         args(
           await signedInRequest(db, admin, path, {
@@ -73,7 +65,7 @@ describe("office details", () => {
     expect(JSON.stringify(audits[0])).not.toContain("王建国");
 
     // Sent again unchanged: nothing is written, nothing more is audited.
-    const again = await call(async () =>
+    const again = await routeCall(async () =>
       edit.action(
         args(
           await signedInRequest(db, admin, path, {
@@ -90,12 +82,12 @@ describe("office details", () => {
     const other = `/admin/offices/${elsewhere.id}`;
     expect(
       (
-        await call(async () =>
+        await routeCall(async () =>
           edit.loader(args(await signedInRequest(db, admin, other), { id: elsewhere.id })),
         )
       ).status,
     ).toBe(404);
-    const write = await call(async () =>
+    const write = await routeCall(async () =>
       edit.action(
         args(await signedInRequest(db, admin, other, { form: { personInCharge: "某人" } }), {
           id: elsewhere.id,
@@ -110,7 +102,7 @@ describe("office details", () => {
   it("answers every bad field at once with what was typed, and writes nothing", async () => {
     const { office, admin } = await world();
     const edit = await import("~/routes/admin.offices.$id");
-    const answer = await call(async () =>
+    const answer = await routeCall(async () =>
       edit.action(
         args(
           await signedInRequest(db, admin, `/admin/offices/${office.id}`, {

@@ -23,7 +23,7 @@ import type { Database } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
 import { getCurrentSession } from "~/utils/session.server";
 import { createOffice, createUser, createVolunteer } from "#tests/fixtures/factories";
-import { flashOf, routeAnswer } from "#tests/fixtures/requests";
+import { flashOf, routeCall } from "#tests/fixtures/requests";
 import { resetDatabase, testConnection } from "./helpers";
 
 const password = "a long and memorable sentence";
@@ -46,16 +46,6 @@ function useAppUrl(url: string) {
 
 async function userWithPassword(role: Parameters<typeof createUser>[1] = "volunteer") {
   return createUser(db, role, { values: { passwordHash: await hashPassword(password) } });
-}
-
-/** Calls a loader or action; a thrown Response is an answer too. */
-async function call(fn: () => Promise<unknown>) {
-  try {
-    return await routeAnswer(await fn());
-  } catch (error) {
-    if (error instanceof Response) return routeAnswer(error);
-    throw error;
-  }
 }
 
 function post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
@@ -115,7 +105,7 @@ describe("1. only configured origins are answered", () => {
   it("a password-reset request on a forged Host answers 400 and mails no link", async () => {
     const user = await userWithPassword();
     const route = await import("~/routes/forgot-password");
-    const forged = await call(() =>
+    const forged = await routeCall(() =>
       route.action(args(post("http://evil.example/forgot-password", { email: user.email }))),
     );
     expect(forged.status).toBe(400);
@@ -123,7 +113,7 @@ describe("1. only configured origins are answered", () => {
     expect(await db.select().from(emailOutbox)).toEqual([]);
 
     // On the configured host the link is mailed, and it points there.
-    const honest = await call(() =>
+    const honest = await routeCall(() =>
       route.action(args(post("http://portal.test/forgot-password", { email: user.email }))),
     );
     expect(honest.status).toBe(200);
@@ -137,7 +127,7 @@ describe("1. only configured origins are answered", () => {
     useAppUrl("https://portal.example.gov.cn");
     const user = await userWithPassword();
     const route = await import("~/routes/forgot-password");
-    await call(() =>
+    await routeCall(() =>
       route.action(args(post("http://localhost:3000/forgot-password", { email: user.email }))),
     );
     await settleAfterResponse();
@@ -188,7 +178,7 @@ describe("2. redirectTo never leaves the portal, never 500s", () => {
     const user = await userWithPassword();
     const route = await import("~/routes/login");
     for (const target of hostile) {
-      const answer = await call(() =>
+      const answer = await routeCall(() =>
         route.action(
           args(post(`http://portal.test/login?redirectTo=${target}`, { email: user.email, password })),
         ),
@@ -204,7 +194,7 @@ describe("2. redirectTo never leaves the portal, never 500s", () => {
   it("/set-language goes home for every hostile target and keeps a real one", async () => {
     const route = await import("~/routes/set-language");
     for (const target of hostile) {
-      const answer = await call(() =>
+      const answer = await routeCall(() =>
         route.action(
           args(
             post("http://portal.test/set-language", { lng: "en", redirectTo: decodeURIComponent(target) }),
@@ -218,7 +208,7 @@ describe("2. redirectTo never leaves the portal, never 500s", () => {
         location: "/",
       });
     }
-    const kept = await call(() =>
+    const kept = await routeCall(() =>
       route.action(args(post("http://portal.test/set-language", { lng: "en", redirectTo: "/hours?page=2" }))),
     );
     expect(kept.location).toBe("/hours?page=2");
@@ -309,16 +299,16 @@ describe("6. malformed path ids and unreadable bodies never reach the database",
         loader: (args: unknown) => Promise<unknown>;
         action?: (args: unknown) => Promise<unknown>;
       };
-      const get = await call(() => route.loader(args(new Request(`http://portal.test${path}`), { id })));
+      const get = await routeCall(() => route.loader(args(new Request(`http://portal.test${path}`), { id })));
       expect({ path, anonymous: get.status }).toEqual({ path, anonymous: 404 });
-      const own = await call(async () => route.loader(args(await signedIn(role, path), { id })));
+      const own = await routeCall(async () => route.loader(args(await signedIn(role, path), { id })));
       expect({ path, signedIn: own.status }).toEqual({ path, signedIn: 404 });
       if (route.action) {
         const request = await signedIn(role, path, {
           method: "POST",
           body: new URLSearchParams({ intent: "cancel" }),
         });
-        const posted = await call(() => route.action!(args(request, { id })));
+        const posted = await routeCall(() => route.action!(args(request, { id })));
         expect({ path, post: posted.status }).toEqual({ path, post: 404 });
       }
     }
@@ -353,7 +343,7 @@ describe("6. malformed path ids and unreadable bodies never reach the database",
       if (type) headers["Content-Type"] = type;
       const request = await signedIn("volunteer", "/account", { method: "POST", body, headers });
       if (!type) request.headers.delete("Content-Type");
-      const answer = await call(() => route.action(args(request)));
+      const answer = await routeCall(() => route.action(args(request)));
       expect({ label, status: answer.status }).toEqual({ label, status });
     }
   });
@@ -380,7 +370,7 @@ describe("3. second factor: limited attempts, single-use time steps", () => {
         Cookie: `session=${token}`,
       },
     );
-    return call(() => route.action(args(request)));
+    return routeCall(() => route.action(args(request)));
   }
   const wrong = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, "0");
 
@@ -468,7 +458,7 @@ describe("8. a password change on /account replaces the current session, with or
     const cookie = redirect.headers.getSetCookie().find((value) => value.startsWith("session="));
     const token = cookie!.split(";")[0]!.split("=")[1]!;
     expect(await validateSessionToken(db, old.token)).toBeNull();
-    const page = await call(() =>
+    const page = await routeCall(() =>
       route.loader(
         args(
           new Request("http://portal.test/account", {
@@ -506,7 +496,7 @@ describe("10. an over-long audit filter is a field error", () => {
     const request = new Request(`http://portal.test/admin/audit?caseCode=${"A".repeat(21)}`, {
       headers: { Cookie: `session=${session.token}` },
     });
-    const answer = await call(() => route.loader(args(request)));
+    const answer = await routeCall(() => route.loader(args(request)));
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual({ caseCode: "audit:errors.caseCode" });
     expect(answer.body.rows).toEqual([]);
@@ -534,7 +524,9 @@ describe("5. a form that creates something creates it once per rendering", () =>
     setClock({ fixedAt: new Date("2026-05-20T08:00:00Z") });
     const { volunteer } = await approvedVolunteer();
     const route = await import("~/routes/hours.new");
-    const form = await call(async () => route.loader(args(await signedInPost(volunteer, "/hours/new", {}))));
+    const form = await routeCall(async () =>
+      route.loader(args(await signedInPost(volunteer, "/hours/new", {}))),
+    );
     const submissionKey = form.body.submissionKey as string;
     expect(submissionKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
     const fields = {
@@ -546,7 +538,7 @@ describe("5. a form that creates something creates it once per rendering", () =>
     };
     const answers = await Promise.all(
       Array.from({ length: 10 }, async () =>
-        call(async () => route.action(args(await signedInPost(volunteer, "/hours/new", fields)))),
+        routeCall(async () => route.action(args(await signedInPost(volunteer, "/hours/new", fields)))),
       ),
     );
     expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
@@ -556,18 +548,20 @@ describe("5. a form that creates something creates it once per rendering", () =>
       1,
     );
     // Without the form's key (a scripted post) nothing is created.
-    const keyless = await call(async () =>
+    const keyless = await routeCall(async () =>
       route.action(args(await signedInPost(volunteer, "/hours/new", { ...fields, submissionKey: "" }))),
     );
     expect(keyless.status).toBe(400);
     // A refused form keeps its key usable: fixed and sent again, it creates the record.
     const other = { ...fields, submissionKey: "k".repeat(22), serviceDate: "2099-01-01" };
     expect(
-      (await call(async () => route.action(args(await signedInPost(volunteer, "/hours/new", other))))).status,
+      (await routeCall(async () => route.action(args(await signedInPost(volunteer, "/hours/new", other)))))
+        .status,
     ).toBe(400);
     const fixed = { ...other, serviceDate: "2026-05-18" };
     expect(
-      (await call(async () => route.action(args(await signedInPost(volunteer, "/hours/new", fixed))))).status,
+      (await routeCall(async () => route.action(args(await signedInPost(volunteer, "/hours/new", fixed)))))
+        .status,
     ).toBe(302);
     expect(await db.select().from(hourRecords).where(eq(hourRecords.volunteerId, volunteer.id))).toHaveLength(
       2,
@@ -578,7 +572,9 @@ describe("5. a form that creates something creates it once per rendering", () =>
     const admin = await createUser(db, "bureau_admin");
     const office = await createOffice(db, { districtId: admin.districtId! });
     const route = await import("~/routes/admin.staff");
-    const form = await call(async () => route.loader(args(await signedInPost(admin, "/admin/staff", {}))));
+    const form = await routeCall(async () =>
+      route.loader(args(await signedInPost(admin, "/admin/staff", {}))),
+    );
     const fields = {
       submissionKey: form.body.submissionKey as string,
       displayName: "新同事",
@@ -589,7 +585,7 @@ describe("5. a form that creates something creates it once per rendering", () =>
     };
     const answers = await Promise.all(
       Array.from({ length: 5 }, async () =>
-        call(async () => route.action(args(await signedInPost(admin, "/admin/staff", fields)))),
+        routeCall(async () => route.action(args(await signedInPost(admin, "/admin/staff", fields)))),
       ),
     );
     expect(answers.map((answer) => [answer.status, answer.location])).toEqual(
@@ -599,7 +595,7 @@ describe("5. a form that creates something creates it once per rendering", () =>
     const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.recipientEmail, fields.email));
     expect(mails.map((mail) => mail.template)).toEqual(["staff-invitation"]);
     // Without the form's key nothing is created.
-    const keyless = await call(async () =>
+    const keyless = await routeCall(async () =>
       route.action(
         args(
           await signedInPost(admin, "/admin/staff", { ...fields, email: "b@example.cn", submissionKey: "" }),
@@ -642,7 +638,7 @@ describe("5. a form that creates something creates it once per rendering", () =>
     });
     expect(approved.ok).toBe(true);
     const route = await import("~/routes/certificates._index");
-    const form = await call(async () =>
+    const form = await routeCall(async () =>
       route.loader(args(await signedInPost(volunteer, "/certificates", {}))),
     );
     const fields = {
@@ -652,7 +648,7 @@ describe("5. a form that creates something creates it once per rendering", () =>
     };
     const answers = await Promise.all(
       Array.from({ length: 10 }, async () =>
-        call(async () => route.action(args(await signedInPost(volunteer, "/certificates", fields)))),
+        routeCall(async () => route.action(args(await signedInPost(volunteer, "/certificates", fields)))),
       ),
     );
     const issued = await db
