@@ -255,6 +255,9 @@ export async function seedScaleData(
     // Hour records: the volunteer of record r is n = 1 + floor(approved · u^2.2) for u uniform, so the
     // busiest volunteer holds ~2 % of all records and the median one a dozen; dates spread over three
     // years, denser in spring and autumn; 92 % approved, 6 % pending, 2 % rejected.
+    // The period summary rows are rebuilt once after the bulk insert: the trigger that keeps them
+    // (migration 0035) would recount every touched volunteer-year after each chunk.
+    await run(db, `alter table hour_records disable trigger hour_records_period_totals_insert`);
     await inChunks("hour records", SCALE.hourRecords, 100_000, progress, async (from, to) => {
       await run(
         db,
@@ -274,6 +277,10 @@ export async function seedScaleData(
        join scale_volunteers v on v.n = g.n`,
       );
     });
+
+    await run(db, `alter table hour_records enable trigger hour_records_period_totals_insert`);
+    onStep("period summary rows of the hour records");
+    await run(db, `select rebuild_volunteer_period_totals()`);
 
     onStep("running totals and star levels");
     const thresholds = `array[${DEFAULT_STAR_THRESHOLDS.join(",")}]`;

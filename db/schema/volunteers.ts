@@ -10,6 +10,7 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -314,6 +315,38 @@ export const hourRecords = pgTable(
     check(
       "hour_records_checkout_after_checkin",
       sql`${table.checkOutAt} is null or ${table.checkOutAt} >= ${table.checkInAt}`,
+    ),
+  ],
+);
+
+/**
+ * Summary rows of a volunteer's hour records per period (`2026`, `2026-H1`, `2026-MM`): approved
+ * minutes and records, pending records and distinct activities served. Never written by the app: a
+ * statement-level trigger on `hour_records` (migration 0035) recomputes the affected volunteer-years
+ * from the records in the writing transaction, so the eligibility view and the dashboard read one row
+ * per volunteer and period instead of summing records, and the rows cannot drift from them
+ * (`npm run check-totals` compares both).
+ */
+export const volunteerPeriodTotals = pgTable(
+  "volunteer_period_totals",
+  {
+    volunteerId: uuid()
+      .notNull()
+      .references(() => volunteerProfiles.userId),
+    period: text().notNull(),
+    approvedMinutes: integer().notNull().default(0),
+    approvedRecords: integer().notNull().default(0),
+    pendingRecords: integer().notNull().default(0),
+    activities: integer().notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.volunteerId, table.period] }),
+    // Office-wide ranking of one period: the period first.
+    index("volunteer_period_totals_period_idx").on(table.period, table.volunteerId),
+    check("volunteer_period_totals_period", sql`${table.period} ~ '^[0-9]{4}(-H[12]|-(0[1-9]|1[0-2]))?$'`),
+    check(
+      "volunteer_period_totals_nonnegative",
+      sql`${table.approvedMinutes} >= 0 and ${table.approvedRecords} >= 0 and ${table.pendingRecords} >= 0 and ${table.activities} >= 0`,
     ),
   ],
 );

@@ -16,6 +16,7 @@ import {
   hourRecords,
   serviceCertificates,
   starLevelEvents,
+  volunteerPeriodTotals,
   volunteerProfiles,
 } from "#db/schema/volunteers";
 import { createSession } from "~/domains/accounts/sessions.server";
@@ -29,6 +30,7 @@ import {
 import { decideCorrection, requestCorrection } from "~/domains/volunteers/hour-corrections.server";
 import { approveRecords, rejectRecord } from "~/domains/volunteers/hour-review.server";
 import { checkTotals } from "~/domains/volunteers/hour-totals.server";
+import { checkPeriodTotals, periodTotalsOf } from "~/domains/volunteers/period-totals.server";
 import {
   checkIn,
   checkOut,
@@ -743,13 +745,16 @@ describe("the totals invariant", () => {
       districtId: setting.bureau,
       thresholds: [300, 900, 1800, 3000],
     });
-    const volunteers = [await volunteer(), await volunteer(), await volunteer()];
+    // Approved in 2025, so records fall in two years, both half-years and several months (the
+    // period summary rows are checked with the totals).
+    const volunteers = await Promise.all([1, 2, 3].map(() => volunteer({ approvedOn: "2025-06-01" })));
     const events = [await activity(), await activity(), await activity()];
     for (const event of events) for (const id of volunteers) await confirm(event.id, id);
     const model = new Map<
       string,
-      { volunteerId: string; minutes: number; status: string; activityId: string | null }
+      { volunteerId: string; minutes: number; status: string; activityId: string | null; date: string }
     >();
+    const months = ["2025-07", "2025-12", "2026-01", "2026-03", "2026-05"];
     const counts = { create: 0, approve: 0, reject: 0, request: 0, decide: 0 };
 
     for (let step = 0; step < 200; step++) {
@@ -769,12 +774,13 @@ describe("the totals invariant", () => {
             (row) =>
               row.volunteerId === volunteerId && row.activityId === event.id && row.status !== "rejected",
           );
+        const serviceDate = useActivity
+          ? "2026-05-16"
+          : `${pick(months)}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`;
         const result = await reportHours(db, {
           volunteerId,
           report: report({
-            serviceDate: useActivity
-              ? "2026-05-16"
-              : `2026-05-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`,
+            serviceDate,
             hours: String(Math.floor(minutes / 60)),
             minutes: String(minutes % 60),
             description: `步骤 ${step}`,
@@ -790,6 +796,7 @@ describe("the totals invariant", () => {
           minutes,
           status: "pending",
           activityId: useActivity ? event.id : null,
+          date: serviceDate,
         });
         counts.create += 1;
       } else if (roll < 0.55) {
@@ -837,9 +844,13 @@ describe("the totals invariant", () => {
           counts.decide += 1;
         }
       }
-      if (step % 20 === 19) expect(await checkTotals(db), `after step ${step} (seed ${seed})`).toEqual([]);
+      if (step % 20 === 19) {
+        expect(await checkTotals(db), `after step ${step} (seed ${seed})`).toEqual([]);
+        expect(await checkPeriodTotals(db), `periods after step ${step} (seed ${seed})`).toEqual([]);
+      }
     }
     expect(await checkTotals(db)).toEqual([]);
+    expect(await checkPeriodTotals(db)).toEqual([]);
     // Every kind of operation happened, so the invariant was tested on each.
     for (const [operation, times] of Object.entries(counts)) expect(times, operation).toBeGreaterThan(3);
     // The stored totals also equal the test's own model.
@@ -853,6 +864,30 @@ describe("the totals invariant", () => {
       expect(stored.activitiesServed).toBe(
         new Set(mine.filter((row) => row.activityId).map((row) => row.activityId)).size,
       );
+      // The period rows equal the model too: each year, half-year and month of its records.
+      const keys = ["2025", "2025-H2", "2026", "2026-H1", ...months];
+      const periods = await periodTotalsOf(db, volunteerId, keys);
+      for (const key of keys) {
+        const within = [...model.values()].filter(
+          (row) =>
+            row.volunteerId === volunteerId &&
+            row.date.startsWith(key.slice(0, 4)) &&
+            (key.length === 4 ||
+              (key.endsWith("H1")
+                ? row.date.slice(5, 7) <= "06"
+                : key.endsWith("H2")
+                  ? row.date.slice(5, 7) >= "07"
+                  : row.date.startsWith(key))),
+        );
+        const approvedWithin = within.filter((row) => row.status === "approved");
+        expect(periods.get(key), `${volunteerId} ${key}`).toEqual({
+          approvedMinutes: approvedWithin.reduce((sum, row) => sum + row.minutes, 0),
+          approvedRecords: approvedWithin.length,
+          pendingRecords: within.filter((row) => row.status === "pending").length,
+          activities: new Set(approvedWithin.filter((row) => row.activityId).map((row) => row.activityId))
+            .size,
+        });
+      }
       // The star events replay to the stored level, one level at a time, never skipped.
       const history = await db
         .select()
@@ -885,6 +920,13 @@ describe("the totals invariant", () => {
       .set({ approvedMinutes: sql`${volunteerProfiles.approvedMinutes} + 1` })
       .where(eq(volunteerProfiles.userId, volunteers[0]!));
     expect((await checkTotals(db)).map((mismatch) => mismatch.volunteerId)).toEqual([volunteers[0]]);
+    await db
+      .update(volunteerPeriodTotals)
+      .set({ pendingRecords: sql`${volunteerPeriodTotals.pendingRecords} + 1` })
+      .where(
+        and(eq(volunteerPeriodTotals.volunteerId, volunteers[1]!), eq(volunteerPeriodTotals.period, "2026")),
+      );
+    expect(await checkPeriodTotals(db)).toMatchObject([{ volunteerId: volunteers[1], period: "2026" }]);
   });
 });
 
@@ -931,6 +973,14 @@ describe("concurrency", () => {
         lastServiceOn: "2026-05-20",
       });
       expect(await checkTotals(db)).toEqual([]);
+      // The summary rows, recomputed by the trigger of each concurrent approval, add up as well.
+      expect(await checkPeriodTotals(db)).toEqual([]);
+      expect((await periodTotalsOf(db, volunteerId, ["2026-05"])).get("2026-05")).toEqual({
+        approvedMinutes: expectedMinutes,
+        approvedRecords: 16,
+        pendingRecords: 0,
+        activities: 4,
+      });
     },
   );
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { criteriaOf, evaluate, publicName, rankCandidates } from "./eligibility";
 import { awardTypeSchema } from "./validation";
-import { periodKeyOf, periodOf, recentPeriods } from "./periods";
+import { periodKeyOf, periodOf, recentPeriods, summaryPeriodKey } from "./periods";
 
 describe("eligibility", () => {
   it("compares each criterion that applies with the recorded figure", () => {
@@ -70,6 +70,18 @@ describe("award periods", () => {
     ]);
     expect(periodKeyOf("2026-07-01", "2026-12-31")).toBe("2026-H2");
     expect(periodKeyOf("2026-01-01", "2026-12-31")).toBe("2026");
+  });
+
+  it("names the summary row of exactly a year or a half-year, and of no other span", () => {
+    for (const kind of ["year", "half_year"] as const) {
+      for (const period of recentPeriods(kind, "2026-12-02")) {
+        expect(summaryPeriodKey(period.start, period.end)).toBe(period.key);
+      }
+    }
+    expect(summaryPeriodKey("2026-01-01", "2026-06-29")).toBeNull();
+    expect(summaryPeriodKey("2026-03-01", "2026-12-31")).toBeNull();
+    expect(summaryPeriodKey("2025-07-01", "2026-06-30")).toBeNull();
+    expect(summaryPeriodKey("2025-01-01", "2026-12-31")).toBeNull();
   });
 });
 

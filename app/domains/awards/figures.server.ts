@@ -4,9 +4,10 @@ import { placements, jobOffers } from "#db/schema/employment";
 import { consultationBookings, lawyers } from "#db/schema/legal";
 import { helpNeeds, providers, referrals, serviceCategories } from "#db/schema/matching";
 import { subjects } from "#db/schema/subjects";
-import { activities, hourRecords, volunteerProfiles } from "#db/schema/volunteers";
+import { activities, hourRecords, volunteerPeriodTotals, volunteerProfiles } from "#db/schema/volunteers";
 import { selectRows, type DbOrTx } from "~/utils/db.server";
 import { type Candidate, type Figures, type NomineeKind, nomineeKinds } from "./eligibility";
+import { summaryPeriodKey } from "./periods";
 
 /**
  * The recorded figures commendations rest on, read from the records of the domains themselves:
@@ -62,6 +63,29 @@ function resolvedReferrals(query: FigureQuery) {
               group by 1`;
 }
 
+/**
+ * Approved minutes and distinct activities of the period per volunteer in scope (CTE `v`): for a
+ * calendar year or half-year, the volunteers' period summary rows (one per volunteer, kept by the
+ * database with every record change); for any other span, their records through the (volunteer,
+ * service date) index.
+ */
+function volunteerHours(query: FigureQuery) {
+  const period = summaryPeriodKey(query.periodStart, query.periodEnd);
+  if (period) {
+    return sql`select t.volunteer_id as party, t.approved_minutes as minutes, t.activities
+                 from ${volunteerPeriodTotals} t
+                where t.period = ${period} and t.approved_records > 0
+                  and t.volunteer_id in (select user_id from v)`;
+  }
+  return sql`select hr.volunteer_id as party, sum(hr.minutes)::int as minutes,
+                    count(distinct hr.activity_id)::int as activities
+               from ${hourRecords} hr
+              where hr.volunteer_id in (select user_id from v)
+                and hr.status = 'approved'
+                and hr.service_date between ${query.periodStart}::date and ${query.periodEnd}::date
+              group by 1`;
+}
+
 interface FigureRow extends Record<string, unknown> {
   id: string;
   name: string;
@@ -79,21 +103,13 @@ export async function candidateFigures(db: DbOrTx, query: FigureQuery): Promise<
   if (query.nomineeKind === "volunteer") {
     const rows = await selectRows<FigureRow>(
       db,
-      // Hours of the volunteers in scope only, through the (volunteer, service date) index: never
-      // an aggregate over every volunteer's records of the period.
+      // Hours of the volunteers in scope only: never an aggregate over every volunteer's records.
       sql`with v as (
             select vp.user_id from ${volunteerProfiles} vp
              where vp.status = 'approved' and vp.district_id = ${query.districtId}
                ${query.officeId ? sql`and vp.home_office_id = ${query.officeId}` : sql``}
                ${only(sql`vp.user_id`)}),
-          h as (
-            select hr.volunteer_id as party, sum(hr.minutes)::int as minutes,
-                   count(distinct hr.activity_id)::int as activities
-              from ${hourRecords} hr
-             where hr.volunteer_id in (select user_id from v)
-               and hr.status = 'approved'
-               and hr.service_date between ${query.periodStart}::date and ${query.periodEnd}::date
-             group by 1),
+          h as (${volunteerHours(query)}),
           r as (${resolvedReferrals(query)})
           select vp.user_id as id, vp.legal_name as name, coalesce(h.minutes, 0) as minutes,
                  coalesce(h.activities, 0) as activities, coalesce(r.n, 0) as "referralsResolved"

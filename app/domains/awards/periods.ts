@@ -38,3 +38,17 @@ export function periodKeyOf(start: string, end: string): string {
   if (start.endsWith("-01-01") && end.endsWith("-12-31")) return y;
   return start.endsWith("-01-01") ? `${y}-H1` : `${y}-H2`;
 }
+
+/**
+ * The summary-row key of a span that is exactly a calendar year (`2026`) or half-year (`2026-H1`),
+ * else null (volunteer_period_totals holds those periods and months).
+ */
+export function summaryPeriodKey(start: string, end: string): string | null {
+  const y = start.slice(0, 4);
+  if (end.slice(0, 4) !== y) return null;
+  const span = `${start.slice(5)}/${end.slice(5)}`;
+  if (span === "01-01/12-31") return y;
+  if (span === "01-01/06-30") return `${y}-H1`;
+  if (span === "07-01/12-31") return `${y}-H2`;
+  return null;
+}

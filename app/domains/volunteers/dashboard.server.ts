@@ -1,8 +1,7 @@
-import { and, eq, gte, sql } from "drizzle-orm";
-import { hourRecords } from "#db/schema/volunteers";
 import { shanghaiDate } from "~/domains/subjects/resident-id";
 import type { DbOrTx } from "~/utils/db.server";
 import { upcomingSignupsOf } from "./activity-queries.server";
+import { periodTotalsOf } from "./period-totals.server";
 import { volunteerStanding } from "./standing.server";
 import { progressToNext, type StarProgress } from "./star-levels";
 import * as clock from "~/utils/clock.server";
@@ -36,7 +35,7 @@ export function lastTwelveMonths(today: string): string[] {
 /**
  * What an approved volunteer's dashboard shows: hours this month, this year and in all, progress to
  * the next star and the next activities. Null until the registration is approved. The month and year
- * figures read the volunteer's own records of this year through the (volunteer, service date) index.
+ * figures are the volunteer's period summary rows (period-totals.server.ts).
  */
 export async function volunteerDashboard(
   db: DbOrTx,
@@ -52,32 +51,22 @@ export async function volunteerDashboard(
   const thisMonth = today.slice(0, 7);
   const months = lastTwelveMonths(today);
   const thresholds = standing.thresholds;
-  // One statement for the month, the year, the pending count and the 12-month chart: the volunteer's
-  // records of the last 12 months (which hold this year's) by month, through the (volunteer, date) index.
-  const monthOf = sql<string>`to_char(${hourRecords.serviceDate}, 'YYYY-MM')`;
-  const [rows, upcoming] = await Promise.all([
-    db
-      .select({
-        month: monthOf,
-        approved: sql<number>`coalesce(sum(${hourRecords.minutes}) filter (where ${hourRecords.status} = 'approved'), 0)::int`,
-        pending: sql<number>`count(*) filter (where ${hourRecords.status} = 'pending')::int`,
-      })
-      .from(hourRecords)
-      .where(and(eq(hourRecords.volunteerId, volunteerId), gte(hourRecords.serviceDate, `${months[0]}-01`)))
-      .groupBy(monthOf),
+  // One indexed read for the month, the year, the pending count and the 12-month chart: the
+  // volunteer's period summary rows (kept with every record change), never a sum over records.
+  const [totals, upcoming] = await Promise.all([
+    periodTotalsOf(db, volunteerId, [...months, yearStart]),
     upcomingSignupsOf(db, volunteerId, { now, limit: 5 }),
   ]);
-  const byMonth = new Map(rows.map((row) => [row.month, row]));
-  const thisYear = rows.filter((row) => row.month.startsWith(yearStart));
+  const year = totals.get(yearStart)!;
   return {
     volunteerNumber: profile.volunteerNumber,
     totalMinutes: profile.approvedMinutes,
-    monthMinutes: byMonth.get(thisMonth)?.approved ?? 0,
-    yearMinutes: thisYear.reduce((sum, row) => sum + Number(row.approved), 0),
+    monthMinutes: totals.get(thisMonth)!.approvedMinutes,
+    yearMinutes: year.approvedMinutes,
     starLevel: profile.starLevel,
     progress: progressToNext(profile.approvedMinutes, thresholds),
     upcoming,
-    pendingRecords: thisYear.reduce((sum, row) => sum + Number(row.pending), 0),
-    byMonth: months.map((month) => ({ month, minutes: Number(byMonth.get(month)?.approved ?? 0) })),
+    pendingRecords: year.pendingRecords,
+    byMonth: months.map((month) => ({ month, minutes: totals.get(month)!.approvedMinutes })),
   };
 }
