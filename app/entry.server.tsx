@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nServer } from "./i18n.server";
-import { withoutNulBytes } from "./utils/html-stream.server";
+import { documentBody } from "./utils/html-stream.server";
 import { NonceContext } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -41,8 +41,8 @@ export default async function handleRequest(
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          // React 18 pads some buffers with NUL bytes (see html-stream.server.ts): filtered out.
-          const filter = withoutNulBytes();
+          // NUL bytes React 18 pads some buffers with filtered out, one chunk per turn (html-stream.server.ts).
+          const filter = documentBody();
           filter.pipe(body);
           pipe(filter);
         },

@@ -5,6 +5,7 @@ import { publicTotals } from "~/domains/oversight/dashboard.server";
 import { suppressSmall } from "~/domains/oversight/figures";
 import { i18nServer } from "~/i18n.server";
 import { getDb } from "~/utils/db.server";
+import { numberFormat } from "~/utils/intl";
 
 export const handle = { i18n: ["common", "oversight"] };
 
@@ -38,7 +39,7 @@ const totalKeys = ["volunteers", "hours", "organizations", "consultations"] as c
 export default function Landing() {
   const { t, i18n } = useTranslation();
   const { totals } = useLoaderData<typeof loader>();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language, {});
   return (
     <>
       <section className="hero">

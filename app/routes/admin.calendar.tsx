@@ -20,6 +20,7 @@ import { readFormData, searchParamsOf, submissionFailure, validateSubmission } f
 import { requirePermission } from "~/utils/permissions.server";
 import { clientIp } from "~/utils/session.server";
 import { newSubmissionKey, submissionKeyOf } from "~/utils/submission-key.server";
+import { dateTimeFormat } from "~/utils/intl";
 
 export const handle = { i18n: ["common", "calendar", "validation"] };
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = calendarYearSchema.parse(params.get("year") ?? undefined) ?? currentYear();
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "calendar");
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
+  const weekday = dateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
   const rows = await listCalendarYear(await getDb(), year);
   const days = rows.map((row) => ({
     day: row.day,

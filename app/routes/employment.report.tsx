@@ -9,6 +9,7 @@ import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
 import { reportRequest } from "~/utils/employment.server";
+import { numberFormat } from "~/utils/intl";
 
 export const handle = { i18n: ["common", "employment"] };
 
@@ -68,7 +69,7 @@ export default function EmploymentReport() {
   const report = data.report;
   const date = (value: string | null) => (value ? formatCalendarDate(value, i18n.language) : "—");
   const percent = (rate: number | null) =>
-    rate === null ? "—" : new Intl.NumberFormat(i18n.language, { style: "percent" }).format(rate);
+    rate === null ? "—" : numberFormat(i18n.language, { style: "percent" }).format(rate);
   return (
     <section className="container page">
       <p>

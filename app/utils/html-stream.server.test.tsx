@@ -2,7 +2,7 @@ import { PassThrough, type Writable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { withoutNulBytes } from "./html-stream.server";
+import { documentBody } from "./html-stream.server";
 
 /** A page whose Chinese text crosses React's 2 048-byte buffer ends at every possible offset. */
 function Page({ shift }: { shift: number }) {
@@ -29,7 +29,7 @@ function streamed(shift: number, through: (destination: Writable) => Writable): 
   });
 }
 
-describe("withoutNulBytes", () => {
+describe("documentBody", () => {
   it("React 18's stream inserts NUL bytes into Chinese pages (the defect this guards against)", async () => {
     const pages = await Promise.all([0, 1, 2].map((shift) => streamed(shift, (body) => body)));
     expect(pages.some((page) => page.includes("\u0000"))).toBe(true);
@@ -38,12 +38,30 @@ describe("withoutNulBytes", () => {
   it("gives exactly what renderToString gives, at every buffer offset", async () => {
     for (const shift of [0, 1, 2, 3]) {
       const page = await streamed(shift, (body) => {
-        const filter = withoutNulBytes();
+        const filter = documentBody();
         filter.pipe(body);
         return filter;
       });
       expect(page).not.toContain("\u0000");
       expect(page).toBe(renderToString(<Page shift={shift} />));
     }
+  });
+
+  it("passes on what React writes in one turn as one chunk, and later writes when they come", async () => {
+    const body = documentBody();
+    const chunks: string[] = [];
+    body.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
+    const ended = new Promise((resolve) => body.on("end", resolve));
+    body.write(Buffer.from("<html>"));
+    body.write(Buffer.from("<body>\u0000"));
+    body.write(Buffer.from("<main>"));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(chunks).toEqual(["<html><body><main>"]);
+    body.write(Buffer.from("</main>"));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(chunks).toEqual(["<html><body><main>", "</main>"]);
+    body.end(Buffer.from("</body></html>"));
+    await ended;
+    expect(chunks.join("")).toBe("<html><body><main></main></body></html>");
   });
 });

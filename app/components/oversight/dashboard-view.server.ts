@@ -15,6 +15,7 @@ import {
   valueOf,
 } from "~/domains/oversight/figures";
 import { formatFigure, formatPeriod } from "./format";
+import { numberFormat } from "~/utils/intl";
 
 /** The query string of an oversight page: the period, the office, and for records the figure. */
 export function oversightQuery(values: {
@@ -103,8 +104,7 @@ export function chartViews(
   const version = data.refresh?.version ?? 0;
   const key = (id: string) => `oversight:${version}:${scope.id}:${period.key}:${language}:${id}`;
   const months = data.trend.months.map((month) => formatPeriod(month, language));
-  const integer = (value: number) =>
-    new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+  const integer = (value: number) => numberFormat(language, { maximumFractionDigits: 1 }).format(value);
   const chart = (
     id: string,
     kind: "line" | "bar",

@@ -1,8 +1,9 @@
 import type { TFunction } from "i18next";
 import type { FigureUnit } from "~/domains/oversight/figures";
+import { dateTimeFormat, numberFormat } from "~/utils/intl";
 
 const number = (value: number, language: string, digits = 0) =>
-  new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
+  numberFormat(language, { maximumFractionDigits: digits }).format(value);
 
 /** A figure's value as shown (hours from minutes, durations in minutes / hours / days, shares in %). */
 export function formatFigure(value: number | null, unit: FigureUnit, language: string, t: TFunction): string {
@@ -25,10 +26,8 @@ export function formatFigure(value: number | null, unit: FigureUnit, language: s
 export function formatPeriod(key: string, language: string): string {
   const [year, month] = key.split("-").map(Number) as [number, number | undefined];
   if (!month)
-    return new Intl.DateTimeFormat(language, { year: "numeric", timeZone: "UTC" }).format(
-      Date.UTC(year, 0, 1),
-    );
-  return new Intl.DateTimeFormat(language, { year: "numeric", month: "long", timeZone: "UTC" }).format(
+    return dateTimeFormat(language, { year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, 0, 1));
+  return dateTimeFormat(language, { year: "numeric", month: "long", timeZone: "UTC" }).format(
     Date.UTC(year, month - 1, 1),
   );
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { ChartTable } from "~/components/charts/ChartFigure";
 import { renderChart } from "~/components/charts/render-chart.server";
+import { dateTimeFormat, numberFormat } from "~/utils/intl";
 
 export interface HoursChartView {
   title: string;
@@ -11,7 +12,7 @@ export interface HoursChartView {
 /** `2026-05` as a short month of the reader's language ("26年5月", "May 26"). */
 function monthLabel(month: string, language: string): string {
   const [year, number] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language, { year: "2-digit", month: "short", timeZone: "UTC" }).format(
+  return dateTimeFormat(language, { year: "2-digit", month: "short", timeZone: "UTC" }).format(
     Date.UTC(year, number - 1, 1),
   );
 }
@@ -29,7 +30,7 @@ export function volunteerHoursChart(
   const categories = byMonth.map((bar) => monthLabel(bar.month, language));
   const hours = byMonth.map((bar) => Math.round((bar.minutes / 60) * 10) / 10);
   const name = t("volunteers:dashboard.chart.hours");
-  const format = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const format = numberFormat(language, { maximumFractionDigits: 1 });
   const key = `volunteer-hours:${language}:${byMonth[0]?.month ?? ""}:${byMonth.map((bar) => bar.minutes).join(",")}`;
   return {
     title: t("volunteers:dashboard.chart.title"),

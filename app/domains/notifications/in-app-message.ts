@@ -1,4 +1,5 @@
 import { categoryLabel } from "~/domains/matching/taxonomy";
+import { dateTimeFormat } from "~/utils/intl";
 
 /**
  * How an in-app notification reads: built from its kind and stored data in the reader's language, so
@@ -15,7 +16,7 @@ export interface InAppMessage {
 function shanghaiTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, {
+  return dateTimeFormat(language, {
     timeZone: "Asia/Shanghai",
     dateStyle: "medium",
     timeStyle: "short",

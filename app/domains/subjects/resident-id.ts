@@ -89,15 +89,18 @@ export function isMinor(birthDate: string, onDate: Date): boolean {
   return shanghaiDate(onDate) <= eighteenthBirthday;
 }
 
+/** Built once: a formatter costs far more to build than to use, and this one runs on every page. */
+const shanghaiDayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: CALENDAR_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** The 'YYYY-MM-DD' calendar day of an instant in Asia/Shanghai. */
 export function shanghaiDate(instant: Date): string {
   if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid Date");
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: CALENDAR_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  const parts = shanghaiDayFormat.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }

@@ -1,0 +1,132 @@
+// Runs after every `npm install` / `npm ci` (package.json "postinstall"): applies the portal's patches
+// to installed dependencies, each an exact text replacement that must apply once, or the install
+// fails loudly (a dependency upgrade must re-check its patch). Idempotent: a patched file is skipped.
+// Why each patch exists: docs/decisions/017-route-matching-cache.md.
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import process from "node:process";
+
+const MARKER = "portal patch (scripts/patch-dependencies.mjs)";
+const require = createRequire(import.meta.url);
+
+// @remix-run/router 1.23.x: `matchRoutes` flattened, scored and sorted every branch of the route list
+// and compiled each branch's path into a RegExp at every call; a Remix document request calls it three
+// times (server runtime, static handler, the React render), ~24 % of a page's server CPU. The ranked
+// branches are now kept per route list (recomputed if routes are added to it, as lazy route
+// discovery does in the browser), indexed by their first path segment so a pathname is tried only
+// against the branches that can match it, and each path is compiled once.
+const routerFix = {
+  package: "@remix-run/router",
+  versions: /^1\.23\./,
+  files: ["dist/router.cjs.js", "dist/router.js"],
+  replacements: [
+    {
+      find: "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n  let matches = null;\n  let decoded = decodePath(pathname);\n",
+      replace:
+        "  let ranked = rankedBranchesOf(routes);\n  let matches = null;\n  let decoded = decodePath(pathname);\n  let branches = allowPartial ? ranked.branches : ranked.candidates(decoded);\n",
+    },
+    {
+      find: "function flattenRoutes(routes, branches, parentsMeta, parentPath) {\n",
+      replace: `// ${MARKER}: ranked branches once per route list.
+const portalRankedBranches = new WeakMap();
+function portalCountRoutes(routes) {
+  let count = routes.length;
+  for (const route of routes) if (route.children) count += portalCountRoutes(route.children);
+  return count;
+}
+// The first segment of a branch's path when it is plain ASCII text (lower case), else null: a branch
+// with a parameter, splat, optional or empty first segment is tried for every pathname.
+function portalFirstSegment(path) {
+  let start = 0;
+  while (path.charCodeAt(start) === 47) start += 1;
+  const segment = path.slice(start).split("/")[0];
+  return /^[A-Za-z0-9._~-]+$/.test(segment) ? segment.toLowerCase() : null;
+}
+function rankedBranchesOf(routes) {
+  const count = portalCountRoutes(routes);
+  const cached = portalRankedBranches.get(routes);
+  if (cached !== undefined && cached.count === count) return cached;
+  const branches = flattenRoutes(routes);
+  rankRouteBranches(branches);
+  // Per first segment, the branches that can match a pathname starting with it, in rank order.
+  const firsts = branches.map((branch) => portalFirstSegment(branch.path));
+  const unindexed = branches.filter((_, index) => firsts[index] === null);
+  const bySegment = new Map();
+  for (const first of firsts) {
+    if (first !== null && !bySegment.has(first)) {
+      bySegment.set(first, branches.filter((_, index) => firsts[index] === first || firsts[index] === null));
+    }
+  }
+  const ranked = {
+    count,
+    branches,
+    candidates(decoded) {
+      if (decoded.charCodeAt(0) !== 47) return branches;
+      const end = decoded.indexOf("/", 1);
+      const segment = (end === -1 ? decoded.slice(1) : decoded.slice(1, end)).toLowerCase();
+      return bySegment.get(segment) ?? unindexed;
+    },
+  };
+  portalRankedBranches.set(routes, ranked);
+  return ranked;
+}
+function flattenRoutes(routes, branches, parentsMeta, parentPath) {
+`,
+    },
+    {
+      find: "function compilePath(path, caseSensitive, end) {\n",
+      replace: `// ${MARKER}: each route path compiled once (bounded; the result is only read).
+const portalCompiledPaths = new Map();
+function compilePath(path, caseSensitive, end) {
+  const key = (caseSensitive ? "1" : "0") + (end === false ? "0" : "1") + path;
+  let compiled = portalCompiledPaths.get(key);
+  if (compiled === undefined) {
+    compiled = portalCompilePathUncached(path, caseSensitive, end);
+    if (portalCompiledPaths.size < 10000) portalCompiledPaths.set(key, compiled);
+  }
+  return compiled;
+}
+function portalCompilePathUncached(path, caseSensitive, end) {
+`,
+    },
+  ],
+};
+
+function packageDir(name) {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+let failed = false;
+for (const fix of [routerFix]) {
+  const dir = packageDir(fix.package);
+  const { version } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+  if (!fix.versions.test(version)) {
+    process.stderr.write(
+      `patch-dependencies: ${fix.package}@${version} is not a version this patch was written for.\n`,
+    );
+    failed = true;
+    continue;
+  }
+  for (const file of fix.files) {
+    const target = path.join(dir, file);
+    let text = readFileSync(target, "utf8");
+    if (text.includes(MARKER)) continue;
+    for (const { find, replace } of fix.replacements) {
+      const at = text.indexOf(find);
+      if (at === -1 || text.indexOf(find, at + 1) !== -1) {
+        process.stderr.write(
+          `patch-dependencies: ${fix.package}/${file}: expected one ${JSON.stringify(find.slice(0, 60))}\n`,
+        );
+        failed = true;
+        break;
+      }
+      text = text.slice(0, at) + replace + text.slice(at + find.length);
+    }
+    if (!failed) {
+      writeFileSync(target, text);
+      process.stdout.write(`patch-dependencies: patched ${fix.package}@${version} ${file}\n`);
+    }
+  }
+}
+if (failed) process.exit(1);
