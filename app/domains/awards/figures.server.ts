@@ -132,6 +132,11 @@ export async function candidateFigures(db: DbOrTx, query: FigureQuery): Promise<
               from ${activities} a
               left join ${hourRecords} hr on hr.activity_id = a.id and hr.status = 'approved'
              where a.status = 'scheduled' and ${inPeriod(beijingDay(sql`a.starts_at`), query)}
+               -- Only the district's organizations' activities; their minutes through the
+               -- (activity) index of approved records (migration 0036).
+               and a.organizer_id in (
+                 select o.id from ${organizations} o
+                  where o.kind = 'social_org' and o.district_id = ${query.districtId} ${only(sql`o.id`)})
              group by 1),
           r as (${resolvedReferrals(query)})
           select o.id, o.name, coalesce(a.minutes, 0) as minutes, coalesce(a.activities, 0) as activities,
