@@ -306,6 +306,10 @@ export const referrals = pgTable(
       .on(table.dueAt)
       .where(sql`${table.status} = 'sent'`),
     index("referrals_need_idx").on(table.needId),
+    // Referrals resolved in a period per district (the commendation figures of every provider kind).
+    index("referrals_resolved_idx")
+      .on(table.districtId, table.closedAt)
+      .where(sql`${table.status} = 'resolved'`),
     check(
       "referrals_decline_reason",
       sql`(${table.status} = 'declined') = (${table.declineReason} is not null)

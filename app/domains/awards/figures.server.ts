@@ -40,8 +40,13 @@ export interface FigureQuery {
 }
 
 const beijingDay = (column: SQLWrapper) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
-const inPeriod = (day: SQL, query: FigureQuery) =>
-  sql`${day} between ${query.periodStart}::date and ${query.periodEnd}::date`;
+/**
+ * An instant within the period's Beijing days, as a range of the column itself (so an index on it
+ * applies): from the first day's Beijing midnight to the midnight after the last day.
+ */
+const inBeijingPeriod = (column: SQLWrapper, query: FigureQuery) =>
+  sql`(${column} >= (${query.periodStart}::date::timestamp at time zone 'Asia/Shanghai')
+       and ${column} < ((${query.periodEnd}::date + 1)::timestamp at time zone 'Asia/Shanghai'))`;
 
 /**
  * A placement retained at `mark` days on `today`: the mark has passed and the placement had not
@@ -59,7 +64,7 @@ function resolvedReferrals(query: FigureQuery) {
                from ${referrals} join ${providers} on ${providers.id} = ${referrals.providerId}
               where ${referrals.status} = 'resolved' and ${referrals.districtId} = ${query.districtId}
                 and ${providers.kind} = ${query.nomineeKind}
-                and ${inPeriod(beijingDay(referrals.closedAt), query)}
+                and ${inBeijingPeriod(referrals.closedAt, query)}
               group by 1`;
 }
 
@@ -131,7 +136,7 @@ export async function candidateFigures(db: DbOrTx, query: FigureQuery): Promise<
                    coalesce(sum(hr.minutes), 0)::int as minutes
               from ${activities} a
               left join ${hourRecords} hr on hr.activity_id = a.id and hr.status = 'approved'
-             where a.status = 'scheduled' and ${inPeriod(beijingDay(sql`a.starts_at`), query)}
+             where a.status = 'scheduled' and ${inBeijingPeriod(sql`a.starts_at`, query)}
                -- Only the district's organizations' activities; their minutes through the
                -- (activity) index of approved records (migration 0036).
                and a.organizer_id in (
@@ -183,7 +188,7 @@ export async function candidateFigures(db: DbOrTx, query: FigureQuery): Promise<
             from ${consultationBookings}
            where ${consultationBookings.status} = 'attended'
              and ${consultationBookings.districtId} = ${query.districtId}
-             and ${inPeriod(beijingDay(consultationBookings.startsAt), query)}
+             and ${inBeijingPeriod(consultationBookings.startsAt, query)}
            group by 1),
         r as (${resolvedReferrals(query)})
         select o.id, o.name, coalesce(c.consultations, 0) as consultations,
@@ -265,7 +270,7 @@ async function referralEvidence(db: DbOrTx, query: FigureQuery & { nomineeId: st
           join ${subjects} on ${subjects.id} = ${helpNeeds.subjectId}
          where ${referrals.status} = 'resolved' and ${referrals.districtId} = ${query.districtId}
            and ${providers.kind} = ${query.nomineeKind} and ${party} = ${query.nomineeId}
-           and ${inPeriod(beijingDay(referrals.closedAt), query)}
+           and ${inBeijingPeriod(referrals.closedAt, query)}
          order by ${referrals.closedAt}, ${referrals.id}`,
   );
   return evidenceOf("referral", rows);
@@ -307,7 +312,7 @@ export async function evidenceRows(
             left join ${hourRecords} hr on hr.activity_id = a.id and hr.status = 'approved'
            where a.organizer_id = ${query.nomineeId} and a.status = 'scheduled'
              and o.district_id = ${query.districtId}
-             and ${inPeriod(beijingDay(sql`a.starts_at`), query)}
+             and ${inBeijingPeriod(sql`a.starts_at`, query)}
            group by a.id, a.title, a.starts_at
            order by a.starts_at, a.id`,
     );
@@ -340,7 +345,7 @@ export async function evidenceRows(
          where ${consultationBookings.lawFirmId} = ${query.nomineeId}
            and ${consultationBookings.status} = 'attended'
            and ${consultationBookings.districtId} = ${query.districtId}
-           and ${inPeriod(beijingDay(consultationBookings.startsAt), query)}
+           and ${inBeijingPeriod(consultationBookings.startsAt, query)}
          order by ${consultationBookings.startsAt}, ${consultationBookings.id}`,
   );
   return [...evidenceOf("consultation", rows), ...referralRows];

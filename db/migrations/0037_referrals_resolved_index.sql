@@ -1,0 +1,1 @@
+CREATE INDEX "referrals_resolved_idx" ON "referrals" USING btree ("district_id","closed_at") WHERE "referrals"."status" = 'resolved';
