@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { periodLabel, typeName } from "~/components/awards/labels";
-import { listHonourRoll } from "~/domains/awards/honour-roll.server";
+import { Pagination } from "~/components/Pagination";
+import { honourRollPage } from "~/domains/awards/honour-roll.server";
 import { i18nServer } from "~/i18n.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
@@ -15,13 +16,10 @@ export const handle = { i18n: ["common", "awards"] };
  * Names are shown as the nominee consented (a volunteer's full name, or the family name only).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const rows = await listHonourRoll(await getDb());
+  const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
+  const roll = await honourRollPage(await getDb(), Number.isFinite(page) ? page : 1);
   const t = await i18nServer.getFixedT(request, "awards");
-  return {
-    title: t("roll.title"),
-    inNotice: rows.filter((row) => row.status === "in_notice"),
-    final: rows.filter((row) => row.status === "final"),
-  };
+  return { title: t("roll.title"), ...roll };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -49,7 +47,7 @@ function EntryCard({ entry }: { entry: Entry }) {
 
 export default function HonourRoll() {
   const { t } = useTranslation("awards");
-  const { title, inNotice, final } = useLoaderData<typeof loader>();
+  const { title, inNotice, final, finalTotal, page, pageSize } = useLoaderData<typeof loader>();
   return (
     <section className="container page">
       <h1>{title}</h1>
@@ -80,6 +78,11 @@ export default function HonourRoll() {
           ))}
         </ul>
       )}
+      {finalTotal > pageSize ? (
+        <div className="no-print">
+          <Pagination page={page} pageSize={pageSize} total={finalTotal} />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -13,7 +13,13 @@ import { rolePermissionSeed } from "~/domains/permission-registry";
 import { saveAwardType } from "~/domains/awards/award-types.server";
 import { rankCandidates } from "~/domains/awards/eligibility";
 import { candidateFigures, evidenceRows } from "~/domains/awards/figures.server";
-import { awardByNumber, listHonourRoll } from "~/domains/awards/honour-roll.server";
+import {
+  awardByNumber,
+  HONOUR_ROLL_PAGE_SIZE,
+  honourRollPage,
+  listHonourRoll,
+  noticeEntry,
+} from "~/domains/awards/honour-roll.server";
 import {
   decideNomination,
   fileObjection,
@@ -168,6 +174,29 @@ describe("a nomination's way to a final award", () => {
     if (!result.ok) throw new Error(result.error);
     return { id: result.id, volunteer };
   }
+
+  it("shows the public roll a page of final awards at a time, and every entry in notice", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < HONOUR_ROLL_PAGE_SIZE + 2; i += 1) ids.push((await nominated()).id);
+    for (const id of ids) await decideNomination(db, actor(bureau), { id, action: "approve" });
+    expect(await finalizeDueAwards(db, new Date("2026-03-10T01:00:00Z"))).toEqual({ finalized: ids.length });
+    const inNotice = (await nominated()).id;
+    await decideNomination(db, actor(bureau), { id: inNotice, action: "approve" });
+
+    const first = await honourRollPage(db, 1);
+    expect(first).toMatchObject({ finalTotal: ids.length, page: 1, pageSize: HONOUR_ROLL_PAGE_SIZE });
+    expect(first.final).toHaveLength(HONOUR_ROLL_PAGE_SIZE);
+    expect(first.inNotice.map((entry) => entry.id)).toEqual([inNotice]);
+    const second = await honourRollPage(db, 2);
+    expect(second.final).toHaveLength(2);
+    // Every final award on exactly one page; a page past the end shows the last one.
+    expect(new Set([...first.final, ...second.final].map((entry) => entry.id))).toEqual(new Set(ids));
+    expect((await honourRollPage(db, 99)).page).toBe(2);
+    expect((await honourRollPage(db, Number.NaN)).page).toBe(1);
+    // Objections: only an entry in notice, whatever the roll's length.
+    expect(await noticeEntry(db, inNotice)).toMatchObject({ id: inNotice, name: "陈某" });
+    expect(await noticeEntry(db, ids[0]!)).toBeNull();
+  });
 
   it("goes through notice counted in working days, becomes final with a certificate number, and can be revoked", async () => {
     const { id } = await nominated();

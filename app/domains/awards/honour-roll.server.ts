@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { organizations } from "#db/schema/accounts";
 import { awardTypes, nominations } from "#db/schema/awards";
 import type { DbOrTx } from "~/utils/db.server";
@@ -11,28 +11,36 @@ import { isAwardNumber } from "./nominations.server";
  * the nominee consented to publish leaves the portal: a volunteer's full name only with consent, no
  * statement, no figures beyond the type and period. Revoked and rejected nominations never appear.
  */
-export async function listHonourRoll(db: DbOrTx, options: { limit?: number } = {}) {
-  const rows = await db
-    .select({
-      id: nominations.id,
-      status: nominations.status,
-      nomineeKind: nominations.nomineeKind,
-      nomineeName: nominations.nomineeName,
-      publishFullName: nominations.publishFullName,
-      periodStart: nominations.periodStart,
-      periodEnd: nominations.periodEnd,
-      noticeEndsOn: nominations.noticeEndsOn,
-      typeNameZh: awardTypes.nameZh,
-      typeNameEn: awardTypes.nameEn,
-      districtName: organizations.name,
-    })
+const rollColumns = {
+  id: nominations.id,
+  status: nominations.status,
+  nomineeKind: nominations.nomineeKind,
+  nomineeName: nominations.nomineeName,
+  publishFullName: nominations.publishFullName,
+  periodStart: nominations.periodStart,
+  periodEnd: nominations.periodEnd,
+  noticeEndsOn: nominations.noticeEndsOn,
+  typeNameZh: awardTypes.nameZh,
+  typeNameEn: awardTypes.nameEn,
+  districtName: organizations.name,
+};
+
+/** The entries of the roll matching `where`, newest period first. */
+function rollEntries(db: DbOrTx, where: SQL | undefined) {
+  return db
+    .select(rollColumns)
     .from(nominations)
     .innerJoin(awardTypes, eq(awardTypes.id, nominations.awardTypeId))
     .innerJoin(organizations, eq(organizations.id, nominations.districtId))
-    .where(inArray(nominations.status, [...publicStatuses]))
-    .orderBy(desc(nominations.periodEnd), desc(nominations.noticeStartsOn))
-    .limit(options.limit ?? 200);
-  return rows.map(({ nomineeName, publishFullName, nomineeKind, ...row }) => ({
+    .where(where)
+    .orderBy(desc(nominations.periodEnd), desc(nominations.noticeStartsOn), asc(nominations.id));
+}
+
+type RollRow = Awaited<ReturnType<typeof rollEntries>>[number];
+
+/** What the public sees of an entry: the name as consented, nothing of the statement or figures. */
+function publicEntry({ nomineeName, publishFullName, nomineeKind, ...row }: RollRow) {
+  return {
     ...row,
     nomineeKind,
     name: publicName(
@@ -40,13 +48,52 @@ export async function listHonourRoll(db: DbOrTx, options: { limit?: number } = {
       nomineeKind === "volunteer" ? "volunteer" : "organization",
       publishFullName,
     ),
-  }));
+  };
+}
+
+export type HonourRollEntry = ReturnType<typeof publicEntry>;
+
+/** Every entry in public notice and every final one (tests and the seed checks). */
+export async function listHonourRoll(db: DbOrTx): Promise<HonourRollEntry[]> {
+  return (await rollEntries(db, inArray(nominations.status, [...publicStatuses]))).map(publicEntry);
+}
+
+/** Final awards shown per page of the public roll (entries in notice are all shown). */
+export const HONOUR_ROLL_PAGE_SIZE = 30;
+
+/**
+ * The public page: every entry in notice (objections open, ending soonest first) and one page of the
+ * final awards with their total, in three statements whatever the roll's length.
+ */
+export async function honourRollPage(db: DbOrTx, requestedPage: number) {
+  const [[counted], inNotice] = await Promise.all([
+    db.select({ total: count() }).from(nominations).where(eq(nominations.status, "final")),
+    rollEntries(db, eq(nominations.status, "in_notice")),
+  ]);
+  const finalTotal = counted?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(finalTotal / HONOUR_ROLL_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
+  const final = await rollEntries(db, eq(nominations.status, "final"))
+    .limit(HONOUR_ROLL_PAGE_SIZE)
+    .offset((page - 1) * HONOUR_ROLL_PAGE_SIZE);
+  return {
+    inNotice: inNotice
+      .map(publicEntry)
+      .sort((a, b) => (a.noticeEndsOn ?? "").localeCompare(b.noticeEndsOn ?? "")),
+    final: final.map(publicEntry),
+    finalTotal,
+    page,
+    pageSize: HONOUR_ROLL_PAGE_SIZE,
+  };
 }
 
 /** One entry of the roll that is open to objections (the objection form). */
 export async function noticeEntry(db: DbOrTx, id: string) {
-  const [entry] = (await listHonourRoll(db)).filter((row) => row.id === id && row.status === "in_notice");
-  return entry ?? null;
+  const [entry] = await rollEntries(
+    db,
+    and(eq(nominations.id, id), eq(nominations.status, "in_notice")),
+  ).limit(1);
+  return entry ? publicEntry(entry) : null;
 }
 
 /** A final award by its certificate number, for the public verification page (masked as on the roll). */
