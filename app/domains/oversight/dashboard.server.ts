@@ -88,8 +88,21 @@ export async function loadDashboard(
   const months = trendMonths(period, now);
   const first = months[0]!.start;
   const last = months[months.length - 1]!.start;
-  const [rows, officeRows, refresh] = await Promise.all([
+  // The scope's figures and, for a district, each office's figures of the period in one statement.
+  const officeFigures =
+    scope.kind === "district"
+      ? sql`union all
+            select 'office' as part, scope_id::text as scope_id, period_kind::text, period_start::text, figure,
+                   dimension, value
+              from oversight_figures
+             where district_id = ${scope.districtId} and scope_kind = 'office' and dimension = ''
+               and ((period_kind = ${period.kind} and period_start = ${period.start}::date)
+                 or (period_kind = 'now' and figure not like 'public.%'))`
+      : sql``;
+  const [allRows, refresh] = await Promise.all([
     selectRows<{
+      part: "scope" | "office";
+      scope_id: string | null;
       period_kind: string;
       period_start: string | Date;
       figure: string;
@@ -97,7 +110,8 @@ export async function loadDashboard(
       value: number;
     }>(
       db,
-      sql`select period_kind, period_start::text as period_start, figure, dimension, value
+      sql`select 'scope' as part, null::text as scope_id, period_kind::text, period_start::text as period_start,
+                 figure, dimension, value
           from oversight_figures
           where scope_id = ${scope.id}
             and (period_kind = 'now'
@@ -106,19 +120,13 @@ export async function loadDashboard(
                   and figure in ${sql`(${sql.join(
                     trendKeys.map((key) => sql`${key}`),
                     sql`, `,
-                  )})`}))`,
+                  )})`}))
+          ${officeFigures}`,
     ),
-    scope.kind === "district"
-      ? selectRows<{ scope_id: string; figure: string; value: number }>(
-          db,
-          sql`select scope_id, figure, value from oversight_figures
-              where district_id = ${scope.districtId} and scope_kind = 'office' and dimension = ''
-                and ((period_kind = ${period.kind} and period_start = ${period.start}::date)
-                  or (period_kind = 'now' and figure not like 'public.%'))`,
-        )
-      : Promise.resolve([]),
     lastRefresh(db),
   ]);
+  const rows = allRows.filter((row) => row.part === "scope");
+  const officeRows = allRows.filter((row) => row.part === "office");
   const values = new Map<string, number>();
   const series: Record<string, number[]> = Object.fromEntries(
     trendKeys.map((key) => [key, months.map(() => 0)]),
@@ -135,9 +143,9 @@ export async function loadDashboard(
   }
   const byOffice = new Map<string, Map<string, number>>();
   for (const row of officeRows) {
-    const office = byOffice.get(row.scope_id) ?? new Map<string, number>();
+    const office = byOffice.get(row.scope_id!) ?? new Map<string, number>();
     office.set(row.figure, Number(row.value));
-    byOffice.set(row.scope_id, office);
+    byOffice.set(row.scope_id!, office);
   }
   return { values, trend: { months: months.map((month) => month.key), series }, byOffice, refresh };
 }
