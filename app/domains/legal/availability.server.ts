@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gte, inArray, lte, ne, or, isNull, type SQL } from "drizzle-orm";
+import { and, arrayContains, eq, gte, lte, or, isNull, sql, type SQL } from "drizzle-orm";
 import { organizations } from "#db/schema/accounts";
 import {
   consultationBookings,
@@ -8,10 +8,34 @@ import {
   servicePoints,
 } from "#db/schema/legal";
 import { loadWorkingDayCalendar } from "~/domains/calendar/calendar.server";
-import type { DbOrTx } from "~/utils/db.server";
+import { type DbOrTx, selectRows } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
-import { addDays, computeSlots, shanghaiDay, shanghaiInstant, type Slot, type SlotRule } from "./slots";
+import {
+  addDays,
+  computeSlots,
+  shanghaiDay,
+  shanghaiInstant,
+  type Slot,
+  type SlotOverride,
+  type SlotRule,
+} from "./slots";
 import type { TopicCategory } from "./validation";
+
+const nameColumns = {
+  lawyerName: lawyers.name,
+  lawyerLanguages: lawyers.languages,
+  lawyerSpecialties: lawyers.specialties,
+  servicePointName: servicePoints.name,
+  officeName: organizations.name,
+};
+
+interface RuleNames {
+  lawyerName: string;
+  lawyerLanguages: string[];
+  lawyerSpecialties: string[];
+  servicePointName: string;
+  officeName: string;
+}
 
 const ruleColumns = {
   id: officeHourRules.id,
@@ -46,9 +70,9 @@ export interface SlotSearch {
 }
 
 /**
- * Everything the pure slot computation needs for the active rules that match, in four statements:
- * rules (with their lawyer's filters), their overrides in the window, the lawyers' live bookings in
- * the window, and the holiday calendar (cached).
+ * Everything the pure slot computation needs for the active rules that match, in two statements and
+ * the cached holiday calendar: the rules (with their lawyer's filters and the names pages show), then
+ * their overrides and their lawyers' live bookings in the window together.
  */
 export async function loadSlotInputs(db: DbOrTx, search: SlotSearch) {
   const now = search.now ?? clock.now();
@@ -68,49 +92,71 @@ export async function loadSlotInputs(db: DbOrTx, search: SlotSearch) {
   if (search.lawyerId) conditions.push(eq(officeHourRules.lawyerId, search.lawyerId));
   if (search.topic) conditions.push(arrayContains(lawyers.specialties, [search.topic]));
   if (search.language) conditions.push(arrayContains(lawyers.languages, [search.language]));
-  const rules: SlotRule[] = await db
-    .select(ruleColumns)
+  // The rules with the names a booking page shows, in the same statement.
+  const rules: (SlotRule & RuleNames)[] = await db
+    .select({ ...ruleColumns, ...nameColumns })
     .from(officeHourRules)
     .innerJoin(lawyers, eq(lawyers.id, officeHourRules.lawyerId))
     .innerJoin(servicePoints, eq(servicePoints.id, officeHourRules.servicePointId))
+    .innerJoin(organizations, eq(organizations.id, officeHourRules.officeId))
     .where(and(...conditions));
   if (rules.length === 0) return { rules, overrides: [], bookings: [], calendar: undefined, from, to, now };
   const ruleIds = rules.map((rule) => rule.id);
   const lawyerIds = [...new Set(rules.map((rule) => rule.lawyerId))];
-  const [overrides, bookings, calendar] = await Promise.all([
-    db
-      .select({
-        ruleId: officeHourOverrides.ruleId,
-        day: officeHourOverrides.day,
-        kind: officeHourOverrides.kind,
-        startMinute: officeHourOverrides.startMinute,
-        endMinute: officeHourOverrides.endMinute,
-      })
-      .from(officeHourOverrides)
-      .where(
-        and(
-          inArray(officeHourOverrides.ruleId, ruleIds),
-          gte(officeHourOverrides.day, from),
-          lte(officeHourOverrides.day, to),
-        ),
-      ),
-    db
-      .select({
-        lawyerId: consultationBookings.lawyerId,
-        startsAt: consultationBookings.startsAt,
-        endsAt: consultationBookings.endsAt,
-      })
-      .from(consultationBookings)
-      .where(
-        and(
-          inArray(consultationBookings.lawyerId, lawyerIds),
-          ne(consultationBookings.status, "cancelled"),
-          gte(consultationBookings.endsAt, shanghaiInstant(from, 0)),
-          lte(consultationBookings.startsAt, shanghaiInstant(addDays(to, 1), 0)),
-        ),
-      ),
+  // The rules' overrides and their lawyers' live bookings in the window, in one statement.
+  const windowStart = shanghaiInstant(from, 0);
+  const windowEnd = shanghaiInstant(addDays(to, 1), 0);
+  const [rows, calendar] = await Promise.all([
+    selectRows<{
+      part: "override" | "booking";
+      rule_id: string | null;
+      day: string | null;
+      kind: SlotOverride["kind"] | null;
+      start_minute: number | null;
+      end_minute: number | null;
+      lawyer_id: string | null;
+      starts_at: Date | string | null;
+      ends_at: Date | string | null;
+    }>(
+      db,
+      sql`select 'override' as part, o.rule_id::text as rule_id, o.day::text as day, o.kind::text as kind,
+                 o.start_minute, o.end_minute, null::text as lawyer_id, null::timestamptz as starts_at,
+                 null::timestamptz as ends_at
+            from ${officeHourOverrides} o
+           where o.rule_id in ${sql`(${sql.join(
+             ruleIds.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})`}
+             and o.day between ${from}::date and ${to}::date
+          union all
+          select 'booking', null, null, null, null, null, b.lawyer_id::text, b.starts_at, b.ends_at
+            from ${consultationBookings} b
+           where b.lawyer_id in ${sql`(${sql.join(
+             lawyerIds.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})`}
+             and b.status <> 'cancelled'
+             and b.ends_at >= ${windowStart.toISOString()}::timestamptz
+             and b.starts_at <= ${windowEnd.toISOString()}::timestamptz`,
+    ),
     loadWorkingDayCalendar(db, now),
   ]);
+  const overrides = rows
+    .filter((row) => row.part === "override")
+    .map((row) => ({
+      ruleId: row.rule_id!,
+      day: row.day!,
+      kind: row.kind!,
+      startMinute: row.start_minute,
+      endMinute: row.end_minute,
+    }));
+  const bookings = rows
+    .filter((row) => row.part === "booking")
+    .map((row) => ({
+      lawyerId: row.lawyer_id!,
+      startsAt: new Date(row.starts_at!),
+      endsAt: new Date(row.ends_at!),
+    }));
   return { rules, overrides, bookings, calendar, from, to, now };
 }
 
@@ -140,22 +186,7 @@ export async function findOpenSlots(
     includeFull: search.includeFull,
   }).slice(0, search.limit ?? 500);
   if (slots.length === 0) return [];
-  const names = await db
-    .select({
-      ruleId: officeHourRules.id,
-      lawyerName: lawyers.name,
-      lawyerLanguages: lawyers.languages,
-      lawyerSpecialties: lawyers.specialties,
-      servicePointName: servicePoints.name,
-      officeName: organizations.name,
-    })
-    .from(officeHourRules)
-    .innerJoin(lawyers, eq(lawyers.id, officeHourRules.lawyerId))
-    .innerJoin(servicePoints, eq(servicePoints.id, officeHourRules.servicePointId))
-    .innerJoin(organizations, eq(organizations.id, officeHourRules.officeId))
-    .where(inArray(officeHourRules.id, [...new Set(slots.map((slot) => slot.ruleId))]))
-    .orderBy(asc(officeHourRules.id));
-  const byRule = new Map(names.map((row) => [row.ruleId, row]));
+  const byRule = new Map(inputs.rules.map((rule) => [rule.id, rule]));
   return slots.map((slot) => {
     const name = byRule.get(slot.ruleId)!;
     return {
