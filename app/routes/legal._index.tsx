@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/Notice";
 import { can } from "~/domains/accounts/authorize";
-import { listConsultations, noShowRates } from "~/domains/legal/consultations.server";
+import { consultationsAround, noShowRates } from "~/domains/legal/consultations.server";
 import { listFirmLawyers } from "~/domains/legal/lawyers.server";
 import { listFirmRules } from "~/domains/legal/office-hours.server";
 import { i18nServer } from "~/i18n.server";
@@ -21,11 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const firmId = user.actor.organizationId!;
   const db = await getDb();
   const now = clock.now();
-  const [lawyerRows, rules, upcoming, past, rates] = await Promise.all([
+  const [lawyerRows, rules, { upcoming, past }, rates] = await Promise.all([
     listFirmLawyers(db, firmId),
     listFirmRules(db, firmId),
-    listConsultations(db, { lawFirmId: firmId }, { when: "upcoming", now, limit: 20 }),
-    listConsultations(db, { lawFirmId: firmId }, { when: "past", now, limit: 20 }),
+    consultationsAround(db, { lawFirmId: firmId }, now, 20),
     noShowRates(db, { lawFirmId: firmId }),
   ]);
   const t = await i18nServer.getFixedT(request, "legal");

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "#db/seed";
 import { users } from "#db/schema/accounts";
 import { consultationBookings, lawyers, officeHourRules } from "#db/schema/legal";
-import { listConsultations } from "~/domains/legal/consultations.server";
+import { consultationsAround, listConsultations } from "~/domains/legal/consultations.server";
 import { lawyerOfUser } from "~/domains/legal/lawyers.server";
 import type { Database } from "~/utils/db.server";
 import { resetDatabase, testConnection } from "./helpers";
@@ -54,5 +54,10 @@ describe("legal demo", () => {
     expect(upcoming.length).toBeGreaterThanOrEqual(2);
     const past = await listConsultations(db, { lawyerId: lawyer!.id }, { when: "past", now: seededAt });
     expect(past.every((row) => row.status !== "booked")).toBe(true);
+    // The firm page reads both lists in one statement: the same rows, in the same order.
+    const around = await consultationsAround(db, { lawyerId: lawyer!.id }, seededAt, 50);
+    expect(past.length).toBeGreaterThan(0);
+    expect(around.upcoming.map((row) => row.id)).toEqual(upcoming.map((row) => row.id));
+    expect(around.past.map((row) => row.id)).toEqual(past.map((row) => row.id));
   });
 });

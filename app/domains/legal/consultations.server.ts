@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { organizations } from "#db/schema/accounts";
 import { consultationBookings, lawyers, servicePoints } from "#db/schema/legal";
 import { subjects } from "#db/schema/subjects";
@@ -16,11 +17,7 @@ function scopeWhere(scope: ConsultationScope): SQL {
   return eq(consultationBookings.districtId, scope.districtId);
 }
 
-/**
- * One page of consultations (upcoming soonest first, or past newest first), in one statement: the
- * case code is the only thing about a subject anyone outside the office sees here.
- */
-export async function listConsultations(
+function consultationsQuery(
   db: DbOrTx,
   scope: ConsultationScope,
   options: { when: "upcoming" | "past"; now: Date; limit?: number; offset?: number },
@@ -38,6 +35,7 @@ export async function listConsultations(
       lawyerName: lawyers.name,
       servicePointName: servicePoints.name,
       officeName: organizations.name,
+      when: sql<"upcoming" | "past">`${options.when}::text`.as("when"),
     })
     .from(consultationBookings)
     .innerJoin(lawyers, eq(lawyers.id, consultationBookings.lawyerId))
@@ -55,6 +53,32 @@ export async function listConsultations(
     .orderBy(upcoming ? asc(consultationBookings.startsAt) : desc(consultationBookings.startsAt))
     .limit(options.limit ?? 50)
     .offset(options.offset ?? 0);
+}
+
+/**
+ * One page of consultations (upcoming soonest first, or past newest first), in one statement: the
+ * case code is the only thing about a subject anyone outside the office sees here.
+ */
+export async function listConsultations(
+  db: DbOrTx,
+  scope: ConsultationScope,
+  options: { when: "upcoming" | "past"; now: Date; limit?: number; offset?: number },
+) {
+  return consultationsQuery(db, scope, options);
+}
+
+/** The next and the last `limit` consultations of a scope, together in one statement. */
+export async function consultationsAround(db: DbOrTx, scope: ConsultationScope, now: Date, limit: number) {
+  const rows = await unionAll(
+    consultationsQuery(db, scope, { when: "upcoming", now, limit }),
+    consultationsQuery(db, scope, { when: "past", now, limit }),
+  );
+  const byStart = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+    a.startsAt.getTime() - b.startsAt.getTime();
+  return {
+    upcoming: rows.filter((row) => row.when === "upcoming").sort(byStart),
+    past: rows.filter((row) => row.when === "past").sort((a, b) => byStart(b, a)),
+  };
 }
 
 /** What a booking's page needs, with the owners a scope check looks at; null if there is none. */
