@@ -2,13 +2,24 @@ import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /** Previous / next links that keep the current filters; works without JavaScript. */
-export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  param = "page",
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  /** The search parameter that holds the page (two lists on one page need two). */
+  param?: string;
+}) {
   const { t } = useTranslation("common");
   const [params] = useSearchParams();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const hrefFor = (target: number) => {
     const next = new URLSearchParams(params);
-    next.set("page", String(target));
+    next.set(param, String(target));
     return `?${next.toString()}`;
   };
   return (

@@ -16,8 +16,11 @@ export const handle = { i18n: ["common", "awards"] };
  * Names are shown as the nominee consented (a volunteer's full name, or the family name only).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const page = Number(new URL(request.url).searchParams.get("page") ?? 1);
-  const roll = await honourRollPage(await getDb(), Number.isFinite(page) ? page : 1);
+  const params = new URL(request.url).searchParams;
+  const roll = await honourRollPage(await getDb(), {
+    page: Number(params.get("page") ?? 1),
+    noticePage: Number(params.get("notice") ?? 1),
+  });
   const t = await i18nServer.getFixedT(request, "awards");
   return { title: t("roll.title"), ...roll };
 }
@@ -47,7 +50,8 @@ function EntryCard({ entry }: { entry: Entry }) {
 
 export default function HonourRoll() {
   const { t } = useTranslation("awards");
-  const { title, inNotice, final, finalTotal, page, pageSize } = useLoaderData<typeof loader>();
+  const { title, inNotice, noticeTotal, noticePage, final, finalTotal, page, pageSize } =
+    useLoaderData<typeof loader>();
   return (
     <section className="container page">
       <h1>{title}</h1>
@@ -68,6 +72,11 @@ export default function HonourRoll() {
           ))}
         </ul>
       )}
+      {noticeTotal > pageSize ? (
+        <div className="no-print">
+          <Pagination page={noticePage} pageSize={pageSize} total={noticeTotal} param="notice" />
+        </div>
+      ) : null}
       <h2>{t("roll.final")}</h2>
       {final.length === 0 ? (
         <p className="empty-state">{t("roll.noneFinal")}</p>

@@ -183,16 +183,26 @@ describe("a nomination's way to a final award", () => {
     const inNotice = (await nominated()).id;
     await decideNomination(db, actor(bureau), { id: inNotice, action: "approve" });
 
-    const first = await honourRollPage(db, 1);
-    expect(first).toMatchObject({ finalTotal: ids.length, page: 1, pageSize: HONOUR_ROLL_PAGE_SIZE });
+    const first = await honourRollPage(db, { page: 1, noticePage: 1 });
+    expect(first).toMatchObject({
+      finalTotal: ids.length,
+      page: 1,
+      noticeTotal: 1,
+      noticePage: 1,
+      pageSize: HONOUR_ROLL_PAGE_SIZE,
+    });
     expect(first.final).toHaveLength(HONOUR_ROLL_PAGE_SIZE);
     expect(first.inNotice.map((entry) => entry.id)).toEqual([inNotice]);
-    const second = await honourRollPage(db, 2);
+    const second = await honourRollPage(db, { page: 2, noticePage: 1 });
     expect(second.final).toHaveLength(2);
     // Every final award on exactly one page; a page past the end shows the last one.
     expect(new Set([...first.final, ...second.final].map((entry) => entry.id))).toEqual(new Set(ids));
-    expect((await honourRollPage(db, 99)).page).toBe(2);
-    expect((await honourRollPage(db, Number.NaN)).page).toBe(1);
+    expect((await honourRollPage(db, { page: 99, noticePage: 1 })).page).toBe(2);
+    expect((await honourRollPage(db, { page: Number.NaN, noticePage: 1 })).page).toBe(1);
+    expect(await honourRollPage(db, { page: 1, noticePage: 5 })).toMatchObject({
+      noticeTotal: 1,
+      noticePage: 1,
+    });
     // Objections: only an entry in notice, whatever the roll's length.
     expect(await noticeEntry(db, inNotice)).toMatchObject({ id: inNotice, name: "陈某" });
     expect(await noticeEntry(db, ids[0]!)).toBeNull();

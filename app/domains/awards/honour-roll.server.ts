@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { organizations } from "#db/schema/accounts";
 import { awardTypes, nominations } from "#db/schema/awards";
 import type { DbOrTx } from "~/utils/db.server";
@@ -26,14 +26,18 @@ const rollColumns = {
 };
 
 /** The entries of the roll matching `where`, newest period first. */
-function rollEntries(db: DbOrTx, where: SQL | undefined) {
+function rollEntries(
+  db: DbOrTx,
+  where: SQL | undefined,
+  order: SQL[] = [desc(nominations.periodEnd), desc(nominations.noticeStartsOn), asc(nominations.id)],
+) {
   return db
     .select(rollColumns)
     .from(nominations)
     .innerJoin(awardTypes, eq(awardTypes.id, nominations.awardTypeId))
     .innerJoin(organizations, eq(organizations.id, nominations.districtId))
     .where(where)
-    .orderBy(desc(nominations.periodEnd), desc(nominations.noticeStartsOn), asc(nominations.id));
+    .orderBy(...order);
 }
 
 type RollRow = Awaited<ReturnType<typeof rollEntries>>[number];
@@ -58,28 +62,41 @@ export async function listHonourRoll(db: DbOrTx): Promise<HonourRollEntry[]> {
   return (await rollEntries(db, inArray(nominations.status, [...publicStatuses]))).map(publicEntry);
 }
 
-/** Final awards shown per page of the public roll (entries in notice are all shown). */
+/** Entries shown per page of each list of the public roll. */
 export const HONOUR_ROLL_PAGE_SIZE = 30;
 
+const pageOf = (requested: number, total: number) =>
+  Math.min(Math.max(1, Math.trunc(requested) || 1), Math.max(1, Math.ceil(total / HONOUR_ROLL_PAGE_SIZE)));
+
 /**
- * The public page: every entry in notice (objections open, ending soonest first) and one page of the
- * final awards with their total, in three statements whatever the roll's length.
+ * The public page: a page of the entries in notice (objections open, ending soonest first) and a page
+ * of the final awards (newest period first), with both totals, in three statements whatever the
+ * roll's length.
  */
-export async function honourRollPage(db: DbOrTx, requestedPage: number) {
-  const [[counted], inNotice] = await Promise.all([
-    db.select({ total: count() }).from(nominations).where(eq(nominations.status, "final")),
-    rollEntries(db, eq(nominations.status, "in_notice")),
+export async function honourRollPage(db: DbOrTx, requested: { page: number; noticePage: number }) {
+  const [totals] = await db
+    .select({
+      inNotice: sql<number>`count(*) filter (where ${nominations.status} = 'in_notice')`.mapWith(Number),
+      final: sql<number>`count(*) filter (where ${nominations.status} = 'final')`.mapWith(Number),
+    })
+    .from(nominations)
+    .where(inArray(nominations.status, [...publicStatuses]));
+  const noticeTotal = totals?.inNotice ?? 0;
+  const finalTotal = totals?.final ?? 0;
+  const noticePage = pageOf(requested.noticePage, noticeTotal);
+  const page = pageOf(requested.page, finalTotal);
+  const [inNotice, final] = await Promise.all([
+    rollEntries(db, eq(nominations.status, "in_notice"), [asc(nominations.noticeEndsOn), asc(nominations.id)])
+      .limit(HONOUR_ROLL_PAGE_SIZE)
+      .offset((noticePage - 1) * HONOUR_ROLL_PAGE_SIZE),
+    rollEntries(db, eq(nominations.status, "final"))
+      .limit(HONOUR_ROLL_PAGE_SIZE)
+      .offset((page - 1) * HONOUR_ROLL_PAGE_SIZE),
   ]);
-  const finalTotal = counted?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(finalTotal / HONOUR_ROLL_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
-  const final = await rollEntries(db, eq(nominations.status, "final"))
-    .limit(HONOUR_ROLL_PAGE_SIZE)
-    .offset((page - 1) * HONOUR_ROLL_PAGE_SIZE);
   return {
-    inNotice: inNotice
-      .map(publicEntry)
-      .sort((a, b) => (a.noticeEndsOn ?? "").localeCompare(b.noticeEndsOn ?? "")),
+    inNotice: inNotice.map(publicEntry),
+    noticeTotal,
+    noticePage,
     final: final.map(publicEntry),
     finalTotal,
     page,
