@@ -33,4 +33,24 @@ describe("i18nServer (one instance per language, created once)", () => {
     const t = await i18nServer.getFixedT(request({ "accept-language": "en" }), "accounts");
     expect(t).toBe(await i18nServer.getFixedT("en", "accounts"));
   });
+
+  it("keeps plain translations and still interpolates, pluralizes and defaults every call", async () => {
+    const t = await i18nServer.getFixedT("en", "common");
+    const zh = await i18nServer.getFixedT("zh-CN", "common");
+    expect(t("pagination.next")).toBe(t("pagination.next"));
+    expect(t("pagination.next")).not.toBe(zh("pagination.next"));
+    // The same key with values: each call's own values.
+    expect(t("pagination.status", { page: 1, pages: 3, total: 30 })).toContain("3");
+    expect(t("pagination.status", { page: 2, pages: 7, total: 70 })).toContain("7");
+    expect(t("pagination.status", { page: 2, pages: 7, total: 70 })).not.toBe(
+      t("pagination.status", { page: 1, pages: 3, total: 30 }),
+    );
+    // Defaults and missing keys are not confused with a kept string.
+    expect(t("no.such.key", { defaultValue: "first" })).toBe("first");
+    expect(t("no.such.key", { defaultValue: "second" })).toBe("second");
+    // The namespace is part of what is kept: the same key in two namespaces stays apart.
+    const accounts = await i18nServer.getFixedT("en", "accounts");
+    expect(accounts("pagination.next")).toBe("pagination.next");
+    expect(t("pagination.next")).not.toBe("pagination.next");
+  });
 });
