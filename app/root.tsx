@@ -21,12 +21,11 @@ import { SiteFooter } from "./components/layout/SiteFooter";
 import { SiteHeader } from "./components/layout/SiteHeader";
 import { defaultLanguage } from "./i18n";
 import { i18nServer } from "./i18n.server";
-import { countUnread } from "./domains/notifications/inbox.server";
 import { isDevMailboxEnabled } from "./domains/notifications/mailbox.server";
-import { getDb } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
 import { readFlash } from "./utils/flash.server";
-import { getUser, actorOfUser } from "./utils/permissions.server";
+import { actorOfUser } from "./utils/permissions.server";
+import { getCurrentSession } from "./utils/session.server";
 import { useNonce } from "./utils/nonce";
 import stylesheet from "./styles/app.css?url";
 
@@ -38,7 +37,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale);
-  const user = await getUser(request);
+  const current = await getCurrentSession(request);
+  const user = current?.session.twoFactorVerified ? current.user : null;
   // A message left by the previous request's redirect (redirectWithFlash): shown once, then cleared.
   const { flash, headers } = readFlash(request);
   return data(
@@ -48,8 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       appName: t("app.name"),
       // Only the name the header shows; nothing else about the user goes to every page.
       user: user ? { displayName: user.displayName } : null,
-      // The bell: one count on the partial index of unread rows, and only for a signed-in user.
-      unreadNotifications: user ? await countUnread(await getDb(), user.id) : 0,
+      // The bell: counted on the partial index of unread rows in the session's own statement.
+      unreadNotifications: user ? current!.unreadNotifications : 0,
       devMailbox: isDevMailboxEnabled(getEnv()),
       navigation: user ? signedInNavigation(await actorOfUser(user)) : anonymousNavigation(),
     },

@@ -22,6 +22,8 @@ function readToken(request: Request): string | null {
 export interface CurrentSession {
   session: SessionInfo;
   user: SessionUser;
+  /** The bell's number, read with the session (one statement for both). */
+  unreadNotifications: number;
 }
 
 /**
@@ -31,7 +33,9 @@ export interface CurrentSession {
 export function getCurrentSession(request: Request): Promise<CurrentSession | null> {
   return perRequest(request, "session", () => {
     const token = readToken(request);
-    return token ? getDb().then((db) => validateSessionToken(db, token)) : Promise.resolve(null);
+    return token
+      ? getDb().then((db) => validateSessionToken(db, token, undefined, { withUnreadCount: true }))
+      : Promise.resolve(null);
   });
 }
 

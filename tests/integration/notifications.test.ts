@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { devMailbox, emailOutbox, notificationPreferences, notifications } from "#db/schema/notifications";
 import { claimDueEmails, createDispatcher, type Dispatcher } from "~/domains/notifications/dispatcher.server";
+import { createSession, validateSessionToken } from "~/domains/accounts/sessions.server";
 import {
   countUnread,
   getNotificationPreferences,
@@ -335,8 +336,24 @@ describe("in-app notifications and preferences", () => {
     expect(await markNotificationRead(db, other.id, first!.id)).toBe(false);
     expect(await markNotificationRead(db, user.id, first!.id)).toBe(true);
     expect(await countUnread(db, user.id)).toBe(4);
+    // The page header reads the same number with the session, in one statement.
+    const { token } = await createSession(db, {
+      userId: user.id,
+      role: "volunteer",
+      twoFactorVerified: true,
+    });
+    const { token: otherToken } = await createSession(db, {
+      userId: other.id,
+      role: "volunteer",
+      twoFactorVerified: true,
+    });
+    const withCount = { withUnreadCount: true };
+    expect((await validateSessionToken(db, token, undefined, withCount))?.unreadNotifications).toBe(4);
+    expect((await validateSessionToken(db, otherToken, undefined, withCount))?.unreadNotifications).toBe(1);
+    expect((await validateSessionToken(db, token))?.unreadNotifications).toBe(0);
     expect(await markAllNotificationsRead(db, user.id)).toBe(4);
     expect(await countUnread(db, user.id)).toBe(0);
+    expect((await validateSessionToken(db, token, undefined, withCount))?.unreadNotifications).toBe(0);
     expect(await countUnread(db, other.id)).toBe(1);
   });
 

@@ -1,5 +1,6 @@
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { organizations, sessions, users } from "#db/schema/accounts";
+import { unreadCountOf } from "~/domains/notifications/inbox.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
 import type { Role } from "./roles";
@@ -61,10 +62,17 @@ export async function validateSessionToken(
   db: DbOrTx,
   token: string,
   now = clock.now(),
-): Promise<{ session: SessionInfo; user: SessionUser } | null> {
+  options: { withUnreadCount?: boolean } = {},
+): Promise<{ session: SessionInfo; user: SessionUser; unreadNotifications: number } | null> {
   const sessionId = sha256Hex(token);
   const [row] = await db
-    .select({ session: sessions, user: users, organization: organizations })
+    .select({
+      session: sessions,
+      user: users,
+      organization: organizations,
+      // The page header's bell, in the same statement (0 when not asked for).
+      unread: options.withUnreadCount ? unreadCountOf(users.id) : sql<number>`0`.mapWith(Number),
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
@@ -83,6 +91,7 @@ export async function validateSessionToken(
   }
   const organization = row.organization;
   return {
+    unreadNotifications: row.unread,
     session: { id: sessionId, expiresAt, twoFactorVerified: row.session.twoFactorVerified },
     user: {
       id: row.user.id,

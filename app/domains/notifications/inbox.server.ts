@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lte, sql, type SQLWrapper } from "drizzle-orm";
 import { users } from "#db/schema/accounts";
 import { notificationPreferences, notifications } from "#db/schema/notifications";
 import type { EmailAudience } from "#emails/define";
@@ -65,6 +65,15 @@ export async function listNotifications(
   ]);
   return { items, total: totals?.total ?? 0, unread: totals?.unread ?? 0, page: current, pageSize };
 }
+
+/**
+ * The bell's number as a scalar subquery for `userId` (a column of the outer query): the session
+ * lookup reads it in the same statement, so a page's header costs no statement of its own.
+ */
+export const unreadCountOf = (userId: SQLWrapper) =>
+  sql<number>`(select count(*)::int from ${notifications}
+               where ${notifications.userId} = ${userId} and ${notifications.readAt} is null
+                 and ${notifications.createdAt} <= now())`.mapWith(Number);
 
 /** The number on the bell; served by the partial unread index. */
 export async function countUnread(db: DbOrTx, userId: string): Promise<number> {
