@@ -46,6 +46,12 @@ export const oversightFigures = pgTable(
       columns: [table.scopeId, table.periodKind, table.periodStart, table.figure, table.dimension],
     }),
     index("oversight_figures_district_idx").on(table.districtId, table.periodKind, table.periodStart),
+    // The landing page's public totals: the districts' current public figures (a few dozen rows).
+    index("oversight_figures_public_idx")
+      .on(table.figure)
+      .where(
+        sql`${table.scopeKind} = 'district' and ${table.periodKind} = 'now' and ${table.figure} like 'public.%'`,
+      ),
     check("oversight_figures_scope_kind", sql`${table.scopeKind} in ('office', 'district')`),
     check(
       "oversight_figures_district_scope",

@@ -1,0 +1,1 @@
+CREATE INDEX "oversight_figures_public_idx" ON "oversight_figures" USING btree ("figure") WHERE "oversight_figures"."scope_kind" = 'district' and "oversight_figures"."period_kind" = 'now' and "oversight_figures"."figure" like 'public.%';
