@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listFirmLawyers(db, firmId),
     listFirmRules(db, firmId),
     consultationsAround(db, { lawFirmId: firmId }, now, 20),
-    noShowRates(db, { lawFirmId: firmId }),
+    noShowRates(db, { lawFirmId: firmId }, ["office"]),
   ]);
   const t = await i18nServer.getFixedT(request, "legal");
   const row = (booking: (typeof upcoming)[number]) => ({

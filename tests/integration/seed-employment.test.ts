@@ -2,11 +2,17 @@
  * The employment demo: enterprise@demo.portal has open job and training offers, referrals in each
  * state, one hire whose 30-day check-in is due and one retained past 90 days.
  */
-import { eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "#db/seed";
 import { users } from "#db/schema/accounts";
-import { jobReferrals, retentionCheckins, trainingEnrollments } from "#db/schema/employment";
+import {
+  jobOffers,
+  jobReferrals,
+  retentionCheckins,
+  trainingEnrollments,
+  trainingOffers,
+} from "#db/schema/employment";
 import { actorOf } from "~/domains/accounts/actor";
 import { listEnterpriseOffers } from "~/domains/employment/offers.server";
 import { enterpriseReport } from "~/domains/employment/reports.server";
@@ -37,6 +43,33 @@ describe("employment demo", () => {
     const offers = await listEnterpriseOffers(db, enterprise);
     expect(offers.jobs.filter((offer) => offer.status === "open").length).toBeGreaterThanOrEqual(2);
     expect(offers.trainings.filter((offer) => offer.status === "open").length).toBeGreaterThanOrEqual(1);
+    // One statement for both lists: the same rows as a direct read of each table, newest first.
+    const jobs = await db
+      .select({
+        id: jobOffers.id,
+        title: jobOffers.title,
+        status: jobOffers.status,
+        openings: jobOffers.openings,
+        hiredCount: jobOffers.hiredCount,
+        closesOn: jobOffers.closesOn,
+        version: jobOffers.version,
+      })
+      .from(jobOffers)
+      .where(eq(jobOffers.enterpriseId, enterprise.organizationId))
+      .orderBy(desc(jobOffers.createdAt), asc(jobOffers.id));
+    const trainings = await db
+      .select({
+        id: trainingOffers.id,
+        course: trainingOffers.course,
+        status: trainingOffers.status,
+        capacity: trainingOffers.capacity,
+        enrolledCount: trainingOffers.enrolledCount,
+        closesOn: trainingOffers.closesOn,
+      })
+      .from(trainingOffers)
+      .where(eq(trainingOffers.enterpriseId, enterprise.organizationId))
+      .orderBy(desc(trainingOffers.createdAt), asc(trainingOffers.id));
+    expect(offers).toEqual({ jobs, trainings });
   });
 
   it("has referrals and enrollments in every state", async () => {

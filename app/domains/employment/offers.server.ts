@@ -13,7 +13,7 @@ import { scopeCondition } from "~/domains/accounts/scope";
 import { addCalendarDays, calendarDateOf } from "~/domains/calendar/working-days";
 import { recordAudit } from "~/domains/audit/audit.server";
 import { notify } from "~/domains/notifications/notify.server";
-import type { Database, DbOrTx } from "~/utils/db.server";
+import { type Database, type DbOrTx, selectRows } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
 import { districtStaffRecipients, type EmploymentActor, enterpriseRecipients } from "./enterprise.server";
 import { nextOfferStatus, type OfferAction } from "./status";
@@ -344,32 +344,53 @@ export async function changeTrainingOfferStatus(
 }
 
 /** The enterprise's own offers (dashboard and offer lists). */
+/** An enterprise's own job and training offers, newest first, in one statement. */
 export async function listEnterpriseOffers(db: DbOrTx, actor: ActorRef) {
-  const jobs = await db
-    .select({
-      id: jobOffers.id,
-      title: jobOffers.title,
-      status: jobOffers.status,
-      openings: jobOffers.openings,
-      hiredCount: jobOffers.hiredCount,
-      closesOn: jobOffers.closesOn,
-      version: jobOffers.version,
-    })
-    .from(jobOffers)
-    .where(ownJob(actor))
-    .orderBy(desc(jobOffers.createdAt));
-  const trainings = await db
-    .select({
-      id: trainingOffers.id,
-      course: trainingOffers.course,
-      status: trainingOffers.status,
-      capacity: trainingOffers.capacity,
-      enrolledCount: trainingOffers.enrolledCount,
-      closesOn: trainingOffers.closesOn,
-    })
-    .from(trainingOffers)
-    .where(ownTraining(actor))
-    .orderBy(desc(trainingOffers.createdAt));
+  const rows = await selectRows<{
+    kind: "job" | "training";
+    id: string;
+    title: string;
+    status: string;
+    seats: number;
+    filled: number;
+    closes_on: string;
+    version: number | null;
+  }>(
+    db,
+    sql`select * from (
+          select 'job' as kind, ${jobOffers.id} as id, ${jobOffers.title} as title,
+                 ${jobOffers.status}::text as status, ${jobOffers.openings} as seats,
+                 ${jobOffers.hiredCount} as filled, ${jobOffers.closesOn}::text as closes_on,
+                 ${jobOffers.version} as version, ${jobOffers.createdAt} as created_at
+            from ${jobOffers} where ${ownJob(actor) ?? sql`false`}
+          union all
+          select 'training', ${trainingOffers.id}, ${trainingOffers.course}, ${trainingOffers.status}::text,
+                 ${trainingOffers.capacity}, ${trainingOffers.enrolledCount}, ${trainingOffers.closesOn}::text,
+                 null::int, ${trainingOffers.createdAt}
+            from ${trainingOffers} where ${ownTraining(actor) ?? sql`false`}) offers
+        order by created_at desc, id`,
+  );
+  const jobs = rows
+    .filter((row) => row.kind === "job")
+    .map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status as (typeof jobOffers.$inferSelect)["status"],
+      openings: Number(row.seats),
+      hiredCount: Number(row.filled),
+      closesOn: row.closes_on,
+      version: Number(row.version),
+    }));
+  const trainings = rows
+    .filter((row) => row.kind === "training")
+    .map((row) => ({
+      id: row.id,
+      course: row.title,
+      status: row.status as (typeof trainingOffers.$inferSelect)["status"],
+      capacity: Number(row.seats),
+      enrolledCount: Number(row.filled),
+      closesOn: row.closes_on,
+    }));
   return { jobs, trainings };
 }
 

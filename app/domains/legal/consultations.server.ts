@@ -147,6 +147,8 @@ export interface NoShowRate {
 export async function noShowRates(
   db: DbOrTx,
   filter: { districtId?: string; lawFirmId?: string },
+  /** Which groupings to read (a page showing one asks for one: a statement each). */
+  groups: readonly ("firm" | "office")[] = ["firm", "office"],
 ): Promise<{ byFirm: NoShowRate[]; byOffice: NoShowRate[] }> {
   const where = and(
     inArray(consultationBookings.status, ["attended", "subject_no_show", "lawyer_no_show"]),
@@ -163,21 +165,17 @@ export async function noShowRates(
     lawyerNoShows:
       sql<number>`count(*) filter (where ${consultationBookings.status} = 'lawyer_no_show')`.mapWith(Number),
   };
+  const grouped = (party: typeof consultationBookings.lawFirmId | typeof consultationBookings.officeId) =>
+    db
+      .select({ id: organizations.id, name: organizations.name, ...tally })
+      .from(consultationBookings)
+      .innerJoin(organizations, eq(organizations.id, party))
+      .where(where)
+      .groupBy(organizations.id, organizations.name)
+      .orderBy(asc(organizations.name));
   const [byFirm, byOffice] = await Promise.all([
-    db
-      .select({ id: organizations.id, name: organizations.name, ...tally })
-      .from(consultationBookings)
-      .innerJoin(organizations, eq(organizations.id, consultationBookings.lawFirmId))
-      .where(where)
-      .groupBy(organizations.id, organizations.name)
-      .orderBy(asc(organizations.name)),
-    db
-      .select({ id: organizations.id, name: organizations.name, ...tally })
-      .from(consultationBookings)
-      .innerJoin(organizations, eq(organizations.id, consultationBookings.officeId))
-      .where(where)
-      .groupBy(organizations.id, organizations.name)
-      .orderBy(asc(organizations.name)),
+    groups.includes("firm") ? grouped(consultationBookings.lawFirmId) : Promise.resolve([]),
+    groups.includes("office") ? grouped(consultationBookings.officeId) : Promise.resolve([]),
   ]);
   return { byFirm, byOffice };
 }
