@@ -43,7 +43,12 @@ function rollEntries(
 type RollRow = Awaited<ReturnType<typeof rollEntries>>[number];
 
 /** What the public sees of an entry: the name as consented, nothing of the statement or figures. */
-function publicEntry({ nomineeName, publishFullName, nomineeKind, ...row }: RollRow) {
+function publicEntry<Row extends Pick<RollRow, "nomineeName" | "publishFullName" | "nomineeKind">>({
+  nomineeName,
+  publishFullName,
+  nomineeKind,
+  ...row
+}: Row) {
   return {
     ...row,
     nomineeKind,
@@ -55,7 +60,7 @@ function publicEntry({ nomineeName, publishFullName, nomineeKind, ...row }: Roll
   };
 }
 
-export type HonourRollEntry = ReturnType<typeof publicEntry>;
+export type HonourRollEntry = ReturnType<typeof publicEntry<RollRow>>;
 
 /** Every entry in public notice and every final one (tests and the seed checks). */
 export async function listHonourRoll(db: DbOrTx): Promise<HonourRollEntry[]> {
@@ -136,14 +141,5 @@ export async function awardByNumber(db: DbOrTx, number: string) {
     .innerJoin(awardTypes, eq(awardTypes.id, nominations.awardTypeId))
     .innerJoin(organizations, eq(organizations.id, nominations.districtId))
     .where(and(eq(nominations.certificateNumber, number), inArray(nominations.status, ["final", "revoked"])));
-  if (!row) return null;
-  const { nomineeName, publishFullName, ...rest } = row;
-  return {
-    ...rest,
-    name: publicName(
-      nomineeName,
-      row.nomineeKind === "volunteer" ? "volunteer" : "organization",
-      publishFullName,
-    ),
-  };
+  return row ? publicEntry(row) : null;
 }
