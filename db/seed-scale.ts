@@ -83,8 +83,8 @@ export async function seedScaleData(
     // their share added (once).
     const added = await db.transaction((tx) => seedScaleDomains(tx, { onStep, progress }));
     if (!added) return { seeded: false, reason: "scale data already seeded" };
-    onStep("statistics (ANALYZE)");
-    await run(db, "analyze");
+    onStep("statistics and visibility map (VACUUM ANALYZE)");
+    await run(db, "vacuum (analyze)");
     return { seeded: true, reason: `domain scale data added in ${added.seconds} s` };
   }
 
@@ -341,7 +341,10 @@ export async function seedScaleData(
       sql`insert into app_meta (key, value) values (${SCALE_SEED_KEY}, ${JSON.stringify({ ...SCALE, seconds: Math.round((Date.now() - started) / 1000) })}::jsonb)`,
     );
   });
-  onStep("statistics (ANALYZE)");
-  await run(db, "analyze");
+  // VACUUM as well as ANALYZE: a live database's autovacuum keeps the visibility map current, so
+  // counts are index-only scans; right after bulk inserts every row would be checked in the heap
+  // (the office's pending-hours count: 148 ms without, 0.9 ms with).
+  onStep("statistics and visibility map (VACUUM ANALYZE)");
+  await run(db, "vacuum (analyze)");
   return { seeded: true, reason: `scale data seeded in ${Math.round((Date.now() - started) / 1000)} s` };
 }

@@ -13,6 +13,7 @@
  *   npm run bench -- --skip-build --no-lighthouse --pages=vol-dashboard,staff-hours
  *   npm run bench -- --out=bench/runs/before.json   # a run kept aside (RESULTS.md untouched)
  *   npm run bench -- --cpu-prof          # the server writes V8 CPU profiles to bench/profiles/
+ *   npm run bench -- --cpu-prof --no-baselines --pages=staff-offers   # one page's profile alone
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/portal_bench), BENCH_PORT (3900).
  */
@@ -86,7 +87,13 @@ const targets: Target[] = [
   { name: "bureau-oversight", path: "/staff/oversight", role: "bureauAdmin", key: true },
 ];
 const onlyPages = args.get("pages")?.split(",");
-const selected = targets.filter((target) => !onlyPages || onlyPages.includes(target.name) || !target.key);
+// --no-baselines leaves /healthz and the trivial route out (their bars read "–"): with --cpu-prof, a
+// profile of the named pages alone.
+const selected = targets.filter(
+  (target) =>
+    (!onlyPages || onlyPages.includes(target.name) || !target.key) &&
+    (target.key || !args.has("no-baselines")),
+);
 
 // The bench's own modules (sessions, micro-benchmarks) read the same environment as the server.
 process.env.DATABASE_URL = databaseUrl;

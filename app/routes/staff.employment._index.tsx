@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/Pagination";
 import { listDistricts } from "~/domains/employment/enterprise.server";
 import { listOpenOffers } from "~/domains/employment/offers.server";
 import { jobCategories } from "~/domains/employment/taxonomy";
@@ -80,7 +81,7 @@ export default function BrowseOffers() {
           {t("browse.apply")}
         </button>
       </Form>
-      {offers.length === 0 ? (
+      {offers.rows.length === 0 ? (
         <p>{t("browse.empty")}</p>
       ) : (
         <table className="table">
@@ -95,7 +96,7 @@ export default function BrowseOffers() {
             </tr>
           </thead>
           <tbody>
-            {offers.map((offer) => (
+            {offers.rows.map((offer) => (
               <tr key={`${offer.kind}-${offer.id}`}>
                 <td>
                   <Link to={`/staff/employment/${offer.kind === "job" ? "jobs" : "trainings"}/${offer.id}`}>
@@ -117,6 +118,9 @@ export default function BrowseOffers() {
           </tbody>
         </table>
       )}
+      {offers.total > 0 ? (
+        <Pagination page={offers.page} pageSize={offers.pageSize} total={offers.total} />
+      ) : null}
     </section>
   );
 }

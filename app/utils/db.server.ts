@@ -97,6 +97,11 @@ export async function pingDatabase(db: Database): Promise<boolean> {
  * Raw SQL rows, the same shape from both drivers (postgres.js returns an array, PGlite `{ rows }`).
  * Prefer the query builder; this is for the few statements it cannot express.
  */
+/** A user's text for a LIKE / ILIKE pattern, its wildcards (and the escape character) taken literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
 export async function selectRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];

@@ -21,7 +21,7 @@ import { createJobRunner } from "~/domains/jobs/registry.server";
 import { confirmBatch, previewBatch } from "~/domains/matching/batch.server";
 import { sendOpenNeedsDigests } from "~/domains/matching/digest.server";
 import { importNeedsCsv } from "~/domains/matching/import.server";
-import { registerNeed } from "~/domains/matching/needs.server";
+import { listNeedBoard, registerNeed } from "~/domains/matching/needs.server";
 import { providerReferral } from "~/domains/matching/provider-inbox.server";
 import { saveProviderProfile } from "~/domains/matching/providers.server";
 import { suggestProviders } from "~/domains/matching/ranking.server";
@@ -506,6 +506,48 @@ describe("batch matching", () => {
     ).toHaveLength(3);
     // Confirming the same pairs again sends nothing more: the needs are no longer open.
     expect((await confirmBatch(db, staff, chosen)).failed).toHaveLength(3);
+  });
+});
+
+describe("the staff board of needs", () => {
+  it("lists overdue needs first, then the other live ones by target time, then closed ones", async () => {
+    const { staff } = await world();
+    const now = new Date("2026-05-04T02:00:00Z");
+    setClock({ fixedAt: now });
+    const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+    const ids = {
+      dueLater: await need(staff),
+      overdueSecond: await need(staff),
+      closed: await need(staff),
+      overdueFirst: await need(staff),
+      dueSoon: await need(staff),
+    };
+    const set = (id: string, values: Partial<typeof helpNeeds.$inferInsert>) =>
+      db.update(helpNeeds).set(values).where(eq(helpNeeds.id, id));
+    await set(ids.dueLater, { respondBy: at(48) });
+    await set(ids.overdueSecond, { respondBy: at(-2), status: "referred" });
+    await set(ids.closed, { respondBy: at(-100), status: "cancelled", closedAt: at(-1) });
+    await set(ids.overdueFirst, { respondBy: at(-30) });
+    await set(ids.dueSoon, { respondBy: at(1) });
+    const actor = {
+      id: staff.id,
+      role: staff.role,
+      organizationId: staff.organizationId,
+      districtId: staff.districtId,
+    };
+
+    const board = await listNeedBoard(db, actor, "office");
+    expect(board.total).toBe(5);
+    expect(board.rows.map((row) => [row.id, row.overdue])).toEqual([
+      [ids.overdueFirst, true],
+      [ids.overdueSecond, true],
+      [ids.dueSoon, false],
+      [ids.dueLater, false],
+      [ids.closed, false],
+    ]);
+    const overdue = await listNeedBoard(db, actor, "office", { status: "overdue" });
+    expect(overdue.rows.map((row) => row.id)).toEqual([ids.overdueFirst, ids.overdueSecond]);
+    expect(overdue.total).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gte, ilike, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { organizations } from "#db/schema/accounts";
 import {
   enterpriseProfiles,
@@ -13,7 +13,7 @@ import { scopeCondition } from "~/domains/accounts/scope";
 import { addCalendarDays, calendarDateOf } from "~/domains/calendar/working-days";
 import { recordAudit } from "~/domains/audit/audit.server";
 import { notify } from "~/domains/notifications/notify.server";
-import { type Database, type DbOrTx, selectRows } from "~/utils/db.server";
+import { type Database, type DbOrTx, escapeLike, selectRows } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
 import { districtStaffRecipients, type EmploymentActor, enterpriseRecipients } from "./enterprise.server";
 import { nextOfferStatus, type OfferAction } from "./status";
@@ -454,87 +454,101 @@ export interface OpenOffer {
   closesOn: string;
 }
 
-/** Open offers for staff to refer to, with the filters of the browse page (search, district, category, wage, date). */
+export const OFFER_PAGE_SIZE = 25;
+
+/**
+ * One page of the open offers for staff to refer to, jobs and trainings together, soonest closing
+ * first, with the filters of the browse page (search, kind, district, category, wage, date) and the
+ * total for the pager. One statement for the page (the two kinds in one union, ordered and cut in
+ * the database), one for the count.
+ */
 export async function listOpenOffers(
   db: DbOrTx,
-  filters: OfferFilters,
+  filters: Omit<OfferFilters, "page"> & { page?: number },
   now = clock.now(),
-): Promise<OpenOffer[]> {
+): Promise<{ rows: OpenOffer[]; total: number; page: number; pageSize: number }> {
   const today = calendarDateOf(now);
   const openOn = filters.openOn && filters.openOn > today ? filters.openOn : today;
-  const results: OpenOffer[] = [];
+  const page = Math.max(1, filters.page ?? 1);
+  const pattern = filters.q ? `%${escapeLike(filters.q)}%` : null;
+  const parts: SQL[] = [];
   if (filters.kind !== "training") {
-    const rows = await db
-      .select({
-        id: jobOffers.id,
-        title: jobOffers.title,
-        enterprise: organizations.name,
-        districtId: jobOffers.workDistrictId,
-        district: sql<string>`wd.name`,
-        category: jobOffers.category,
-        wageMin: jobOffers.wageMin,
-        wageMax: jobOffers.wageMax,
-        places: sql<number>`${jobOffers.openings} - ${jobOffers.hiredCount}`,
-        closesOn: jobOffers.closesOn,
-      })
-      .from(jobOffers)
-      .innerJoin(organizations, eq(organizations.id, jobOffers.enterpriseId))
-      .innerJoin(sql`organizations wd`, sql`wd.id = ${jobOffers.workDistrictId}`)
-      .where(
-        and(
-          eq(jobOffers.status, "open"),
-          gte(jobOffers.closesOn, openOn),
-          filters.districtId ? eq(jobOffers.workDistrictId, filters.districtId) : undefined,
-          filters.category ? eq(jobOffers.category, filters.category) : undefined,
-          filters.minWage !== undefined ? gte(jobOffers.wageMax, filters.minWage) : undefined,
-          filters.q
-            ? or(ilike(jobOffers.title, `%${filters.q}%`), ilike(organizations.name, `%${filters.q}%`))
-            : undefined,
-        ),
-      )
-      .orderBy(asc(jobOffers.closesOn))
-      .limit(200);
-    results.push(...rows.map((row) => ({ ...row, kind: "job" as const, places: Number(row.places) })));
-  }
-  if (filters.kind !== "job" && filters.minWage === undefined) {
-    const rows = await db
-      .select({
-        id: trainingOffers.id,
-        title: trainingOffers.course,
-        enterprise: organizations.name,
-        districtId: trainingOffers.districtId,
-        district: sql<string>`wd.name`,
-        category: trainingOffers.category,
-        places: sql<number>`${trainingOffers.capacity} - ${trainingOffers.enrolledCount}`,
-        closesOn: trainingOffers.closesOn,
-      })
-      .from(trainingOffers)
-      .innerJoin(organizations, eq(organizations.id, trainingOffers.enterpriseId))
-      .innerJoin(sql`organizations wd`, sql`wd.id = ${trainingOffers.districtId}`)
-      .where(
-        and(
-          eq(trainingOffers.status, "open"),
-          gte(trainingOffers.closesOn, openOn),
-          filters.districtId ? eq(trainingOffers.districtId, filters.districtId) : undefined,
-          filters.category ? eq(trainingOffers.category, filters.category) : undefined,
-          filters.q
-            ? or(ilike(trainingOffers.course, `%${filters.q}%`), ilike(organizations.name, `%${filters.q}%`))
-            : undefined,
-        ),
-      )
-      .orderBy(asc(trainingOffers.closesOn))
-      .limit(200);
-    results.push(
-      ...rows.map((row) => ({
-        ...row,
-        kind: "training" as const,
-        wageMin: null,
-        wageMax: null,
-        places: Number(row.places),
-      })),
+    const where = and(
+      eq(jobOffers.status, "open"),
+      gte(jobOffers.closesOn, openOn),
+      filters.districtId ? eq(jobOffers.workDistrictId, filters.districtId) : undefined,
+      filters.category ? eq(jobOffers.category, filters.category) : undefined,
+      filters.minWage !== undefined ? gte(jobOffers.wageMax, filters.minWage) : undefined,
+      pattern ? or(ilike(jobOffers.title, pattern), ilike(organizations.name, pattern)) : undefined,
     );
+    parts.push(sql`select 'job' as kind, ${jobOffers.id} as id, ${jobOffers.title} as title,
+        ${organizations.name} as enterprise, ${jobOffers.workDistrictId} as district_id, wd.name as district,
+        ${jobOffers.category}::text as category, ${jobOffers.wageMin} as wage_min, ${jobOffers.wageMax} as wage_max,
+        ${jobOffers.openings} - ${jobOffers.hiredCount} as places, ${jobOffers.closesOn}::text as closes_on
+      from ${jobOffers}
+      join ${organizations} on ${organizations.id} = ${jobOffers.enterpriseId}
+      join ${organizations} wd on wd.id = ${jobOffers.workDistrictId}
+      where ${where}`);
   }
-  return results.sort((a, b) => a.closesOn.localeCompare(b.closesOn));
+  // Trainings have no wage: a minimum wage filter leaves them out.
+  if (filters.kind !== "job" && filters.minWage === undefined) {
+    const where = and(
+      eq(trainingOffers.status, "open"),
+      gte(trainingOffers.closesOn, openOn),
+      filters.districtId ? eq(trainingOffers.districtId, filters.districtId) : undefined,
+      filters.category ? eq(trainingOffers.category, filters.category) : undefined,
+      pattern ? or(ilike(trainingOffers.course, pattern), ilike(organizations.name, pattern)) : undefined,
+    );
+    parts.push(sql`select 'training' as kind, ${trainingOffers.id} as id, ${trainingOffers.course} as title,
+        ${organizations.name} as enterprise, ${trainingOffers.districtId} as district_id, wd.name as district,
+        ${trainingOffers.category}::text as category, null::int as wage_min, null::int as wage_max,
+        ${trainingOffers.capacity} - ${trainingOffers.enrolledCount} as places,
+        ${trainingOffers.closesOn}::text as closes_on
+      from ${trainingOffers}
+      join ${organizations} on ${organizations.id} = ${trainingOffers.enterpriseId}
+      join ${organizations} wd on wd.id = ${trainingOffers.districtId}
+      where ${where}`);
+  }
+  if (parts.length === 0) return { rows: [], total: 0, page, pageSize: OFFER_PAGE_SIZE };
+  const offers = sql.join(parts, sql` union all `);
+  const [rows, [counted]] = await Promise.all([
+    selectRows<{
+      kind: "job" | "training";
+      id: string;
+      title: string;
+      enterprise: string;
+      district_id: string;
+      district: string;
+      category: string;
+      wage_min: number | null;
+      wage_max: number | null;
+      places: number;
+      closes_on: string;
+    }>(
+      db,
+      sql`select * from (${offers}) offers order by closes_on, kind, id
+          limit ${OFFER_PAGE_SIZE} offset ${(page - 1) * OFFER_PAGE_SIZE}`,
+    ),
+    selectRows<{ total: number }>(db, sql`select count(*)::int as total from (${offers}) offers`),
+  ]);
+  return {
+    rows: rows.map((row) => ({
+      kind: row.kind,
+      id: row.id,
+      title: row.title,
+      enterprise: row.enterprise,
+      districtId: row.district_id,
+      district: row.district,
+      category: row.category,
+      wageMin: row.wage_min === null ? null : Number(row.wage_min),
+      wageMax: row.wage_max === null ? null : Number(row.wage_max),
+      places: Number(row.places),
+      closesOn: row.closes_on,
+    })),
+    total: Number(counted?.total ?? 0),
+    page,
+    pageSize: OFFER_PAGE_SIZE,
+  };
 }
 
 /**

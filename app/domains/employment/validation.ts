@@ -219,6 +219,7 @@ export const offerFilterSchema = z.object({
   minWage: z.coerce.number().int().min(0).optional().catch(undefined),
   /** Offers still open on this date (closing on or after it). */
   openOn: isoDate.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type OfferFilters = z.infer<typeof offerFilterSchema>;
 

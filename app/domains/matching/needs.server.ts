@@ -128,6 +128,7 @@ export async function listNeedBoard(db: DbOrTx, actor: ActorRef, scope: Scope, f
   const where = and(...conditions);
   const page = Math.max(1, filters.page ?? 1);
   const live = sql`${referrals.status} in ('draft', 'sent', 'accepted', 'in_progress')`;
+  const activeNeed = sql`(${helpNeeds.status} in ('open', 'referred'))`;
   const overdue = sql<boolean>`(${helpNeeds.status} in ('open', 'referred') and ${helpNeeds.respondBy} < ${now.toISOString()}::timestamptz)`;
   const [rows, [total]] = await Promise.all([
     db
@@ -152,19 +153,21 @@ export async function listNeedBoard(db: DbOrTx, actor: ActorRef, scope: Scope, f
       .leftJoin(referrals, and(eq(referrals.needId, helpNeeds.id), live))
       .leftJoin(providers, eq(providers.id, referrals.providerId))
       .where(where)
-      .orderBy(
-        desc(overdue),
-        sql`${helpNeeds.status} in ('open', 'referred') desc`,
-        asc(helpNeeds.respondBy),
-        asc(helpNeeds.id),
-      )
+      // Overdue first, then the other live needs, each by target time: overdue needs are exactly the
+      // live ones whose target time has passed, so ordering live needs by target time puts them first
+      // and the order needs no clock. That is the order of help_needs_board_*_idx, read in order.
+      .orderBy(sql`${activeNeed} desc`, asc(helpNeeds.respondBy), asc(helpNeeds.id))
       .limit(BOARD_PAGE_SIZE)
       .offset((page - 1) * BOARD_PAGE_SIZE),
-    db
-      .select({ count: count() })
-      .from(helpNeeds)
-      .innerJoin(subjects, eq(subjects.id, helpNeeds.subjectId))
-      .where(where),
+    // The subject is joined only when its case code filters: every need has one (foreign key), so
+    // the count is otherwise an index-only scan of help_needs.
+    filters.caseCode
+      ? db
+          .select({ count: count() })
+          .from(helpNeeds)
+          .innerJoin(subjects, eq(subjects.id, helpNeeds.subjectId))
+          .where(where)
+      : db.select({ count: count() }).from(helpNeeds).where(where),
   ]);
   return { rows, total: total?.count ?? 0, page, pageSize: BOARD_PAGE_SIZE };
 }

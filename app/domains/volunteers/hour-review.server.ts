@@ -4,7 +4,7 @@ import type { ActorRef } from "~/domains/accounts/actor";
 import { type Scope, scopeCondition } from "~/domains/accounts/scope";
 import { type AuditEntry, recordAudit } from "~/domains/audit/audit.server";
 import { notify, recipientForUser } from "~/domains/notifications/notify.server";
-import { type Database, type DbOrTx } from "~/utils/db.server";
+import { type Database, type DbOrTx, escapeLike } from "~/utils/db.server";
 import { HOURS_URL, announceLevels, applyTotalsChange } from "./hour-totals.server";
 
 /**
@@ -22,10 +22,6 @@ export type StaffActor = ActorRef & { ipAddress: string };
 
 export const recordScope = (scope: Scope, actor: Pick<StaffActor, "organizationId" | "districtId">) =>
   scopeCondition(actor, scope, { officeId: hourRecords.officeId, districtId: hourRecords.districtId });
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 // -----------------------------------------------------------------------------------------------
 // The review queue
@@ -77,11 +73,15 @@ export async function listPendingRecords(db: DbOrTx, query: ReviewQuery) {
       .orderBy(asc(hourRecords.createdAt), hourRecords.id)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ total: count() })
-      .from(hourRecords)
-      .innerJoin(volunteerProfiles, eq(volunteerProfiles.userId, hourRecords.volunteerId))
-      .where(where),
+    // The volunteer is joined only when the search reads their name or number (every record has a
+    // profile): otherwise the count is an index-only scan of hour_records_review_idx.
+    query.search
+      ? db
+          .select({ total: count() })
+          .from(hourRecords)
+          .innerJoin(volunteerProfiles, eq(volunteerProfiles.userId, hourRecords.volunteerId))
+          .where(where)
+      : db.select({ total: count() }).from(hourRecords).where(where),
   ]);
   return { rows, total: total?.total ?? 0 };
 }

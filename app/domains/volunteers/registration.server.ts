@@ -10,7 +10,7 @@ import { recordAudit } from "~/domains/audit/audit.server";
 import { notify, recipientForUser } from "~/domains/notifications/notify.server";
 import { parseResidentId, shanghaiDate } from "~/domains/subjects/resident-id";
 import { decrypt, encrypt, keyedHash, keyedHashesForSearch } from "~/utils/crypto.server";
-import { type Database, type DbOrTx, selectRows } from "~/utils/db.server";
+import { type Database, type DbOrTx, escapeLike, selectRows } from "~/utils/db.server";
 import type { VolunteerSkill } from "./activity-options";
 import type { VolunteerContactInput, VolunteerProfileInput } from "./profile-validation";
 import {
@@ -286,10 +286,6 @@ export interface VolunteerListQuery {
   skill?: VolunteerSkill;
   page: number;
   pageSize: number;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /** One page of the volunteers the actor vets, oldest waiting first for pending, newest otherwise. */

@@ -1,0 +1,2 @@
+CREATE INDEX "help_needs_board_office_idx" ON "help_needs" USING btree ("office_id",("status" in ('open', 'referred')) desc,"respond_by","id");--> statement-breakpoint
+CREATE INDEX "help_needs_board_district_idx" ON "help_needs" USING btree ("district_id",("status" in ('open', 'referred')) desc,"respond_by","id");
