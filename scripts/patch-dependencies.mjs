@@ -1,7 +1,8 @@
 // Runs after every `npm install` / `npm ci` (package.json "postinstall"): applies the portal's patches
 // to installed dependencies, each an exact text replacement that must apply once, or the install
 // fails loudly (a dependency upgrade must re-check its patch). Idempotent: a patched file is skipped.
-// Why each patch exists: docs/decisions/017-route-matching-cache.md.
+// Why each patch exists: docs/decisions/017-route-matching-and-summary-rows.md and
+// docs/decisions/018-render-path-built-once.md.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -93,12 +94,92 @@ function portalCompilePathUncached(path, caseSensitive, end) {
   ],
 };
 
+// @remix-run/react 2.17.x: RemixServer rebuilt the route objects of every route of the app
+// (createServerRoutes) at each render, and react-router-dom's createStaticRouter converted them all
+// again (convertRoutesToDataRoutes); the new route list also missed the matcher's cache above, so
+// every branch was flattened and ranked once more: ~10 % of a page's server CPU. The build's routes
+// never change between requests (a new build has a new manifest object), so both are made once.
+const remixServerFix = (file, createCall, createFn) => ({
+  package: "@remix-run/react",
+  versions: /^2\.17\./,
+  files: [file],
+  replacements: [
+    {
+      find: "function RemixServer({\n",
+      replace: `// ${MARKER}: the server routes of a build made once, not at every render.
+const portalServerRouteCache = new WeakMap();
+function portalServerRoutes(manifestRoutes, routeModules, future, isSpaMode, create) {
+  const cached = portalServerRouteCache.get(manifestRoutes);
+  if (cached !== undefined && cached.future === future && cached.isSpaMode === isSpaMode) {
+    let same = true;
+    for (const id in routeModules) {
+      if (cached.modules[id] !== routeModules[id]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return cached.routes;
+  }
+  const routes = create(manifestRoutes, routeModules, future, isSpaMode);
+  portalServerRouteCache.set(manifestRoutes, { routes, modules: { ...routeModules }, future, isSpaMode });
+  return routes;
+}
+function RemixServer({
+`,
+    },
+    {
+      find: `  let ${createCall} = ${createFn}(manifest.routes, routeModules, context.future, context.isSpaMode);\n`,
+      replace: `  let ${createCall} = portalServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode, ${createFn});\n`,
+    },
+  ],
+});
+const staticRouterFix = (file, prefixRouter, prefixReactRouter) => ({
+  package: "react-router-dom",
+  versions: /^6\.30\./,
+  files: [file],
+  replacements: [
+    {
+      find: "function createStaticRouter(routes, context, opts = {}) {\n",
+      replace: `// ${MARKER}: the data routes of a route list converted once, not at every render.
+const portalStaticRoutes = new WeakMap();
+function portalCountStaticRoutes(routes) {
+  let count = routes.length;
+  for (const route of routes) if (route.children) count += portalCountStaticRoutes(route.children);
+  return count;
+}
+function createStaticRouter(routes, context, opts = {}) {
+`,
+    },
+    {
+      find: `  let manifest = {};\n  let dataRoutes = ${prefixRouter}UNSAFE_convertRoutesToDataRoutes(routes, ${prefixReactRouter}UNSAFE_mapRouteProperties, undefined, manifest);\n`,
+      replace: `  const portalCount = portalCountStaticRoutes(routes);
+  let portalCached = portalStaticRoutes.get(routes);
+  if (portalCached === undefined || portalCached.count !== portalCount) {
+    const manifest = {};
+    const dataRoutes = ${prefixRouter}UNSAFE_convertRoutesToDataRoutes(routes, ${prefixReactRouter}UNSAFE_mapRouteProperties, undefined, manifest);
+    portalCached = { count: portalCount, manifest, dataRoutes };
+    portalStaticRoutes.set(routes, portalCached);
+  }
+  let manifest = portalCached.manifest;
+  let dataRoutes = portalCached.dataRoutes;
+`,
+    },
+  ],
+});
+const fixes = [
+  routerFix,
+  remixServerFix("dist/server.js", "routes$1", "routes.createServerRoutes"),
+  remixServerFix("dist/esm/server.js", "routes", "createServerRoutes"),
+  staticRouterFix("server.js", "router.", "reactRouter."),
+  staticRouterFix("server.mjs", "", ""),
+];
+
 function packageDir(name) {
   return path.dirname(require.resolve(`${name}/package.json`));
 }
 
 let failed = false;
-for (const fix of [routerFix]) {
+for (const fix of fixes) {
   const dir = packageDir(fix.package);
   const { version } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
   if (!fix.versions.test(version)) {

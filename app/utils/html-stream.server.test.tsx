@@ -2,7 +2,7 @@ import { PassThrough, type Writable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { documentBody } from "./html-stream.server";
+import { documentBody, withoutNul } from "./html-stream.server";
 
 /** A page whose Chinese text crosses React's 2 048-byte buffer ends at every possible offset. */
 function Page({ shift }: { shift: number }) {
@@ -28,6 +28,35 @@ function streamed(shift: number, through: (destination: Writable) => Writable): 
     });
   });
 }
+
+describe("withoutNul", () => {
+  it("drops every 0x00 byte, wherever it is, and leaves a chunk without one as it is", () => {
+    const clean = Buffer.from("<p>本平台</p>");
+    expect(withoutNul(clean)).toBe(clean);
+    const cases: [number[], number[]][] = [
+      [
+        [1, 2, 3, 0, 0],
+        [1, 2, 3],
+      ],
+      [
+        [0, 1, 2],
+        [1, 2],
+      ],
+      [
+        [1, 0, 2, 0, 0, 3, 0],
+        [1, 2, 3],
+      ],
+      [[0, 0, 0], []],
+      [
+        [1, 0, 2],
+        [1, 2],
+      ],
+    ];
+    for (const [input, expected] of cases) {
+      expect([...withoutNul(Buffer.from(input))]).toEqual(expected);
+    }
+  });
+});
 
 describe("documentBody", () => {
   it("React 18's stream inserts NUL bytes into Chinese pages (the defect this guards against)", async () => {

@@ -19,6 +19,32 @@ import { Transform, type TransformCallback } from "node:stream";
  * server CPU in the bench's profile). They are joined and passed on at `setImmediate`, so what is
  * streamed later (a suspended part) still goes out as soon as React writes it.
  */
+/**
+ * `chunk` without its 0x00 bytes. React's NULs are the unused tail of its buffer, so the usual case
+ * is one cut; any other NUL is cut around. (Filtering byte by byte through a callback cost ~5 % of
+ * a page's server CPU.)
+ */
+export function withoutNul(chunk: Buffer): Buffer {
+  const first = chunk.indexOf(0);
+  if (first === -1) return chunk;
+  let tailOnly = true;
+  for (let index = first + 1; index < chunk.length; index += 1) {
+    if (chunk[index] !== 0) {
+      tailOnly = false;
+      break;
+    }
+  }
+  if (tailOnly) return chunk.subarray(0, first);
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let at = first; at !== -1; at = chunk.indexOf(0, start)) {
+    if (at > start) parts.push(chunk.subarray(start, at));
+    start = at + 1;
+  }
+  if (start < chunk.length) parts.push(chunk.subarray(start));
+  return Buffer.concat(parts);
+}
+
 export function documentBody(): Transform {
   let pending: Buffer[] = [];
   let scheduled = false;
@@ -30,7 +56,7 @@ export function documentBody(): Transform {
   };
   const body = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      pending.push(chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+      pending.push(withoutNul(chunk));
       if (!scheduled) {
         scheduled = true;
         setImmediate(passOn);

@@ -224,7 +224,8 @@ test.describe("help needs and referrals", () => {
     const ticked = page
       .getByRole("group", { name: "提供的服务类别" })
       .getByRole("checkbox", { checked: true });
-    expect(await ticked.count()).toBeGreaterThan(0);
+    // Retried: the saved choices are shown once the page's form has its values.
+    await expect.poll(() => ticked.count()).toBeGreaterThan(0);
     await expect(page.getByLabel("覆盖全区所有司法所")).toBeChecked();
     await expect(page.getByLabel("可安排女性工作人员")).toBeChecked();
     await expectNoSeriousAxeViolations(page);
