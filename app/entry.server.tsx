@@ -25,6 +25,7 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
+  let finished = () => {};
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -43,10 +44,13 @@ export default async function handleRequest(
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           // NUL bytes React 18 pads some buffers with filtered out, one chunk per turn (html-stream.server.ts).
           const filter = documentBody();
+          filter.on("end", () => finished());
+          body.on("close", () => finished());
           filter.pipe(body);
           pipe(filter);
         },
         onShellError(error: unknown) {
+          finished();
           reject(error);
         },
         onError(error: unknown) {
@@ -55,6 +59,9 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // Cleared once the page is sent: a timer left to fire aborted (and threw inside) React's finished
+    // render of every page five seconds later.
+    const timer = setTimeout(abort, ABORT_DELAY);
+    finished = () => clearTimeout(timer);
   });
 }

@@ -75,44 +75,86 @@ function memoizeResolveHierarchy(instance: I18n) {
   };
 }
 
-/** Only these options leave a translation independent of the call (no values, counts, defaults). */
-const plainOptions = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+/** Options whose value lists namespaces or languages (arrays of strings, part of the key). */
+const listOptions = new Set(["lngs", "ns"]);
 
-/** The cache key of a `translate` call whose result depends on nothing but its key and namespaces. */
-function plainCallKey(keys: unknown, options: unknown): string | null {
+/**
+ * The cache key of a `translate` call whose result depends on nothing but its key and options, or
+ * null. Every option with a string, number or boolean value (a value to interpolate, a count, a
+ * context, a default) is part of the key with its type, and so is null; an option holding anything else (an object,
+ * a date, a function) makes the call uncacheable.
+ */
+export function translateCallKey(keys: unknown, options: unknown): { key: string; valued: boolean } | null {
   if (typeof keys !== "string" || options === null || typeof options !== "object") return null;
   let key = keys;
+  let valued = false;
   for (const name in options) {
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined) continue;
-    if (!plainOptions.has(name)) return null;
-    if (typeof value === "string") key += `\u0000${name}=${value}`;
-    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
-      key += `\u0000${name}=${value.join(",")}`;
-    } else return null;
+    // react-i18next's t() passes `lngs: null` with every call.
+    if (value === null) {
+      key += `\u0000${name}=z`;
+      continue;
+    }
+    switch (typeof value) {
+      case "string":
+        key += `\u0000${name}=s${value}`;
+        break;
+      case "number":
+        key += `\u0000${name}=n${value}`;
+        break;
+      case "boolean":
+        key += `\u0000${name}=b${value}`;
+        break;
+      default:
+        if (
+          listOptions.has(name) &&
+          Array.isArray(value) &&
+          value.every((item) => typeof item === "string")
+        ) {
+          key += `\u0000${name}=a${value.join(",")}`;
+          break;
+        }
+        return null;
+    }
+    if (name !== "lng" && name !== "ns" && name !== "keyPrefix") valued = true;
   }
-  return key;
+  return { key, valued };
 }
 
+/** How many results with values (counts, names, numbers) are kept before the cache starts over. */
+const VALUED_RESULTS = 10_000;
+
 /**
- * Most `t()` calls of a page have no options (a label, a heading): the same string every time, yet
- * i18next resolved the key, looked it up in each namespace and ran interpolation and nesting over it
- * at each call (~6 % of a page's CPU in the bench's profile). Our resources never change after
- * start-up, so each such call's string is kept; a call with any value, count, context or default
- * goes through i18next as before.
+ * Our resources never change after start-up, so a `t()` call's string depends only on its key and
+ * options; i18next resolved the key, looked it up in each namespace and ran interpolation and
+ * nesting over it at each call (~6 % of a page's CPU for calls without values, as much again for
+ * calls with them in the bench's profiles). Results are kept: without values for good (the keys of
+ * the locale files bound them), with values in a second map that starts over when it is full, so a
+ * stream of distinct names or numbers cannot grow it without end. A call with an object or a date
+ * among its options goes through i18next as before.
  */
 function memoizeTranslate(instance: I18n) {
   const translator = (instance as unknown as { translator: { translate: (...args: unknown[]) => unknown } })
     .translator;
   const translate = translator.translate.bind(translator);
-  const strings = new Map<string, string>();
+  const plain = new Map<string, string>();
+  let valued = new Map<string, string>();
   translator.translate = (keys: unknown, options: unknown, lastKey: unknown) => {
-    const key = lastKey === undefined ? plainCallKey(keys, options) : null;
-    if (key === null) return translate(keys, options, lastKey);
-    const known = strings.get(key);
+    const call = lastKey === undefined ? translateCallKey(keys, options) : null;
+    if (call === null) return translate(keys, options, lastKey);
+    const cache = call.valued ? valued : plain;
+    const known = cache.get(call.key);
     if (known !== undefined) return known;
     const result = translate(keys, options, lastKey);
-    if (typeof result === "string" && strings.size < 20_000) strings.set(key, result);
+    if (typeof result === "string") {
+      if (!call.valued) {
+        if (plain.size < 20_000) plain.set(call.key, result);
+      } else {
+        if (valued.size >= VALUED_RESULTS) valued = new Map();
+        valued.set(call.key, result);
+      }
+    }
     return result;
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { i18nServer } from "~/i18n.server";
+import { i18nServer, translateCallKey } from "~/i18n.server";
 
 const request = (headers: Record<string, string>) => new Request("http://localhost/", { headers });
 
@@ -52,5 +52,47 @@ describe("i18nServer (one instance per language, created once)", () => {
     const accounts = await i18nServer.getFixedT("en", "accounts");
     expect(accounts("pagination.next")).toBe("pagination.next");
     expect(t("pagination.next")).not.toBe("pagination.next");
+  });
+});
+
+describe("translateCallKey (what a kept translation is keyed on)", () => {
+  it("keys on the key and every option with its type, and refuses objects, dates and functions", () => {
+    expect(translateCallKey("a", { ns: "common" })).toEqual({ key: "a\u0000ns=scommon", valued: false });
+    expect(translateCallKey("a", { lng: "en", ns: ["x", "y"] })).toEqual({
+      key: "a\u0000lng=sen\u0000ns=ax,y",
+      valued: false,
+    });
+    const counted = translateCallKey("a", { count: 1 });
+    expect(counted).toEqual({ key: "a\u0000count=n1", valued: true });
+    // A number and the string of it are different calls (plural forms versus interpolation).
+    expect(translateCallKey("a", { count: "1" })?.key).not.toBe(counted?.key);
+    expect(translateCallKey("a", { count: 1, context: undefined })).toEqual(counted);
+    // react-i18next passes `lngs: null` with every call: kept, and apart from a missing option.
+    expect(translateCallKey("a", { lngs: null, ns: "common" })).toEqual({
+      key: "a\u0000lngs=z\u0000ns=scommon",
+      valued: false,
+    });
+    expect(translateCallKey("a", { when: new Date() })).toBeNull();
+    expect(translateCallKey("a", { replace: { name: "x" } })).toBeNull();
+    expect(translateCallKey("a", { ns: [1] })).toBeNull();
+    expect(translateCallKey(["a", "b"], {})).toBeNull();
+  });
+
+  it("gives each call's own plural form and values when results with values are kept", async () => {
+    const t = await i18nServer.getFixedT("en", "common");
+    for (let round = 0; round < 2; round += 1) {
+      for (let page = 1; page <= 3; page += 1) {
+        expect(t("pagination.status", { page, pages: 3, total: 30 })).toContain(String(page));
+      }
+    }
+    const awards = await i18nServer.getFixedT("en", "awards");
+    for (let round = 0; round < 2; round += 1) {
+      expect(awards("figure.placementsAtLeast", { count: 1 })).toBe("at least 1 placement");
+      expect(awards("figure.placementsAtLeast", { count: 2 })).toBe("at least 2 placements");
+    }
+    // More distinct values than are kept: the cache starts over, every answer still right.
+    for (let total = 0; total < 12_000; total += 1) {
+      expect(t("pagination.status", { page: 1, pages: 1, total })).toContain(String(total));
+    }
   });
 });
