@@ -1,7 +1,7 @@
 import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { organizations, sessions, users } from "#db/schema/accounts";
 import { unreadCountOf } from "~/domains/notifications/inbox.server";
-import type { DbOrTx } from "~/utils/db.server";
+import { type DbOrTx, prepared } from "~/utils/db.server";
 import { randomToken, sha256Hex } from "~/utils/crypto.server";
 import type { Role } from "./roles";
 import { checkSession, newSessionTimes } from "./session-policy";
@@ -57,6 +57,45 @@ export async function createSession(
   return { token, expiresAt: times.expiresAt };
 }
 
+/** The session, its user and organization: only the columns a request needs, one statement. */
+function sessionLookup(db: DbOrTx, withUnreadCount: boolean) {
+  return db
+    .select({
+      session: {
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        absoluteExpiresAt: sessions.absoluteExpiresAt,
+        twoFactorVerified: sessions.twoFactorVerified,
+      },
+      user: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        role: users.role,
+        language: users.language,
+        status: users.status,
+        emailVerifiedAt: users.emailVerifiedAt,
+        totpEnabledAt: users.totpEnabledAt,
+      },
+      organization: {
+        id: organizations.id,
+        kind: organizations.kind,
+        name: organizations.name,
+        status: organizations.status,
+        districtId: organizations.districtId,
+      },
+      // The page header's bell, in the same statement (0 when not asked for).
+      unread: withUnreadCount ? unreadCountOf(users.id) : sql<number>`0`.mapWith(Number),
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .limit(1)
+    .prepare(withUnreadCount ? "session_with_unread" : "session");
+}
+
 /** The user behind a cookie token, or null when unknown, expired or the account is deactivated. */
 export async function validateSessionToken(
   db: DbOrTx,
@@ -65,19 +104,10 @@ export async function validateSessionToken(
   options: { withUnreadCount?: boolean } = {},
 ): Promise<{ session: SessionInfo; user: SessionUser; unreadNotifications: number } | null> {
   const sessionId = sha256Hex(token);
-  const [row] = await db
-    .select({
-      session: sessions,
-      user: users,
-      organization: organizations,
-      // The page header's bell, in the same statement (0 when not asked for).
-      unread: options.withUnreadCount ? unreadCountOf(users.id) : sql<number>`0`.mapWith(Number),
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
+  const lookup = prepared(db, options.withUnreadCount ? "session_with_unread" : "session", (handle) =>
+    sessionLookup(handle, options.withUnreadCount ?? false),
+  );
+  const [row] = await lookup.execute({ sessionId });
   if (!row) return null;
   const check = checkSession(row.session, row.user.role, now);
   if (!check.valid || row.user.status !== "active") {
