@@ -390,6 +390,9 @@ async function measure(
   return result;
 }
 
+/** The page's size in bytes (uncompressed), of the last of the requests `sqlStatements` made. */
+const pageBytes = new Map<string, number>();
+
 async function sqlStatements(target: Target, cookie: string | undefined): Promise<number | null> {
   const counts: number[] = [];
   for (let index = 0; index < 5; index += 1) {
@@ -397,7 +400,14 @@ async function sqlStatements(target: Target, cookie: string | undefined): Promis
       headers: cookie ? { cookie } : {},
       redirect: "manual",
     });
-    await response.arrayBuffer();
+    const body = Buffer.from(await response.arrayBuffer());
+    pageBytes.set(target.name, body.length);
+    // --dump-html=<dir>: each page as the bench's user gets it, to look at what a request costs.
+    const dump = args.get("dump-html");
+    if (dump) {
+      mkdirSync(dump, { recursive: true });
+      writeFileSync(path.join(dump, `${target.name}.html`), body);
+    }
     const header = response.headers.get("x-sql-statements");
     if (header === null) return null;
     counts.push(Number(header));
@@ -695,6 +705,7 @@ async function main() {
           log(
             `  ${target.name.padEnd(18)} ${fmt(entry.c50.rps).padStart(6)} req/s  p50 ${fmt(entry.c50.p50)} p95 ${fmt(entry.c50.p95)} p99 ${fmt(entry.c50.p99)} ms` +
               ` | 10c p95 ${fmt(entry.c10.p95)} ms | ${fmt(entry.c50.cpuMsPerRequest, 2)} CPU ms/req | SQL ${entry.sql ?? "–"}` +
+              ` | ${fmt((pageBytes.get(target.name) ?? NaN) / 1024, 1)} KB` +
               ` | errors ${entry.c50.errors + entry.c50.timeouts + entry.c50.non2xx + entry.c10.errors + entry.c10.timeouts + entry.c10.non2xx}`,
           );
         } else {
