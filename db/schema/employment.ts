@@ -155,6 +155,8 @@ export const jobOffers = pgTable(
   (table) => [
     index("job_offers_enterprise_idx").on(table.enterpriseId, table.status),
     index("job_offers_open_idx").on(table.status, table.workDistrictId, table.category, table.closesOn),
+    // The staff browse page's order (soonest closing first), read in order for a page of any filter.
+    index("job_offers_browse_idx").on(table.status, table.closesOn, table.id),
     index("job_offers_title_trgm").using("gin", sql`${table.title} gin_trgm_ops`),
     check("job_offers_title_not_blank", sql`length(trim(${table.title})) > 0`),
     check("job_offers_category", sql`${table.category} in (${jobCategoryList})`),
@@ -223,6 +225,7 @@ export const trainingOffers = pgTable(
   (table) => [
     index("training_offers_enterprise_idx").on(table.enterpriseId, table.status),
     index("training_offers_open_idx").on(table.status, table.districtId, table.closesOn),
+    index("training_offers_browse_idx").on(table.status, table.closesOn, table.id),
     check("training_offers_course_not_blank", sql`length(trim(${table.course})) > 0`),
     check("training_offers_category", sql`${table.category} in (${jobCategoryList})`),
     check("training_offers_capacity", sql`${table.capacity} between 1 and 500`),

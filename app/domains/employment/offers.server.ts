@@ -471,7 +471,11 @@ export async function listOpenOffers(
   const openOn = filters.openOn && filters.openOn > today ? filters.openOn : today;
   const page = Math.max(1, filters.page ?? 1);
   const pattern = filters.q ? `%${escapeLike(filters.q)}%` : null;
-  const parts: SQL[] = [];
+  // Each kind's first `enough` offers in the page's order (along its browse index), then the two
+  // merged: a page reads at most offset + 25 rows of each table, never every open offer.
+  const enough = page * OFFER_PAGE_SIZE;
+  const branches: SQL[] = [];
+  const counts: SQL[] = [];
   if (filters.kind !== "training") {
     const where = and(
       eq(jobOffers.status, "open"),
@@ -481,14 +485,20 @@ export async function listOpenOffers(
       filters.minWage !== undefined ? gte(jobOffers.wageMax, filters.minWage) : undefined,
       pattern ? or(ilike(jobOffers.title, pattern), ilike(organizations.name, pattern)) : undefined,
     );
-    parts.push(sql`select 'job' as kind, ${jobOffers.id} as id, ${jobOffers.title} as title,
+    branches.push(sql`(select 'job' as kind, ${jobOffers.id} as id, ${jobOffers.title} as title,
         ${organizations.name} as enterprise, ${jobOffers.workDistrictId} as district_id, wd.name as district,
         ${jobOffers.category}::text as category, ${jobOffers.wageMin} as wage_min, ${jobOffers.wageMax} as wage_max,
         ${jobOffers.openings} - ${jobOffers.hiredCount} as places, ${jobOffers.closesOn}::text as closes_on
       from ${jobOffers}
       join ${organizations} on ${organizations.id} = ${jobOffers.enterpriseId}
       join ${organizations} wd on wd.id = ${jobOffers.workDistrictId}
-      where ${where}`);
+      where ${where}
+      order by ${jobOffers.closesOn}, ${jobOffers.id} limit ${enough})`);
+    // The enterprise is joined for the count only when the search reads its name (foreign keys
+    // guarantee both organizations otherwise).
+    counts.push(sql`(select count(*) from ${jobOffers}
+      ${pattern ? sql`join ${organizations} on ${organizations.id} = ${jobOffers.enterpriseId}` : sql``}
+      where ${where})`);
   }
   // Trainings have no wage: a minimum wage filter leaves them out.
   if (filters.kind !== "job" && filters.minWage === undefined) {
@@ -499,7 +509,7 @@ export async function listOpenOffers(
       filters.category ? eq(trainingOffers.category, filters.category) : undefined,
       pattern ? or(ilike(trainingOffers.course, pattern), ilike(organizations.name, pattern)) : undefined,
     );
-    parts.push(sql`select 'training' as kind, ${trainingOffers.id} as id, ${trainingOffers.course} as title,
+    branches.push(sql`(select 'training' as kind, ${trainingOffers.id} as id, ${trainingOffers.course} as title,
         ${organizations.name} as enterprise, ${trainingOffers.districtId} as district_id, wd.name as district,
         ${trainingOffers.category}::text as category, null::int as wage_min, null::int as wage_max,
         ${trainingOffers.capacity} - ${trainingOffers.enrolledCount} as places,
@@ -507,10 +517,13 @@ export async function listOpenOffers(
       from ${trainingOffers}
       join ${organizations} on ${organizations.id} = ${trainingOffers.enterpriseId}
       join ${organizations} wd on wd.id = ${trainingOffers.districtId}
-      where ${where}`);
+      where ${where}
+      order by ${trainingOffers.closesOn}, ${trainingOffers.id} limit ${enough})`);
+    counts.push(sql`(select count(*) from ${trainingOffers}
+      ${pattern ? sql`join ${organizations} on ${organizations.id} = ${trainingOffers.enterpriseId}` : sql``}
+      where ${where})`);
   }
-  if (parts.length === 0) return { rows: [], total: 0, page, pageSize: OFFER_PAGE_SIZE };
-  const offers = sql.join(parts, sql` union all `);
+  if (branches.length === 0) return { rows: [], total: 0, page, pageSize: OFFER_PAGE_SIZE };
   const [rows, [counted]] = await Promise.all([
     selectRows<{
       kind: "job" | "training";
@@ -526,10 +539,10 @@ export async function listOpenOffers(
       closes_on: string;
     }>(
       db,
-      sql`select * from (${offers}) offers order by closes_on, kind, id
+      sql`select * from (${sql.join(branches, sql` union all `)}) offers order by closes_on, kind, id
           limit ${OFFER_PAGE_SIZE} offset ${(page - 1) * OFFER_PAGE_SIZE}`,
     ),
-    selectRows<{ total: number }>(db, sql`select count(*)::int as total from (${offers}) offers`),
+    selectRows<{ total: number }>(db, sql`select (${sql.join(counts, sql` + `)})::int as total`),
   ]);
   return {
     rows: rows.map((row) => ({

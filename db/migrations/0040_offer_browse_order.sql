@@ -1,0 +1,2 @@
+CREATE INDEX "job_offers_browse_idx" ON "job_offers" USING btree ("status","closes_on","id");--> statement-breakpoint
+CREATE INDEX "training_offers_browse_idx" ON "training_offers" USING btree ("status","closes_on","id");
