@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckinForm } from "~/components/employment/CheckinForm";
 import { StatusBadge } from "~/components/employment/fields";
+import { Pagination } from "~/components/Pagination";
 import { calendarDateOf } from "~/domains/calendar/working-days";
 import { getEnterpriseProfile } from "~/domains/employment/enterprise.server";
 import { listEnterpriseOffers } from "~/domains/employment/offers.server";
@@ -13,6 +14,7 @@ import { i18nServer } from "~/i18n.server";
 import * as clock from "~/utils/clock.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { getDb } from "~/utils/db.server";
+import { searchParamsOf } from "~/utils/forms.server";
 import { withDomainErrors } from "~/utils/domain-errors.server";
 import { answerCheckin } from "~/utils/employment.server";
 import { authorizeOrRespond, requirePermission } from "~/utils/permissions.server";
@@ -26,9 +28,13 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   const user = await requirePermission(request, "decide:employment-referral:organization");
   const db = await getDb();
   const now = clock.now();
+  const query = searchParamsOf(request);
   const [enterprise, offers, waiting, checkins] = await Promise.all([
     getEnterpriseProfile(db, user.actor),
-    listEnterpriseOffers(db, user.actor),
+    listEnterpriseOffers(db, user.actor, {
+      jobsPage: pageParam(query.get("jobsPage")),
+      trainingsPage: pageParam(query.get("trainingsPage")),
+    }),
     listJobReferrals(db, "organization", user.actor, { statuses: ["referred", "interview_scheduled"] }),
     listDueCheckins(db, "organization", user.actor, now),
   ]);
@@ -176,6 +182,14 @@ export default function EnterpriseDashboard() {
           </li>
         ))}
       </ul>
+      {data.offers.jobsTotal > data.offers.pageSize ? (
+        <Pagination
+          page={data.offers.jobsPage}
+          pageSize={data.offers.pageSize}
+          total={data.offers.jobsTotal}
+          param="jobsPage"
+        />
+      ) : null}
       <h2>{t("dashboard.trainings")}</h2>
       {data.offers.trainings.length === 0 ? <p>{t("dashboard.noTrainings")}</p> : null}
       <ul>
@@ -191,6 +205,20 @@ export default function EnterpriseDashboard() {
           </li>
         ))}
       </ul>
+      {data.offers.trainingsTotal > data.offers.pageSize ? (
+        <Pagination
+          page={data.offers.trainingsPage}
+          pageSize={data.offers.pageSize}
+          total={data.offers.trainingsTotal}
+          param="trainingsPage"
+        />
+      ) : null}
     </section>
   );
+}
+
+/** A page number from the query string; anything else is the first page. */
+function pageParam(value: string | null): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
 }

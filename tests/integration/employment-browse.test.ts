@@ -3,7 +3,12 @@
  * first, cut into pages in the database, with the filters of the page and a total for the pager.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { listOpenOffers, OFFER_PAGE_SIZE } from "~/domains/employment/offers.server";
+import {
+  ENTERPRISE_OFFER_PAGE_SIZE,
+  listEnterpriseOffers,
+  listOpenOffers,
+  OFFER_PAGE_SIZE,
+} from "~/domains/employment/offers.server";
 import { resetClock, setClock } from "~/utils/clock.server";
 import type { Database } from "~/utils/db.server";
 import {
@@ -113,5 +118,43 @@ describe("/staff/employment", () => {
     expect(body.offers.total).toBe(27);
     expect(body.offers.page).toBe(2);
     expect(body.offers.rows.map((row) => row.title)).toEqual(["岗位 26", "岗位 27"]);
+  });
+});
+
+describe("the enterprise's own offers (its dashboard)", () => {
+  it("pages jobs and trainings separately, newest first, each with its total, in one statement", async () => {
+    const jobIds: string[] = [];
+    for (let i = 1; i <= ENTERPRISE_OFFER_PAGE_SIZE + 3; i += 1) {
+      setClock({ fixedAt: new Date(START.getTime() + i * 60_000) });
+      jobIds.push(await createOpenJobOffer(db, world, { title: `岗位 ${i}` }));
+    }
+    const trainingId = await createOpenTrainingOffer(db, world);
+    const actor = {
+      id: world.member.id,
+      organizationId: world.member.organizationId,
+      districtId: world.member.districtId,
+    };
+    const first = await listEnterpriseOffers(db, actor);
+    expect(first.jobsTotal).toBe(ENTERPRISE_OFFER_PAGE_SIZE + 3);
+    expect(first.trainingsTotal).toBe(1);
+    expect(first.jobs.map((job) => job.id)).toEqual(jobIds.toReversed().slice(0, ENTERPRISE_OFFER_PAGE_SIZE));
+    expect(first.trainings.map((training) => training.id)).toEqual([trainingId]);
+    const second = await listEnterpriseOffers(db, actor, { jobsPage: 2, trainingsPage: 2 });
+    expect(second.jobs.map((job) => job.id)).toEqual(jobIds.toReversed().slice(ENTERPRISE_OFFER_PAGE_SIZE));
+    expect(second.trainings).toEqual([]);
+    expect(second).toMatchObject({
+      jobsTotal: ENTERPRISE_OFFER_PAGE_SIZE + 3,
+      trainingsTotal: 1,
+      jobsPage: 2,
+    });
+
+    // Another enterprise sees none of them.
+    const other = await createEmploymentWorld(db);
+    const theirs = await listEnterpriseOffers(db, {
+      id: other.member.id,
+      organizationId: other.member.organizationId,
+      districtId: other.member.districtId,
+    });
+    expect(theirs).toMatchObject({ jobs: [], trainings: [], jobsTotal: 0, trainingsTotal: 0 });
   });
 });

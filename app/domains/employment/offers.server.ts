@@ -343,11 +343,25 @@ export async function changeTrainingOfferStatus(
   });
 }
 
-/** The enterprise's own offers (dashboard and offer lists). */
-/** An enterprise's own job and training offers, newest first, in one statement. */
-export async function listEnterpriseOffers(db: DbOrTx, actor: ActorRef) {
+/** A page of the enterprise's own offers (each list of its dashboard). */
+export const ENTERPRISE_OFFER_PAGE_SIZE = 10;
+
+/**
+ * The enterprise's own jobs and trainings, newest first, a page of each (`jobsPage`,
+ * `trainingsPage`) with each list's total — in one statement: the two pages and a row of totals.
+ */
+export async function listEnterpriseOffers(
+  db: DbOrTx,
+  actor: ActorRef,
+  pages: { jobsPage?: number; trainingsPage?: number } = {},
+) {
+  const size = ENTERPRISE_OFFER_PAGE_SIZE;
+  const jobsPage = Math.max(1, pages.jobsPage ?? 1);
+  const trainingsPage = Math.max(1, pages.trainingsPage ?? 1);
+  const ownJobs = ownJob(actor) ?? sql`false`;
+  const ownTrainings = ownTraining(actor) ?? sql`false`;
   const rows = await selectRows<{
-    kind: "job" | "training";
+    kind: "job" | "training" | "totals";
     id: string;
     title: string;
     status: string;
@@ -357,18 +371,24 @@ export async function listEnterpriseOffers(db: DbOrTx, actor: ActorRef) {
     version: number | null;
   }>(
     db,
-    sql`select * from (
-          select 'job' as kind, ${jobOffers.id} as id, ${jobOffers.title} as title,
-                 ${jobOffers.status}::text as status, ${jobOffers.openings} as seats,
-                 ${jobOffers.hiredCount} as filled, ${jobOffers.closesOn}::text as closes_on,
-                 ${jobOffers.version} as version, ${jobOffers.createdAt} as created_at
-            from ${jobOffers} where ${ownJob(actor) ?? sql`false`}
-          union all
-          select 'training', ${trainingOffers.id}, ${trainingOffers.course}, ${trainingOffers.status}::text,
-                 ${trainingOffers.capacity}, ${trainingOffers.enrolledCount}, ${trainingOffers.closesOn}::text,
-                 null::int, ${trainingOffers.createdAt}
-            from ${trainingOffers} where ${ownTraining(actor) ?? sql`false`}) offers
-        order by created_at desc, id`,
+    sql`(select 'job' as kind, ${jobOffers.id} as id, ${jobOffers.title} as title,
+                ${jobOffers.status}::text as status, ${jobOffers.openings} as seats,
+                ${jobOffers.hiredCount} as filled, ${jobOffers.closesOn}::text as closes_on,
+                ${jobOffers.version} as version
+           from ${jobOffers} where ${ownJobs}
+          order by ${jobOffers.createdAt} desc, ${jobOffers.id}
+          limit ${size} offset ${(jobsPage - 1) * size})
+        union all
+        (select 'training', ${trainingOffers.id}, ${trainingOffers.course}, ${trainingOffers.status}::text,
+                ${trainingOffers.capacity}, ${trainingOffers.enrolledCount}, ${trainingOffers.closesOn}::text,
+                null::int
+           from ${trainingOffers} where ${ownTrainings}
+          order by ${trainingOffers.createdAt} desc, ${trainingOffers.id}
+          limit ${size} offset ${(trainingsPage - 1) * size})
+        union all
+        select 'totals', null, null, null,
+               (select count(*) from ${jobOffers} where ${ownJobs})::int,
+               (select count(*) from ${trainingOffers} where ${ownTrainings})::int, null, null`,
   );
   const jobs = rows
     .filter((row) => row.kind === "job")
@@ -391,7 +411,16 @@ export async function listEnterpriseOffers(db: DbOrTx, actor: ActorRef) {
       enrolledCount: Number(row.filled),
       closesOn: row.closes_on,
     }));
-  return { jobs, trainings };
+  const totals = rows.find((row) => row.kind === "totals");
+  return {
+    jobs,
+    trainings,
+    jobsTotal: Number(totals?.seats ?? 0),
+    trainingsTotal: Number(totals?.filled ?? 0),
+    jobsPage,
+    trainingsPage,
+    pageSize: size,
+  };
 }
 
 export async function getJobOffer(db: DbOrTx, id: string, condition: "own" | "open", actor: ActorRef) {
