@@ -194,6 +194,8 @@ async function startServer(workers: number): Promise<RunningServer> {
     process.execPath,
     [
       ...(args.has("cpu-prof") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      // As `npm start` runs it (package.json): a larger young generation, fewer scavenges.
+      "--max-semi-space-size=64",
       "--import",
       "tsx",
       "server/index.ts",
