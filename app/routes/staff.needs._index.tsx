@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CategoryName, NeedStatusBadge, ReferralStatusBadge } from "~/components/matching/labels";
 import { Pagination } from "~/components/Pagination";
 import { can } from "~/domains/accounts/authorize";
-import { listNeedBoard, needCounts } from "~/domains/matching/needs.server";
+import { listNeedBoard } from "~/domains/matching/needs.server";
 import { needStatuses, needUrgencies } from "~/domains/matching/options";
 import { categoryLabel, topCategoryIds } from "~/domains/matching/taxonomy";
 import { i18nServer } from "~/i18n.server";
@@ -35,16 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = authorizeOrRespond(user.actor, "read:help-need");
   const params = querySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const db = await getDb();
-  const [board, counts] = await Promise.all([
-    listNeedBoard(db, user.actor, scope, {
-      status: params.status || null,
-      categoryId: params.category ?? null,
-      urgency: params.urgency ?? null,
-      caseCode: params.caseCode || null,
-      page: params.page,
-    }),
-    needCounts(db, user.actor, scope),
-  ]);
+  const board = await listNeedBoard(db, user.actor, scope, {
+    status: params.status || null,
+    categoryId: params.category ?? null,
+    urgency: params.urgency ?? null,
+    caseCode: params.caseCode || null,
+    page: params.page,
+  });
   const t = await i18nServer.getFixedT(request, "matching");
   return {
     title: t("board.title"),
@@ -57,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: board.total,
     page: board.page,
     pageSize: board.pageSize,
-    counts,
+    counts: board.counts,
     canCreate: can(user.actor, "create:help-need:office"),
     canRefer: can(user.actor, "refer:help-need:office"),
   };

@@ -545,6 +545,12 @@ describe("the staff board of needs", () => {
       [ids.dueLater, false],
       [ids.closed, false],
     ]);
+    // The counts per state come with the board, and give its total when only a state filters.
+    expect(board.counts).toEqual({ open: 3, referred: 1, cancelled: 1 });
+    expect((await listNeedBoard(db, actor, "office", { status: "open" })).total).toBe(3);
+    expect((await listNeedBoard(db, actor, "office", { status: "resolved" })).total).toBe(0);
+    expect((await listNeedBoard(db, actor, "office", { urgency: "normal" })).total).toBe(5);
+    expect((await listNeedBoard(db, actor, "office", { urgency: "urgent" })).total).toBe(0);
     const overdue = await listNeedBoard(db, actor, "office", { status: "overdue" });
     expect(overdue.rows.map((row) => row.id)).toEqual([ids.overdueFirst, ids.overdueSecond]);
     expect(overdue.total).toBe(2);

@@ -108,7 +108,9 @@ export const BOARD_PAGE_SIZE = 25;
 
 /**
  * The staff board: needs of the actor's office (or district), open and overdue ones first, then by
- * target response time. One query for the rows (with the live referral and its provider), one count.
+ * target response time. One query for the rows (with the live referral and its provider), one for
+ * the counts per state (the board's tabs, and its total unless more than a state filters), and a
+ * count only when the filters need their own.
  */
 export async function listNeedBoard(db: DbOrTx, actor: ActorRef, scope: Scope, filters: BoardFilters = {}) {
   const now = clock.now();
@@ -130,7 +132,9 @@ export async function listNeedBoard(db: DbOrTx, actor: ActorRef, scope: Scope, f
   const live = sql`${referrals.status} in ('draft', 'sent', 'accepted', 'in_progress')`;
   const activeNeed = sql`(${helpNeeds.status} in ('open', 'referred'))`;
   const overdue = sql<boolean>`(${helpNeeds.status} in ('open', 'referred') and ${helpNeeds.respondBy} < ${now.toISOString()}::timestamptz)`;
-  const [rows, [total]] = await Promise.all([
+  // The tabs' counts per state are read anyway; they give the total when only a state filters.
+  const ownCount = filters.status === "overdue" || filters.categoryId || filters.urgency || filters.caseCode;
+  const [rows, counts, counted] = await Promise.all([
     db
       .select({
         id: helpNeeds.id,
@@ -159,17 +163,25 @@ export async function listNeedBoard(db: DbOrTx, actor: ActorRef, scope: Scope, f
       .orderBy(sql`${activeNeed} desc`, asc(helpNeeds.respondBy), asc(helpNeeds.id))
       .limit(BOARD_PAGE_SIZE)
       .offset((page - 1) * BOARD_PAGE_SIZE),
+    needCounts(db, actor, scope),
     // The subject is joined only when its case code filters: every need has one (foreign key), so
     // the count is otherwise an index-only scan of help_needs.
-    filters.caseCode
-      ? db
-          .select({ count: count() })
-          .from(helpNeeds)
-          .innerJoin(subjects, eq(subjects.id, helpNeeds.subjectId))
-          .where(where)
-      : db.select({ count: count() }).from(helpNeeds).where(where),
+    !ownCount
+      ? null
+      : filters.caseCode
+        ? db
+            .select({ count: count() })
+            .from(helpNeeds)
+            .innerJoin(subjects, eq(subjects.id, helpNeeds.subjectId))
+            .where(where)
+        : db.select({ count: count() }).from(helpNeeds).where(where),
   ]);
-  return { rows, total: total?.count ?? 0, page, pageSize: BOARD_PAGE_SIZE };
+  const total = ownCount
+    ? (counted?.[0]?.count ?? 0)
+    : filters.status && filters.status !== "overdue"
+      ? (counts[filters.status] ?? 0)
+      : Object.values(counts).reduce((sum, each) => sum + (each ?? 0), 0);
+  return { rows, total, counts, page, pageSize: BOARD_PAGE_SIZE };
 }
 
 /** Counts per state for the board's tabs. */
