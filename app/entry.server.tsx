@@ -44,8 +44,16 @@ export default async function handleRequest(
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           // NUL bytes React 18 pads some buffers with filtered out, one chunk per turn (html-stream.server.ts).
           const filter = documentBody();
-          filter.on("end", () => finished());
-          body.on("close", () => finished());
+          let sent = false;
+          filter.on("end", () => {
+            sent = true;
+            finished();
+          });
+          // The client went away before the page was sent: stop rendering it.
+          body.on("close", () => {
+            finished();
+            if (!sent) abort();
+          });
           filter.pipe(body);
           pipe(filter);
         },

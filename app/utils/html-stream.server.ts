@@ -55,6 +55,10 @@ export function documentBody(): Transform {
     pending = [];
   };
   const body = new Transform({
+    // No 'close' after the end: React listens for it and, on a finished render, "aborts" by ending
+    // the stream again, which built an ERR_STREAM_ALREADY_FINISHED error (with its stack) per page.
+    // The caller aborts React itself when the response goes away (entry.server.tsx).
+    emitClose: false,
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       pending.push(withoutNul(chunk));
       if (!scheduled) {
