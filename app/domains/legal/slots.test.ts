@@ -93,6 +93,36 @@ describe("rules → slots", () => {
     ).toEqual(["2026-06-09", "2026-06-16", "2026-06-23"]);
   });
 
+  it("answers a repeated window from its cache with the same days, and another rule or window anew", () => {
+    const weekly = rule({ validFrom: "2026-06-02" });
+    const first = occurrenceDays(weekly, "2026-06-01", "2026-06-30");
+    expect(occurrenceDays(weekly, "2026-06-01", "2026-06-30")).toBe(first);
+    expect(first).toEqual(["2026-06-02", "2026-06-09", "2026-06-16", "2026-06-23", "2026-06-30"]);
+    expect(Object.isFrozen(first)).toBe(true);
+    // The window, the validity and the recurrence are all part of what is kept.
+    expect(occurrenceDays(weekly, "2026-06-10", "2026-06-30")).toEqual([
+      "2026-06-16",
+      "2026-06-23",
+      "2026-06-30",
+    ]);
+    expect(occurrenceDays({ ...weekly, validTo: "2026-06-15" }, "2026-06-01", "2026-06-30")).toEqual([
+      "2026-06-02",
+      "2026-06-09",
+    ]);
+    expect(occurrenceDays({ ...weekly, validFrom: "2026-06-03" }, "2026-06-01", "2026-06-30")).toEqual([
+      "2026-06-09",
+      "2026-06-16",
+      "2026-06-23",
+      "2026-06-30",
+    ]);
+    expect(occurrenceDays({ ...weekly, rrule: "FREQ=WEEKLY;BYDAY=MO" }, "2026-06-01", "2026-06-30")).toEqual([
+      "2026-06-08",
+      "2026-06-15",
+      "2026-06-22",
+      "2026-06-29",
+    ]);
+  });
+
   it("slots of a late range stay on their Beijing date at a month end", () => {
     const slots = computeSlots({
       rules: [rule({ rrule: "FREQ=MONTHLY;BYDAY=-1TU", startMinute: 22 * 60, endMinute: 24 * 60 })],

@@ -87,18 +87,36 @@ export function parseRecurrence(rrule: string, validFrom: string): InstanceType<
   return new RRule({ ...options, dtstart: floating(validFrom), tzid: null });
 }
 
+/**
+ * Expanded recurrences, by rule text, first day and the window asked for. The `rrule` library walks
+ * every occurrence from the rule's first day (0.1–0.8 ms a rule, most of a slot search); the answer
+ * depends on nothing else, and every search of a day asks for the same window. Bounded: it starts
+ * over when full.
+ */
+const occurrenceCache = new Map<string, readonly string[]>();
+const OCCURRENCE_CACHE_SIZE = 20_000;
+
 /** The Beijing dates in [from, to] on which the rule recurs (within its validity). */
 export function occurrenceDays(
   rule: Pick<SlotRule, "rrule" | "validFrom" | "validTo">,
   from: string,
   to: string,
-) {
+): readonly string[] {
   const start = from > rule.validFrom ? from : rule.validFrom;
   const end = rule.validTo && rule.validTo < to ? rule.validTo : to;
   if (end < start) return [];
-  return parseRecurrence(rule.rrule, rule.validFrom)
-    .between(floating(start), floating(end), true)
-    .map((date) => date.toISOString().slice(0, 10));
+  const key = `${rule.rrule}\u0000${rule.validFrom}\u0000${start}\u0000${end}`;
+  let days = occurrenceCache.get(key);
+  if (days === undefined) {
+    days = Object.freeze(
+      parseRecurrence(rule.rrule, rule.validFrom)
+        .between(floating(start), floating(end), true)
+        .map((date) => date.toISOString().slice(0, 10)),
+    );
+    if (occurrenceCache.size >= OCCURRENCE_CACHE_SIZE) occurrenceCache.clear();
+    occurrenceCache.set(key, days);
+  }
+  return days;
 }
 
 interface Range {
