@@ -7,6 +7,7 @@ import { Pagination } from "~/components/Pagination";
 import { calendarDateOf } from "~/domains/calendar/working-days";
 import { getEnterpriseProfile } from "~/domains/employment/enterprise.server";
 import { listEnterpriseOffers } from "~/domains/employment/offers.server";
+import { enterpriseDashboardQuerySchema } from "~/domains/employment/validation";
 import { listJobReferrals } from "~/domains/employment/referrals.server";
 import { listDueCheckins } from "~/domains/employment/retention.server";
 import { checkinStanding } from "~/domains/employment/status";
@@ -28,13 +29,10 @@ export const loader = withDomainErrors(async ({ request }: LoaderFunctionArgs) =
   const user = await requirePermission(request, "decide:employment-referral:organization");
   const db = await getDb();
   const now = clock.now();
-  const query = searchParamsOf(request);
+  const pages = enterpriseDashboardQuerySchema.parse(Object.fromEntries(searchParamsOf(request)));
   const [enterprise, offers, waiting, checkins] = await Promise.all([
     getEnterpriseProfile(db, user.actor),
-    listEnterpriseOffers(db, user.actor, {
-      jobsPage: pageParam(query.get("jobsPage")),
-      trainingsPage: pageParam(query.get("trainingsPage")),
-    }),
+    listEnterpriseOffers(db, user.actor, pages),
     listJobReferrals(db, "organization", user.actor, { statuses: ["referred", "interview_scheduled"] }),
     listDueCheckins(db, "organization", user.actor, now),
   ]);
@@ -215,10 +213,4 @@ export default function EnterpriseDashboard() {
       ) : null}
     </section>
   );
-}
-
-/** A page number from the query string; anything else is the first page. */
-function pageParam(value: string | null): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
 }

@@ -223,4 +223,10 @@ export const offerFilterSchema = z.object({
 });
 export type OfferFilters = z.infer<typeof offerFilterSchema>;
 
+/** The enterprise dashboard's two pagers (its jobs, its trainings). */
+export const enterpriseDashboardQuerySchema = z.object({
+  jobsPage: z.coerce.number().int().min(1).max(10_000).catch(1),
+  trainingsPage: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
 export const sharedFieldList = consentDataCategories;
