@@ -399,7 +399,7 @@ async function sqlStatements(target: Target, cookie: string | undefined): Promis
   const counts: number[] = [];
   for (let index = 0; index < 5; index += 1) {
     const response = await fetch(`${base}${target.path}`, {
-      headers: cookie ? { cookie } : {},
+      headers: { "x-bench-count-sql": "1", ...(cookie ? { cookie } : {}) },
       redirect: "manual",
     });
     const body = Buffer.from(await response.arrayBuffer());

@@ -9,7 +9,7 @@ import express from "express";
 import helmet from "helmet";
 import type { Env } from "../app/utils/env.server";
 import { requestGuards } from "./request-guards";
-import { newSqlCounter, runCountingSql } from "../app/utils/sql-count.server";
+import { sqlStatementsSoFar } from "../app/utils/sql-count.server";
 import { contentSecurityPolicy, createNonce, isSameOriginRequest } from "./security";
 import { testClock } from "./test-clock";
 
@@ -65,16 +65,18 @@ export async function createApp({ env, root }: CreateAppOptions): Promise<expres
   app.set("trust proxy", env.TRUST_PROXY);
 
   app.use(requestGuards(env));
-  // `npm run bench` only: X-SQL-Statements tells how many statements the response needed.
+  // `npm run bench` only: X-SQL-Statements tells how many statements the response needed, when the
+  // bench asks (it does so one request at a time; app/utils/sql-count.server.ts).
   if (env.BENCH_MODE) {
-    app.use((_req, res, next) => {
+    app.use((req, res, next) => {
+      if (req.headers["x-bench-count-sql"] !== "1") return next();
       const writeHead = res.writeHead;
-      const counter = newSqlCounter();
+      const before = sqlStatementsSoFar();
       res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-        if (!this.headersSent) this.setHeader("X-SQL-Statements", String(counter.statements));
+        if (!this.headersSent) this.setHeader("X-SQL-Statements", String(sqlStatementsSoFar() - before));
         return (writeHead as (...rest: unknown[]) => ServerResponse).apply(this, args);
       } as typeof res.writeHead;
-      runCountingSql(counter, next);
+      next();
     });
   }
 

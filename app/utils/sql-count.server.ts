@@ -1,19 +1,17 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { singleton } from "./singleton.server";
 
 /**
- * `npm run bench` only (BENCH_MODE): counts the SQL statements each request sends through the
- * PostgreSQL driver (postgres.js's `debug` hook, so BEGIN/COMMIT count too). Off, it costs nothing:
- * the hook is not installed.
+ * `npm run bench` only (BENCH_MODE): counts the SQL statements a request sends through the PostgreSQL
+ * driver (postgres.js's `debug` hook, so BEGIN/COMMIT count too). Off, it costs nothing: the hook is
+ * not installed.
+ *
+ * The count is the driver's running total before and after the request. The bench asks for it
+ * (`X-Bench-Count-Sql: 1`) only on requests it sends one at a time, with no job running, so no other
+ * request's statements fall inside the window. An AsyncLocalStorage per request would attribute
+ * statements under load too, but it turns on Node's async hooks for the whole process: every promise
+ * of every request then pays a hook, and the bench would measure a slower server than production runs.
  */
-export interface SqlCounter {
-  statements: number;
-}
-
-const state = singleton("sql-count", () => ({
-  enabled: false,
-  storage: new AsyncLocalStorage<SqlCounter>(),
-}));
+const state = singleton("sql-count", () => ({ enabled: false, statements: 0 }));
 
 /** Must run before the first database connection is made. */
 export function enableSqlCounting(): void {
@@ -24,22 +22,15 @@ export function sqlCountingEnabled(): boolean {
   return state.enabled;
 }
 
-/** The driver hook: one more statement for the request this code runs for, if any. */
+/** The driver hook: one more statement. */
 export function countSqlStatement(_connection: unknown, query: string): void {
-  const counter = state.storage.getStore();
-  if (!counter) return;
-  counter.statements += 1;
-  // BENCH_SQL_LOG=1: each counted statement on stderr, to see what a page runs.
+  state.statements += 1;
+  // BENCH_SQL_LOG=1: each statement on stderr, to see what a page runs.
   if (process.env.BENCH_SQL_LOG === "1")
-    console.error(`[sql ${counter.statements}] ${query.replace(/\s+/g, " ").slice(0, 400)}`);
+    console.error(`[sql ${state.statements}] ${query.replace(/\s+/g, " ").slice(0, 400)}`);
 }
 
-/** A fresh counter for one request. */
-export function newSqlCounter(): SqlCounter {
-  return { statements: 0 };
-}
-
-/** Runs `next` (the rest of a request) counting its statements into `counter`. */
-export function runCountingSql(counter: SqlCounter, next: () => void): void {
-  state.storage.run(counter, next);
+/** The statements sent through the driver since the process started. */
+export function sqlStatementsSoFar(): number {
+  return state.statements;
 }
