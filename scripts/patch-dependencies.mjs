@@ -1,8 +1,9 @@
 // Runs after every `npm install` / `npm ci` (package.json "postinstall"): applies the portal's patches
 // to installed dependencies, each an exact text replacement that must apply once, or the install
-// fails loudly (a dependency upgrade must re-check its patch). Idempotent: a patched file is skipped.
+// fails loudly (a dependency upgrade must re-check its patch). Idempotent: a replacement already in
+// the file is skipped, so a patch added later applies to an existing install too.
 // Why each patch exists: docs/decisions/017-route-matching-and-summary-rows.md and
-// docs/decisions/018-render-path-built-once.md.
+// docs/decisions/018-render-path-built-once.md and docs/decisions/019-whole-page-bodies-and-an-unhooked-bench.md.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -91,6 +92,57 @@ function compilePath(path, caseSensitive, end) {
 function portalCompilePathUncached(path, caseSensitive, end) {
 `,
     },
+    {
+      find: "function resolveTo(toArg, routePathnames, locationPathname, isPathRelative) {\n",
+      replace: `// ${MARKER}: an absolute path ("/staff/hours?page=2") resolves the same from every route
+// and location, so each is resolved once (bounded); a caller gets its own copy (resolveTo's callers
+// may append to the pathname). Every <Link> of a page resolved its target at each render.
+const portalResolvedAbsolute = new Map();
+function resolveTo(toArg, routePathnames, locationPathname, isPathRelative) {
+  if (typeof toArg === "string" && toArg.charCodeAt(0) === 47 && toArg.charCodeAt(1) !== 47) {
+    let resolved = portalResolvedAbsolute.get(toArg);
+    if (resolved === undefined) {
+      resolved = portalResolveToUncached(toArg, routePathnames, locationPathname, isPathRelative);
+      if (portalResolvedAbsolute.size < 10000) portalResolvedAbsolute.set(toArg, resolved);
+    }
+    return { pathname: resolved.pathname, search: resolved.search, hash: resolved.hash };
+  }
+  return portalResolveToUncached(toArg, routePathnames, locationPathname, isPathRelative);
+}
+function portalResolveToUncached(toArg, routePathnames, locationPathname, isPathRelative) {
+`,
+    },
+  ],
+};
+
+// @remix-run/server-runtime 2.17.x: every loader got a copy of the request made by two `new Request`
+// (one to strip an `index` parameter, one for `_routes`), each with its own AbortSignal following
+// the original's: four requests per page (~3 % of a page's server CPU). A GET whose URL names neither
+// parameter (nor `_data`) is now passed on as it is; anything else is copied as before.
+const loaderRequestFix = {
+  package: "@remix-run/server-runtime",
+  versions: /^2\.17\./,
+  files: ["dist/data.js", "dist/esm/data.js"],
+  replacements: [
+    {
+      find: "  let result = await loader({\n    request: singleFetch ? stripRoutesParam(stripIndexParam(request)) : stripDataParam(stripIndexParam(request)),\n",
+      replace: `  let result = await loader({
+    // ${MARKER}: a plain GET is not copied.
+    request: portalNothingToStrip(request) ? request : singleFetch ? stripRoutesParam(stripIndexParam(request)) : stripDataParam(stripIndexParam(request)),
+`,
+    },
+    {
+      find: "function stripIndexParam(request) {\n",
+      replace: `// ${MARKER}: true when stripping would give the same request.
+function portalNothingToStrip(request) {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const url = request.url;
+  const query = url.indexOf("?");
+  return query === -1 || !/[?&](?:index|_routes|_data)(?:[=&#]|$)/.test(url.slice(query));
+}
+function stripIndexParam(request) {
+`,
+    },
   ],
 };
 
@@ -168,6 +220,7 @@ function createStaticRouter(routes, context, opts = {}) {
 });
 const fixes = [
   routerFix,
+  loaderRequestFix,
   remixServerFix("dist/server.js", "routes$1", "routes.createServerRoutes"),
   remixServerFix("dist/esm/server.js", "routes", "createServerRoutes"),
   staticRouterFix("server.js", "router.", "reactRouter."),
@@ -191,9 +244,11 @@ for (const fix of fixes) {
   }
   for (const file of fix.files) {
     const target = path.join(dir, file);
-    let text = readFileSync(target, "utf8");
-    if (text.includes(MARKER)) continue;
+    const original = readFileSync(target, "utf8");
+    let text = original;
     for (const { find, replace } of fix.replacements) {
+      // Already applied (an earlier install, or a patch added since): nothing to do.
+      if (text.includes(replace)) continue;
       const at = text.indexOf(find);
       if (at === -1 || text.indexOf(find, at + 1) !== -1) {
         process.stderr.write(
@@ -204,7 +259,7 @@ for (const fix of fixes) {
       }
       text = text.slice(0, at) + replace + text.slice(at + find.length);
     }
-    if (!failed) {
+    if (!failed && text !== original) {
       writeFileSync(target, text);
       process.stdout.write(`patch-dependencies: patched ${fix.package}@${version} ${file}\n`);
     }

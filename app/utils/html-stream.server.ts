@@ -1,8 +1,6 @@
-import { Transform, type TransformCallback } from "node:stream";
-
 /**
- * The document stream between React and the response: NUL bytes dropped, and the chunks React writes
- * within one turn of the event loop sent as one.
+ * The document between React and the response: NUL bytes dropped, and the chunks React writes joined
+ * into one body.
  *
  * NUL bytes: React 18.3's `renderToPipeableStream` sometimes writes NUL bytes into the page: when a
  * string does not fit the rest of its 2 048-byte buffer, it sends the whole buffer, unused tail
@@ -14,10 +12,8 @@ import { Transform, type TransformCallback } from "node:stream";
  * text of the portal can hold (the form parser refuses it, PostgreSQL text cannot store it): dropping
  * every 0x00 byte restores exactly what React meant to write. @react-email/render does the same.
  *
- * One chunk per turn: React hands over a page as a run of ~2 KB buffers in one synchronous pass;
- * each went on through a web stream, `res.write` and a socket write of its own (~7 % of a page's
- * server CPU in the bench's profile). They are joined and passed on at `setImmediate`, so what is
- * streamed later (a suspended part) still goes out as soon as React writes it.
+ * One body: React hands over a page as a run of ~2 KB buffers; they are joined into one, sent with
+ * one socket write (entry.server.tsx, ADR 019).
  */
 /**
  * `chunk` without its 0x00 bytes. React's NULs are the unused tail of its buffer, so the usual case
@@ -45,32 +41,32 @@ export function withoutNul(chunk: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-export function documentBody(): Transform {
-  let pending: Buffer[] = [];
-  let scheduled = false;
-  const passOn = () => {
-    scheduled = false;
-    if (pending.length === 0) return;
-    body.push(pending.length === 1 ? pending[0] : Buffer.concat(pending));
-    pending = [];
+/**
+ * What React's `pipe` writes a finished page into: its chunks, NULs dropped, joined into one body once
+ * React ends the stream. Called only after `onAllReady`, so React writes the whole page in one
+ * synchronous pass and never waits for 'drain'. `pipe` needs only these methods of a Writable
+ * (react-dom-server.node 18.3: write, end, destroy, on), and a real stream cost each write a state
+ * machine, a second stream behind it and a web stream in front of the socket.
+ */
+export function documentSink(done: (body: Buffer<ArrayBuffer>) => void, failed: (error: unknown) => void) {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const sink = {
+    write(chunk: Uint8Array) {
+      const kept = withoutNul(chunk as Buffer);
+      chunks.push(kept);
+      length += kept.length;
+      return true;
+    },
+    end() {
+      done(Buffer.concat(chunks, length));
+    },
+    destroy(error: unknown) {
+      failed(error);
+    },
+    on() {
+      return sink;
+    },
   };
-  const body = new Transform({
-    // No 'close' after the end: React listens for it and, on a finished render, "aborts" by ending
-    // the stream again, which built an ERR_STREAM_ALREADY_FINISHED error (with its stack) per page.
-    // The caller aborts React itself when the response goes away (entry.server.tsx).
-    emitClose: false,
-    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      pending.push(withoutNul(chunk));
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(passOn);
-      }
-      callback();
-    },
-    flush(callback: TransformCallback) {
-      passOn();
-      callback();
-    },
-  });
-  return body;
+  return sink;
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { type AgnosticRouteObject, matchPath, matchRoutes } from "@remix-run/router";
+import { type AgnosticRouteObject, matchPath, matchRoutes, resolveTo } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
 const ids = (matches: ReturnType<typeof matchRoutes>) => matches?.map((match) => match.route.id) ?? null;
@@ -100,5 +100,34 @@ describe("route matching (patched @remix-run/router)", () => {
     expect(matchPath({ path: "/Staff", caseSensitive: true }, "/Staff")).not.toBeNull();
     expect(matchPath({ path: "/staff", end: false }, "/staff/hours")?.pathnameBase).toBe("/staff");
     expect(matchPath({ path: "/staff" }, "/staff/hours")).toBeNull();
+  });
+
+  it("resolves an absolute link target the same from every route and location, each time a new object", () => {
+    const froms: [string[], string][] = [
+      [["/"], "/"],
+      [["/", "/staff", "/staff/hours"], "/staff/hours/"],
+      [["/", "/volunteer"], "/volunteer/profile"],
+    ];
+    for (const [routePathnames, location] of froms) {
+      expect(resolveTo("/staff/hours?page=2#list", routePathnames, location)).toEqual({
+        pathname: "/staff/hours",
+        search: "?page=2",
+        hash: "#list",
+      });
+      // An explicit trailing slash stays.
+      expect(resolveTo("/staff/", routePathnames, location).pathname).toBe("/staff/");
+    }
+    const first = resolveTo("/notifications", ["/"], "/");
+    first.pathname += "/";
+    expect(resolveTo("/notifications", ["/"], "/").pathname).toBe("/notifications");
+  });
+
+  it("still resolves relative link targets against the route or the location", () => {
+    const routes = ["/", "/staff", "/staff/hours"];
+    expect(resolveTo("corrections", routes, "/staff/hours").pathname).toBe("/staff/hours/corrections");
+    expect(resolveTo("..", routes, "/staff/hours").pathname).toBe("/staff");
+    expect(resolveTo("?page=3", routes, "/staff/hours/").pathname).toBe("/staff/hours/");
+    expect(resolveTo("", routes, "/staff/hours/")).toMatchObject({ pathname: "/staff/hours/" });
+    expect(resolveTo("//elsewhere.example/x", routes, "/staff").pathname).toBe("//elsewhere.example/x");
   });
 });
