@@ -14,6 +14,7 @@
  *   npm run bench -- --out=bench/runs/before.json   # a run kept aside (RESULTS.md untouched)
  *   npm run bench -- --cpu-prof          # the server writes V8 CPU profiles to bench/profiles/
  *   npm run bench -- --cpu-prof --no-baselines --pages=staff-offers   # one page's profile alone
+ *   npm run bench -- --compare=../before --pages=staff-hours   # this checkout against another one
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/portal_bench), BENCH_PORT (3900).
  */
@@ -187,7 +188,10 @@ function cpuSecondsOf(pids: number[]): number {
   return total;
 }
 
-async function startServer(workers: number): Promise<RunningServer> {
+async function startServer(
+  workers: number,
+  at: { root: string; port: number } = { root: serverRoot, port },
+): Promise<RunningServer> {
   const profileDir = path.join(root, "bench", "profiles");
   if (args.has("cpu-prof")) mkdirSync(profileDir, { recursive: true });
   const child = spawn(
@@ -201,17 +205,17 @@ async function startServer(workers: number): Promise<RunningServer> {
       "server/index.ts",
     ],
     {
-      cwd: serverRoot,
+      cwd: at.root,
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
         NODE_ENV: "production",
         DATABASE_URL: databaseUrl,
         ENCRYPTION_KEYS: encryptionKeys(),
-        PORT: String(port),
+        PORT: String(at.port),
         HOST: "127.0.0.1",
         // Production on PostgreSQL requires the public origin (the host check answers only it).
-        APP_URL: base,
+        APP_URL: `http://127.0.0.1:${at.port}`,
         WEB_CONCURRENCY: String(workers),
         BENCH_MODE: "true",
         JOBS_ENABLED: "false",
@@ -227,7 +231,7 @@ async function startServer(workers: number): Promise<RunningServer> {
   for (let attempt = 0; attempt < 120; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`The server stopped:\n${output}`);
     try {
-      const response = await fetch(`${base}/healthz`);
+      const response = await fetch(`http://127.0.0.1:${at.port}/healthz`);
       if (response.ok && (workers === 1 || output.includes("is ready"))) break;
     } catch {
       // not yet
@@ -673,6 +677,62 @@ interface Bar {
 const fmt = (value: number | null | undefined, digits = 0) =>
   value === null || value === undefined || Number.isNaN(value) ? "–" : value.toFixed(digits);
 
+/**
+ * --compare=<checkout>: the same pages on two builds, this one (B) and another checkout's (A, built
+ * there, its own node_modules), both servers up at once and measured in alternating bursts — A, B,
+ * A, B… — so that a host whose speed drifts by tens of percent from minute to minute (a shared
+ * machine) slows both alike. Prints the median req/s and CPU ms per request of each and B / A.
+ */
+async function compare(cookies: Record<RoleName, string | undefined>) {
+  const rounds = Number(args.get("rounds") ?? 5);
+  const seconds = Number(args.get("seconds") ?? 2);
+  const sides = [
+    { name: "A", root: path.resolve(args.get("compare")!), port: port + 1 },
+    { name: "B", root: serverRoot, port },
+  ];
+  const servers = [];
+  for (const side of sides) servers.push(await startServer(1, side));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const report: Record<string, Record<string, { rps: number[]; cpuMs: number[] }>> = {};
+  try {
+    log(`Compare: A = ${sides[0]!.root}, B = ${sides[1]!.root}; ${rounds} rounds of ${seconds} s each.`);
+    for (const target of selected) {
+      const cookie = cookies[target.role];
+      const entry: Record<string, { rps: number[]; cpuMs: number[] }> = {};
+      for (const side of sides) {
+        await load(`http://127.0.0.1:${side.port}${target.path}`, 5, 0, cookie, quick ? 30 : 100);
+        await load(`http://127.0.0.1:${side.port}${target.path}`, 10, WARMUP, cookie);
+        entry[side.name] = { rps: [], cpuMs: [] };
+      }
+      for (let round = 0; round < rounds; round += 1) {
+        for (const [index, side] of sides.entries()) {
+          const server = servers[index]!;
+          const before = server.cpuSeconds();
+          const result = await load(`http://127.0.0.1:${side.port}${target.path}`, 50, seconds, cookie);
+          const cpu = server.cpuSeconds() - before;
+          if (result.errors + result.timeouts + result.non2xx > 0)
+            throw new Error(`${side.name} ${target.path}: errors in the compare run`);
+          entry[side.name]!.rps.push(result.rps);
+          entry[side.name]!.cpuMs.push((cpu * 1000) / Math.max(1, result.responses));
+        }
+      }
+      report[target.name] = entry;
+      const a = entry.A!;
+      const b = entry.B!;
+      log(
+        `  ${target.name.padEnd(22)} req/s ${fmt(median(a.rps)).padStart(5)} → ${fmt(median(b.rps)).padStart(5)}` +
+          ` (× ${(median(b.rps) / median(a.rps)).toFixed(2)})` +
+          ` | CPU ms/req ${fmt(median(a.cpuMs), 2)} → ${fmt(median(b.cpuMs), 2)}` +
+          ` | rounds A ${a.rps.map((v) => fmt(v)).join("/")} B ${b.rps.map((v) => fmt(v)).join("/")}`,
+      );
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+  const out = args.get("out");
+  if (out) writeFileSync(path.resolve(out), JSON.stringify({ sides, rounds, seconds, report }, null, 2));
+}
+
 async function main() {
   const started = Date.now();
   const loadAverage = os.loadavg();
@@ -686,6 +746,10 @@ async function main() {
   await ensureScaleDatabase();
   await settleJobs();
   const cookies = await sessionCookies();
+  if (args.has("compare")) {
+    await compare(cookies);
+    return;
+  }
 
   const pages: Record<
     string,

@@ -218,8 +218,76 @@ function createStaticRouter(routes, context, opts = {}) {
     },
   ],
 });
+// react-router 6.30.x (its production build, which the server loads): `useResolvedPath`, which every
+// <Link> calls, serialized the route matches' pathnames to JSON and parsed them back at each render,
+// to resolve a target that, when absolute, does not depend on them. An absolute string target now
+// skips both (`resolveTo` ignores the route pathnames for it; see resolveTo above).
+const resolvedPathFix = {
+  package: "react-router",
+  versions: /^6\.30\./,
+  files: ["dist/umd/react-router.production.min.js"],
+  replacements: [
+    {
+      find: 'l=JSON.stringify(r.UNSAFE_getResolveToMatches(i,o.v7_relativeSplatPath));return a.useMemo(()=>r.resolveTo(e,JSON.parse(l),u,"path"===n),[e,l,u,n])',
+      replace: `/* ${MARKER} */l="string"==typeof e&&47===e.charCodeAt(0)&&47!==e.charCodeAt(1)?"[]":JSON.stringify(r.UNSAFE_getResolveToMatches(i,o.v7_relativeSplatPath));return a.useMemo(()=>r.resolveTo(e,JSON.parse(l),u,"path"===n),[e,l,u,n])`,
+    },
+  ],
+};
+
+// @remix-run/react 2.17.x: <Scripts> built the page's module script — its route imports and the
+// partial manifest of lazy route discovery (a route match per parent path, then JSON with two-space
+// indents) — at every render. It depends only on the build's manifest, the matched routes and the
+// parent paths of the URL, so it is kept per those (bounded).
+const moduleScriptFix = (file, partialManifest) => ({
+  package: "@remix-run/react",
+  versions: /^2\.17\./,
+  files: [file],
+  replacements: [
+    {
+      find: "function Scripts(props) {\n",
+      replace: `// ${MARKER}: a page's module script built once per manifest, matched routes and parent paths.
+const portalModuleScripts = new WeakMap();
+function portalRouteModulesScript(manifest, router, matches, build) {
+  if (manifest.hmr) return build();
+  let scripts = portalModuleScripts.get(manifest);
+  if (scripts === undefined) {
+    scripts = new Map();
+    portalModuleScripts.set(manifest, scripts);
+  }
+  // As ${partialManifest} reads the location: the segments but the last.
+  const segments = router.state.location.pathname.split("/").filter(Boolean);
+  segments.pop();
+  let key = segments.join("/");
+  for (const match of matches) key += "\\0" + match.route.id;
+  key += "\\0\\0";
+  for (const match of router.state.matches) key += "\\0" + match.route.id;
+  let script = scripts.get(key);
+  if (script === undefined) {
+    script = build();
+    if (scripts.size < 5000) scripts.set(key, script);
+  }
+  return script;
+}
+function Scripts(props) {
+`,
+    },
+    {
+      find: '    let routeModulesScript = !isStatic ? " " : `',
+      replace:
+        '    let routeModulesScript = !isStatic ? " " : portalRouteModulesScript(manifest, router, matches, () => `',
+    },
+    {
+      find: "import(${JSON.stringify(manifest.entry.module)});`;\n",
+      replace: "import(${JSON.stringify(manifest.entry.module)});`);\n",
+    },
+  ],
+});
+
 const fixes = [
   routerFix,
+  resolvedPathFix,
+  moduleScriptFix("dist/components.js", "fogOfWar.getPartialManifest"),
+  moduleScriptFix("dist/esm/components.js", "getPartialManifest"),
   loaderRequestFix,
   remixServerFix("dist/server.js", "routes$1", "routes.createServerRoutes"),
   remixServerFix("dist/esm/server.js", "routes", "createServerRoutes"),
