@@ -283,8 +283,54 @@ function Scripts(props) {
   ],
 });
 
+// drizzle-orm 0.45.x: `is(value, type)`, which the query builder asks of every part of every query
+// it builds, walked the value's class chain comparing entity kinds whenever `instanceof` said no
+// (most of its calls): ~2.4 % of a list page's server CPU. The answer depends only on the value's
+// class and the type, so it is kept per pair.
+const entityCheckFix = {
+  package: "drizzle-orm",
+  versions: /^0\.45\./,
+  files: ["entity.js", "entity.cjs"],
+  replacements: [
+    {
+      find: "  let cls = Object.getPrototypeOf(value).constructor;\n  if (cls) {\n",
+      replace: `  // ${MARKER}: the class chain walked once per class and type.
+  const start = Object.getPrototypeOf(value).constructor;
+  if (typeof start === "function") {
+    let byType = portalEntityChecks.get(start);
+    if (byType === undefined) {
+      byType = new Map();
+      portalEntityChecks.set(start, byType);
+    }
+    let known = byType.get(type);
+    if (known === undefined) {
+      known = false;
+      for (let each = start; each; each = Object.getPrototypeOf(each)) {
+        if (entityKind in each && each[entityKind] === type[entityKind]) {
+          known = true;
+          break;
+        }
+      }
+      byType.set(type, known);
+    }
+    return known;
+  }
+  let cls = start;
+  if (cls) {
+`,
+    },
+    {
+      find: "function is(value, type) {\n",
+      replace: `const portalEntityChecks = new WeakMap();
+function is(value, type) {
+`,
+    },
+  ],
+};
+
 const fixes = [
   routerFix,
+  entityCheckFix,
   resolvedPathFix,
   moduleScriptFix("dist/components.js", "fogOfWar.getPartialManifest"),
   moduleScriptFix("dist/esm/components.js", "getPartialManifest"),
@@ -296,7 +342,18 @@ const fixes = [
 ];
 
 function packageDir(name) {
-  return path.dirname(require.resolve(`${name}/package.json`));
+  try {
+    return path.dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    // A package whose "exports" hide package.json: up from its entry to the folder named after it.
+    let dir = path.dirname(require.resolve(name));
+    const suffix = `${path.sep}${name.split("/").join(path.sep)}`;
+    while (!dir.endsWith(suffix)) {
+      if (path.dirname(dir) === dir) throw new Error(`patch-dependencies: no folder of ${name}`);
+      dir = path.dirname(dir);
+    }
+    return dir;
+  }
 }
 
 let failed = false;
