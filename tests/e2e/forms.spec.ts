@@ -8,6 +8,40 @@ import { DEMO_PASSWORD, expect, signIn, test } from "./accounts-helpers";
 const VOLUNTEER = "volunteer@demo.portal";
 
 test.describe("forms", () => {
+  test("each form page hydrates the markup the server rendered without react-hook-form", async ({ page }) => {
+    // The server renders forms without react-hook-form (app/components/form/server-form.ts); the
+    // browser's first render with it must give the same markup, or React reports a hydration error
+    // (production build: minified errors #418, #423, #425) and renders the page again.
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /#41[89]|#42[0-5]|hydrat|did not match/i.test(message.text()))
+        problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    // Remix creates its router just before it hydrates; a frame later React has hydrated the page
+    // (or reported why it could not).
+    const hydrated = async () => {
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state
+            .initialized,
+      );
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    };
+    for (const path of ["/login", "/register/volunteer", "/register/organization", "/verify"]) {
+      await page.goto(path);
+      await expect(page.locator("form[novalidate]").first()).toBeVisible();
+      await hydrated();
+    }
+    await signIn(page, VOLUNTEER, DEMO_PASSWORD);
+    for (const path of ["/hours/new", "/volunteer/profile"]) {
+      await page.goto(path);
+      await expect(page.locator("form[novalidate]").first()).toBeVisible();
+      await hydrated();
+    }
+    expect(problems).toEqual([]);
+  });
+
   test("an empty organization registration shows every translated error before any request", async ({
     page,
   }) => {

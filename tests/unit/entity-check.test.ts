@@ -26,7 +26,7 @@ describe("entity check (patched drizzle-orm)", () => {
       static readonly [entityKind] = SQL[entityKind];
     }
     class ForeignChild extends ForeignSql {
-      static readonly [entityKind] = "ForeignChild";
+      static override readonly [entityKind] = "ForeignChild";
     }
     const cases: [unknown, unknown, boolean][] = [
       [sql`select 1`, SQL, true],

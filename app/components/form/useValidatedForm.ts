@@ -12,6 +12,7 @@ import {
 } from "react";
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import { useRemixForm } from "remix-hook-form";
+import { useServerForm } from "./server-form";
 import type { z } from "zod";
 import {
   arrayFieldsOf,
@@ -54,6 +55,9 @@ export interface ValidatedFormContextValue {
   /** Prefix of this form's field ids (a form repeated per row of a table); empty otherwise. */
   fieldPrefix?: string;
 }
+
+/** react-hook-form in the browser; its first render's reading without it on the server (server-form.ts). */
+const useFormMethods = typeof document === "undefined" ? useServerForm : useRemixForm;
 
 export const ValidatedFormContext = createContext<ValidatedFormContextValue | null>(null);
 
@@ -130,7 +134,7 @@ export function useValidatedForm<Schema extends z.ZodType>({
 
   const submit = useSubmit();
   const navigation = useNavigation();
-  const methods = useRemixForm<FieldValues>({
+  const methods = useFormMethods<FieldValues>({
     resolver,
     mode: "onTouched",
     shouldFocusError: false,
