@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { organizations, users } from "#db/schema/accounts";
 import { lawyers, servicePoints } from "#db/schema/legal";
 import type { ActorRef } from "~/domains/accounts/actor";
@@ -95,6 +95,32 @@ export async function listFirmLawyers(db: DbOrTx, lawFirmId: string) {
     .leftJoin(users, eq(users.id, lawyers.userId))
     .where(eq(lawyers.lawFirmId, lawFirmId))
     .orderBy(asc(lawyers.name));
+}
+
+/** The firm's overview: one page of its lawyers, by name, with how many there are in all. */
+export async function listFirmLawyersPage(
+  db: DbOrTx,
+  lawFirmId: string,
+  { page, pageSize }: { page: number; pageSize: number },
+) {
+  const rows = await db
+    .select({
+      id: lawyers.id,
+      name: lawyers.name,
+      practiceLicence: lawyers.practiceLicence,
+      specialties: lawyers.specialties,
+      accountEmail: users.email,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(lawyers)
+    .leftJoin(users, eq(users.id, lawyers.userId))
+    .where(eq(lawyers.lawFirmId, lawFirmId))
+    .orderBy(asc(lawyers.name), asc(lawyers.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  // Past the last page the window has no row to count on; the pager still needs the total.
+  const total = rows[0]?.total ?? (page > 1 ? await db.$count(lawyers, eq(lawyers.lawFirmId, lawFirmId)) : 0);
+  return { rows: rows.map(({ total: _total, ...lawyer }) => lawyer), total };
 }
 
 /** The lawyer record of a lawyer's own account, or null. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt } from "drizzle-orm";
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { organizations } from "#db/schema/accounts";
 import {
   consultationBookings,
@@ -87,9 +87,13 @@ export async function createOfficeHourRule(
   });
 }
 
-/** The firm's rules with their lawyer and place, for its overview. */
-export async function listFirmRules(db: DbOrTx, lawFirmId: string) {
-  return db
+/** The firm's overview: one page of its office hours (by lawyer, then start), with the total. */
+export async function listFirmRulesPage(
+  db: DbOrTx,
+  lawFirmId: string,
+  { page, pageSize }: { page: number; pageSize: number },
+) {
+  const rows = await db
     .select({
       id: officeHourRules.id,
       rrule: officeHourRules.rrule,
@@ -103,13 +107,21 @@ export async function listFirmRules(db: DbOrTx, lawFirmId: string) {
       lawyerName: lawyers.name,
       servicePointName: servicePoints.name,
       officeName: organizations.name,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(officeHourRules)
     .innerJoin(lawyers, eq(lawyers.id, officeHourRules.lawyerId))
     .innerJoin(servicePoints, eq(servicePoints.id, officeHourRules.servicePointId))
     .innerJoin(organizations, eq(organizations.id, officeHourRules.officeId))
     .where(eq(officeHourRules.lawFirmId, lawFirmId))
-    .orderBy(asc(lawyers.name), asc(officeHourRules.validFrom));
+    .orderBy(asc(lawyers.name), asc(officeHourRules.validFrom), asc(officeHourRules.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  // Past the last page the window has no row to count on; the pager still needs the total.
+  const total =
+    rows[0]?.total ??
+    (page > 1 ? await db.$count(officeHourRules, eq(officeHourRules.lawFirmId, lawFirmId)) : 0);
+  return { rows: rows.map(({ total: _total, ...rule }) => rule), total };
 }
 
 /** One rule of the firm with its overrides, or null (→ 404). */

@@ -288,3 +288,9 @@ export const servicePointSchema = z.object({
   directions: z.string().trim().max(300, { error: "legal:validation.directions" }).default(""),
 });
 export type ServicePointInput = z.infer<typeof servicePointSchema>;
+
+/** The firm overview's two pagers (lawyers, office hours); a bad value is the first page. */
+export const firmOverviewQuerySchema = z.object({
+  lawyersPage: z.coerce.number().int().min(1).max(10_000).catch(1),
+  rulesPage: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
