@@ -129,3 +129,16 @@ export async function selectRows<T extends Record<string, unknown>>(db: DbOrTx, 
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/**
+ * A page of rows that each carry `count(*) over ()` as `total`: the rows without it, and the total.
+ * Past the last page no row carries it, so only then is it counted apart (`countAll`).
+ */
+export async function withWindowTotal<Row extends { total: number }>(
+  rows: Row[],
+  page: number,
+  countAll: () => Promise<number>,
+): Promise<{ rows: Omit<Row, "total">[]; total: number }> {
+  const total = rows[0]?.total ?? (page > 1 ? await countAll() : 0);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total };
+}

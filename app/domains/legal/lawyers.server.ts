@@ -4,7 +4,7 @@ import { lawyers, servicePoints } from "#db/schema/legal";
 import type { ActorRef } from "~/domains/accounts/actor";
 import { recordAudit } from "~/domains/audit/audit.server";
 import { decrypt, encrypt, randomToken, sha256Hex } from "~/utils/crypto.server";
-import type { Database, DbOrTx } from "~/utils/db.server";
+import { type Database, type DbOrTx, withWindowTotal } from "~/utils/db.server";
 import type { LawyerInput, ServicePointInput } from "./validation";
 
 export type LegalFailure = { ok: false; field?: string; error: string };
@@ -118,9 +118,7 @@ export async function listFirmLawyersPage(
     .orderBy(asc(lawyers.name), asc(lawyers.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  // Past the last page the window has no row to count on; the pager still needs the total.
-  const total = rows[0]?.total ?? (page > 1 ? await db.$count(lawyers, eq(lawyers.lawFirmId, lawFirmId)) : 0);
-  return { rows: rows.map(({ total: _total, ...lawyer }) => lawyer), total };
+  return withWindowTotal(rows, page, () => db.$count(lawyers, eq(lawyers.lawFirmId, lawFirmId)));
 }
 
 /** The lawyer record of a lawyer's own account, or null. */

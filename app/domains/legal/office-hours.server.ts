@@ -8,7 +8,7 @@ import {
   servicePoints,
 } from "#db/schema/legal";
 import { recordAudit } from "~/domains/audit/audit.server";
-import type { Database, DbOrTx } from "~/utils/db.server";
+import { type Database, type DbOrTx, withWindowTotal } from "~/utils/db.server";
 import * as clock from "~/utils/clock.server";
 import { cancelLocked, type StaffActor } from "./bookings.server";
 import { addDays, parseRecurrence, shanghaiInstant } from "./slots";
@@ -117,11 +117,9 @@ export async function listFirmRulesPage(
     .orderBy(asc(lawyers.name), asc(officeHourRules.validFrom), asc(officeHourRules.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  // Past the last page the window has no row to count on; the pager still needs the total.
-  const total =
-    rows[0]?.total ??
-    (page > 1 ? await db.$count(officeHourRules, eq(officeHourRules.lawFirmId, lawFirmId)) : 0);
-  return { rows: rows.map(({ total: _total, ...rule }) => rule), total };
+  return withWindowTotal(rows, page, () =>
+    db.$count(officeHourRules, eq(officeHourRules.lawFirmId, lawFirmId)),
+  );
 }
 
 /** One rule of the firm with its overrides, or null (→ 404). */
